@@ -1,0 +1,53 @@
+package dev.hangar.runtime;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Everything Hangar asks of a container engine. Calls block (they talk to the engine): callers run them on a worker
+ * pool, never on an event loop. Every container created is labelled hangar.managed=true and
+ * hangar.instance=&lt;instanceId&gt;, so that reset and the next start's orphan reaping find them and only them.
+ * When no engine is reachable every method but {@link #status()}, {@link #addListener} and {@link #close()} throws
+ * {@link RuntimeUnavailableException}.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** Whether an engine answers, its version, or why not. Cheap: cached and refreshed in the background. */
+    RuntimeStatus status();
+
+    /** This Hangar instance's id, the value of every container's hangar.instance label. */
+    String instanceId();
+
+    boolean imagePresent(String image);
+
+    /** Pulls the image only when it is missing; throws {@link ImagePullException} with the engine's message. */
+    void ensureImage(String image);
+
+    /** Creates (does not start) a container. */
+    ContainerHandle create(ContainerSpec spec);
+
+    void start(String containerId);
+
+    /** SIGTERM (or the image's stop signal), then SIGKILL after the grace period. No error if already stopped. */
+    void stop(String containerId, Duration grace);
+
+    /** Removes the container, forcing it down if running. No error if it is already gone. */
+    void remove(String containerId);
+
+    ContainerState inspect(String containerId);
+
+    /**
+     * Follows the container's stdout and stderr from its start, one line at a time, until the container stops or
+     * the returned handle is closed.
+     */
+    AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine);
+
+    /** Start, die and oom events of this instance's containers, learned from the engine's event stream. */
+    void addListener(ContainerEventListener listener);
+
+    /** Removes every container this instance created (admin reset). Returns how many. */
+    int removeAll();
+
+    @Override
+    void close();
+}

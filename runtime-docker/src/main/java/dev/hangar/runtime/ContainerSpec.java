@@ -1,0 +1,101 @@
+package dev.hangar.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run. Nulls and empty collections mean "the image's own" (command, entrypoint, user...) or "no limit".
+ *
+ * @param labels         extra labels; the runtime adds hangar.managed and hangar.instance itself
+ * @param ports          port publishing, always bound to 127.0.0.1 unless {@code PortMapping.hostIp} says otherwise
+ * @param memoryBytes    hard limit (ECS memory, Lambda MemorySize), null = none
+ * @param memoryReservationBytes soft limit, null = none
+ * @param cpuShares      relative weight (ECS cpu units map 1:1 to Docker shares), null = default
+ * @param nanoCpus       hard CPU cap in 1e-9 CPUs, null = none
+ * @param init           run an init process as PID 1 (busybox httpd ignores SIGTERM otherwise)
+ * @param extraHosts     "name:ip" entries; "host.docker.internal:host-gateway" lets a container reach the host
+ * @param networkMode    null = the engine's default bridge; "host" for host networking
+ */
+public record ContainerSpec(
+        String image,
+        String name,
+        List<String> entrypoint,
+        List<String> command,
+        Map<String, String> environment,
+        Map<String, String> labels,
+        List<PortMapping> ports,
+        Long memoryBytes,
+        Long memoryReservationBytes,
+        Integer cpuShares,
+        Long nanoCpus,
+        boolean init,
+        List<Mount> mounts,
+        List<String> extraHosts,
+        String networkMode,
+        String workingDir,
+        String user,
+        String stopSignal) {
+
+    public static Builder builder(String image) {
+        return new Builder(image);
+    }
+
+    /** @param hostPort 0 = a free port chosen by the engine (reported back by inspect) */
+    public record PortMapping(int containerPort, int hostPort, String protocol, String hostIp) {
+        public static PortMapping tcp(int containerPort, int hostPort) {
+            return new PortMapping(containerPort, hostPort, "tcp", "127.0.0.1");
+        }
+    }
+
+    public record Mount(String hostPath, String containerPath, boolean readOnly) {
+    }
+
+    public static final class Builder {
+        private final String image;
+        private String name;
+        private List<String> entrypoint;
+        private List<String> command;
+        private Map<String, String> environment = Map.of();
+        private Map<String, String> labels = Map.of();
+        private List<PortMapping> ports = List.of();
+        private Long memoryBytes;
+        private Long memoryReservationBytes;
+        private Integer cpuShares;
+        private Long nanoCpus;
+        private boolean init = true;
+        private List<Mount> mounts = List.of();
+        private List<String> extraHosts = List.of();
+        private String networkMode;
+        private String workingDir;
+        private String user;
+        private String stopSignal;
+
+        private Builder(String image) {
+            this.image = image;
+        }
+
+        public Builder name(String v) { this.name = v; return this; }
+        public Builder entrypoint(List<String> v) { this.entrypoint = v; return this; }
+        public Builder command(List<String> v) { this.command = v; return this; }
+        public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
+        public Builder labels(Map<String, String> v) { this.labels = Map.copyOf(v); return this; }
+        public Builder ports(List<PortMapping> v) { this.ports = List.copyOf(v); return this; }
+        public Builder memoryBytes(Long v) { this.memoryBytes = v; return this; }
+        public Builder memoryReservationBytes(Long v) { this.memoryReservationBytes = v; return this; }
+        public Builder cpuShares(Integer v) { this.cpuShares = v; return this; }
+        public Builder nanoCpus(Long v) { this.nanoCpus = v; return this; }
+        public Builder init(boolean v) { this.init = v; return this; }
+        public Builder mounts(List<Mount> v) { this.mounts = List.copyOf(v); return this; }
+        public Builder extraHosts(List<String> v) { this.extraHosts = List.copyOf(v); return this; }
+        public Builder networkMode(String v) { this.networkMode = v; return this; }
+        public Builder workingDir(String v) { this.workingDir = v; return this; }
+        public Builder user(String v) { this.user = v; return this; }
+        public Builder stopSignal(String v) { this.stopSignal = v; return this; }
+
+        public ContainerSpec build() {
+            return new ContainerSpec(image, name, entrypoint, command, environment, labels, ports, memoryBytes,
+                    memoryReservationBytes, cpuShares, nanoCpus, init, mounts, extraHosts, networkMode, workingDir,
+                    user, stopSignal);
+        }
+    }
+}
