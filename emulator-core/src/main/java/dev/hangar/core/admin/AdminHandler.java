@@ -1,0 +1,119 @@
+package dev.hangar.core.admin;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hangar.core.http.AwsHttpRequest;
+import dev.hangar.core.http.AwsHttpResponse;
+import dev.hangar.core.service.BoundService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** Hangar's own endpoints under /_hangar: health and state reset. */
+public final class AdminHandler {
+
+    public static final String PREFIX = "/_hangar/";
+    private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String version;
+    private final Instant startedAt;
+    private final List<BoundService> services;
+    private final List<String> plannedServices;
+    private final RuntimeAdmin runtime;
+    private final Executor workers;
+
+    public AdminHandler(String version, Instant startedAt, List<BoundService> services, List<String> plannedServices,
+                        RuntimeAdmin runtime, Executor workers) {
+        this.version = version;
+        this.startedAt = startedAt;
+        this.services = services;
+        this.plannedServices = plannedServices;
+        this.runtime = runtime;
+        this.workers = workers;
+    }
+
+    public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
+        String path = request.path().endsWith("/") ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        return switch (path) {
+            case "/_hangar/health" -> request.method().equals("GET")
+                    ? CompletableFuture.supplyAsync(this::health, workers) : methodNotAllowed("GET");
+            case "/_hangar/state/reset" -> request.method().equals("POST")
+                    ? CompletableFuture.supplyAsync(this::reset, workers) : methodNotAllowed("POST");
+            default -> CompletableFuture.completedFuture(error(404, "NotFound", "no admin endpoint " + path));
+        };
+    }
+
+    private AwsHttpResponse health() {
+        RuntimeAdmin.Health health = runtime.health();
+        return json(200, g -> {
+            g.writeStringField("version", version);
+            g.writeNumberField("uptimeSeconds", Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+            g.writeObjectFieldStart("services");
+            for (String name : plannedServices) {
+                BoundService bound = services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+                g.writeObjectFieldStart(name);
+                g.writeBooleanField("implemented", bound != null);
+                if (bound != null) {
+                    g.writeNumberField("operations", bound.model().operations().size());
+                    g.writeNumberField("implementedOperations", bound.implementedCount());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("runtime");
+            g.writeStringField("engine", health.engine());
+            g.writeBooleanField("available", health.available());
+            g.writeStringField("detail", health.detail());
+            g.writeEndObject();
+        });
+    }
+
+    private AwsHttpResponse reset() {
+        services.forEach(s -> s.service().reset());
+        int removed = runtime.removeAllContainers();
+        log.info("State reset: {} services cleared, {} containers removed", services.size(), removed);
+        return json(200, g -> {
+            g.writeBooleanField("reset", true);
+            g.writeNumberField("containersRemoved", removed);
+        });
+    }
+
+    private static CompletableFuture<AwsHttpResponse> methodNotAllowed(String allowed) {
+        return CompletableFuture.completedFuture(
+                error(405, "MethodNotAllowed", "use " + allowed).withHeader("Allow", allowed));
+    }
+
+    private static AwsHttpResponse error(int status, String code, String message) {
+        return json(status, g -> {
+            g.writeStringField("__type", code);
+            g.writeStringField("message", message);
+        });
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static AwsHttpResponse json(int status, Fields fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AwsHttpResponse.of(status, "application/json", out.toByteArray());
+    }
+
+}

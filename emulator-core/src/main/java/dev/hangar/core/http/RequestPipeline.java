@@ -1,0 +1,125 @@
+package dev.hangar.core.http;
+
+import dev.hangar.core.admin.AdminHandler;
+import dev.hangar.core.protocol.OperationMatch;
+import dev.hangar.core.routing.CredentialScope;
+import dev.hangar.core.routing.ServiceResolver;
+import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.BoundService;
+import dev.hangar.core.service.OperationHandler;
+import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.state.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkPojo;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * From one HTTP request to one HTTP response: admin or service, then operation, typed request, handler, typed
+ * response — every failure on the way rendered in the service's own error shape.
+ */
+public final class RequestPipeline {
+
+    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
+
+    private final ServiceResolver<BoundService> resolver;
+    private final AdminHandler admin;
+    private final Executor workers;
+    private final String defaultAccount;
+    private final String defaultRegion;
+
+    public RequestPipeline(ServiceResolver<BoundService> resolver, AdminHandler admin, Executor workers,
+                           String defaultAccount, String defaultRegion) {
+        this.resolver = resolver;
+        this.admin = admin;
+        this.workers = workers;
+        this.defaultAccount = defaultAccount;
+        this.defaultRegion = defaultRegion;
+    }
+
+    public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
+        if (request.path().startsWith(AdminHandler.PREFIX)) {
+            return admin.handle(request);
+        }
+        String requestId = Ids.uuid();
+        CredentialScope scope = CredentialScope.of(request);
+        BoundService service = resolver.resolve(request, scope);
+        if (service == null) {
+            return CompletableFuture.completedFuture(
+                    UnknownServiceResponse.of(request, scope).withHeader(REQUEST_ID_HEADER, requestId));
+        }
+        if (service.service().handlersAreNonBlocking()) {
+            return serve(service, request, scope, requestId);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> serve(service, request, scope, requestId), workers)
+                    .thenCompose(f -> f);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(service.codec().writeError(service.model(),
+                    new dev.hangar.core.service.AwsException("ThrottlingException", 429, "Rate exceeded"))
+                    .withHeader(REQUEST_ID_HEADER, requestId));
+        }
+    }
+
+    private CompletableFuture<AwsHttpResponse> serve(BoundService service, AwsHttpRequest request,
+                                                     CredentialScope scope, String requestId) {
+        long started = System.nanoTime();
+        String operationName = "?";
+        try {
+            OperationMatch match = service.codec().resolve(service.model(), request);
+            operationName = match.operation().name();
+            OperationHandler handler = service.handler(operationName);
+            if (handler == null) {
+                throw AwsErrors.notImplemented(service.name(), operationName);
+            }
+            SdkPojo input = service.codec().readRequest(match, request);
+            RequestContext ctx = new RequestContext(requestId, account(scope), region(scope), service.name(),
+                    operationName, request, Instant.now());
+            String op = operationName;
+            return handler.handle(ctx, input)
+                    .handle((output, error) -> error == null
+                            ? service.codec().writeResponse(match.operation(), output)
+                            : service.codec().writeError(service.model(), unwrap(error)))
+                    .thenApply(response -> finish(service, op, requestId, started, response));
+        } catch (Throwable error) {
+            AwsHttpResponse response = service.codec().writeError(service.model(), error);
+            return CompletableFuture.completedFuture(finish(service, operationName, requestId, started, response));
+        }
+    }
+
+    private static AwsHttpResponse finish(BoundService service, String operation, String requestId, long started,
+                                          AwsHttpResponse response) {
+        if (response.status() >= 500) {
+            log.warn("{} {} -> {} ({})", service.name(), operation, response.status(), requestId);
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} -> {} in {} us ({})", service.name(), operation, response.status(),
+                    (System.nanoTime() - started) / 1000, requestId);
+        }
+        return response.withHeader(REQUEST_ID_HEADER, requestId);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while (error instanceof CompletionException && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+
+    /** A 12-digit access key id is the account id (LocalStack's convention); anything else gets the default. */
+    private String account(CredentialScope scope) {
+        if (scope != null && scope.accessKeyId().length() == 12 && scope.accessKeyId().chars().allMatch(Character::isDigit)) {
+            return scope.accessKeyId();
+        }
+        return defaultAccount;
+    }
+
+    private String region(CredentialScope scope) {
+        return scope == null || scope.region().isEmpty() ? defaultRegion : scope.region();
+    }
+}
