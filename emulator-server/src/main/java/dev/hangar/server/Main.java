@@ -1,0 +1,31 @@
+package dev.hangar.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
+
+/** java -jar hangar.jar: reads the environment, starts Hangar, stops it cleanly on SIGTERM/SIGINT. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HangarConfig config;
+        try {
+            config = HangarConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("hangar: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.hangar").setLevel(Level.toLevel(config.logLevel()));
+        if (System.getenv("HANGAR_CDS_TRAINING") != null) {
+            CdsTraining.run(config);
+            System.exit(0);
+        }
+        Hangar hangar = Hangar.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
+        Thread.currentThread().join();
+    }
+}
