@@ -27,7 +27,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -67,7 +69,7 @@ public final class HangarServer implements AutoCloseable {
         List<String> planned = new ArrayList<>(config.plannedServices);
         services.stream().map(BoundService::name).filter(n -> !planned.contains(n)).forEach(planned::add);
         AdminHandler admin = new AdminHandler(config.version, startedAt, services, planned, config.runtime, workers);
-        RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, workers,
+        RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, config.plainRoutes, workers,
                 config.defaultAccount, config.defaultRegion);
         NettyRequestHandler handler = new NettyRequestHandler(pipeline);
 
@@ -153,6 +155,7 @@ public final class HangarServer implements AutoCloseable {
         private RuntimeAdmin runtime = RuntimeAdmin.NONE;
         private final List<AwsService> services = new ArrayList<>();
         private final List<String> plannedServices = new ArrayList<>();
+        private final Map<String, HttpHandler> plainRoutes = new LinkedHashMap<>();
 
         public Builder host(String v) { this.host = v; return this; }
         public Builder port(int v) { this.port = v; return this; }
@@ -169,6 +172,9 @@ public final class HangarServer implements AutoCloseable {
         public Builder service(AwsService v) { this.services.add(v); return this; }
         /** Services listed in health even before they are implemented. */
         public Builder plannedServices(List<String> v) { this.plannedServices.addAll(v); return this; }
+
+        /** A plain HTTP endpoint for every path starting with the prefix, checked before AWS service routing. */
+        public Builder route(String pathPrefix, HttpHandler handler) { this.plainRoutes.put(pathPrefix, handler); return this; }
 
         public HangarServer build() {
             return new HangarServer(this);

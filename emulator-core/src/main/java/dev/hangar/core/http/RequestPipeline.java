@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -30,14 +31,17 @@ public final class RequestPipeline {
 
     private final ServiceResolver<BoundService> resolver;
     private final AdminHandler admin;
+    private final Map<String, HttpHandler> plainRoutes;
     private final Executor workers;
     private final String defaultAccount;
     private final String defaultRegion;
 
-    public RequestPipeline(ServiceResolver<BoundService> resolver, AdminHandler admin, Executor workers,
-                           String defaultAccount, String defaultRegion) {
+    /** @param plainRoutes path prefix → handler, for endpoints that are not AWS protocols */
+    public RequestPipeline(ServiceResolver<BoundService> resolver, AdminHandler admin, Map<String, HttpHandler> plainRoutes,
+                           Executor workers, String defaultAccount, String defaultRegion) {
         this.resolver = resolver;
         this.admin = admin;
+        this.plainRoutes = Map.copyOf(plainRoutes);
         this.workers = workers;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
@@ -46,6 +50,13 @@ public final class RequestPipeline {
     public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
         if (request.path().startsWith(AdminHandler.PREFIX)) {
             return admin.handle(request);
+        }
+        if (!plainRoutes.isEmpty()) {
+            for (Map.Entry<String, HttpHandler> route : plainRoutes.entrySet()) {
+                if (request.path().startsWith(route.getKey())) {
+                    return route.getValue().handle(request);
+                }
+            }
         }
         String requestId = Ids.uuid();
         CredentialScope scope = CredentialScope.of(request);
