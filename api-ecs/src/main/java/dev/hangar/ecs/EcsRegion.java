@@ -1,0 +1,46 @@
+package dev.hangar.ecs;
+
+import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.EcsState;
+import dev.hangar.ecs.domain.Task;
+
+/** One account and region of ECS: its state, its ARN formats, and the lookups every handler shares. */
+final class EcsRegion {
+
+    final String region;
+    final EcsArns arns;
+    final EcsState state = new EcsState();
+    final TaskDefinitions taskDefinitions;
+
+    EcsRegion(String account, String region) {
+        this.region = region;
+        this.arns = new EcsArns(region, account);
+        this.taskDefinitions = new TaskDefinitions(state.taskDefinitions(), arns);
+    }
+
+    /** The cluster parameter's cluster, ACTIVE; "default" when omitted. */
+    Cluster activeCluster(String nameOrArn) {
+        Cluster cluster = anyCluster(nameOrArn);
+        if (!cluster.active()) {
+            throw EcsErrors.clusterNotFound();
+        }
+        return cluster;
+    }
+
+    /** The cluster parameter's cluster, ACTIVE or INACTIVE (its stopped tasks stay describable). */
+    Cluster anyCluster(String nameOrArn) {
+        String name = arns.clusterName(nameOrArn);
+        Cluster cluster = name == null ? null : state.cluster(name);
+        if (cluster == null) {
+            throw EcsErrors.clusterNotFound();
+        }
+        return cluster;
+    }
+
+    /** The task of that id or ARN in the cluster, or null. */
+    Task task(Cluster cluster, String idOrArn) {
+        String id = EcsArns.taskId(idOrArn);
+        Task task = id == null ? null : state.task(id);
+        return task != null && task.cluster() == cluster ? task : null;
+    }
+}

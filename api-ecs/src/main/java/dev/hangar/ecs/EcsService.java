@@ -1,0 +1,248 @@
+package dev.hangar.ecs;
+
+import dev.hangar.core.service.AwsService;
+import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.ServiceDescriptor;
+import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.Tags;
+import dev.hangar.ecs.domain.Task;
+import dev.hangar.runtime.ContainerRuntime;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Amazon ECS: clusters, task definitions, and tasks that run as Docker containers. The handlers only touch memory;
+ * containers are started and stopped in the background by {@link TaskLifecycle}.
+ */
+public final class EcsService implements AwsService {
+
+    private final AccountRegionStore<EcsRegion> regions = new AccountRegionStore<>(EcsRegion::new);
+    private final TaskLifecycle lifecycle;
+
+    public EcsService(ContainerRuntime runtime, ExecutorService workers) {
+        this.lifecycle = new TaskLifecycle(runtime, workers);
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return new ServiceDescriptor("ecs", "ecs", Protocol.AWS_JSON_1_1, "AmazonEC2ContainerServiceV20141113",
+                EcsClient.class, List.of());
+    }
+
+    @Override
+    public boolean handlersAreNonBlocking() {
+        return true;
+    }
+
+    @Override
+    public void reset() {
+        regions.clear();
+        lifecycle.reset();
+    }
+
+    private EcsRegion region(RequestContext ctx) {
+        return regions.get(ctx);
+    }
+
+    // ---- clusters ----
+
+    public CreateClusterResponse createCluster(RequestContext ctx, CreateClusterRequest r) {
+        EcsRegion region = region(ctx);
+        String name = r.clusterName() == null ? "default" : r.clusterName();
+        EcsValidation.clusterName(name);
+        EcsValidation.tags(r.tags());
+        Cluster cluster = region.state.createCluster(name, region.arns.cluster(name));
+        cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy());
+        cluster.tags().put(r.tags());
+        return CreateClusterResponse.builder()
+                .cluster(cluster.toSdk(region.state.counts(cluster), cluster.tags().size() > 0)).build();
+    }
+
+    public DescribeClustersResponse describeClusters(RequestContext ctx, DescribeClustersRequest r) {
+        EcsRegion region = region(ctx);
+        List<String> names = r.hasClusters() && !r.clusters().isEmpty() ? r.clusters() : List.of("default");
+        boolean tags = r.include().contains(ClusterField.TAGS);
+        List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String nameOrArn : names) {
+            String name = region.arns.clusterName(nameOrArn);
+            Cluster cluster = name == null ? null : region.state.cluster(name);
+            if (cluster == null) {
+                String arn = nameOrArn.startsWith("arn:") ? nameOrArn : region.arns.cluster(nameOrArn);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            } else {
+                found.add(cluster.toSdk(region.state.counts(cluster), tags));
+            }
+        }
+        return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
+    }
+
+    public ListClustersResponse listClusters(RequestContext ctx, ListClustersRequest r) {
+        List<String> arns = region(ctx).state.clusters().stream().filter(Cluster::active).map(Cluster::arn).toList();
+        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
+        return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public DeleteClusterResponse deleteCluster(RequestContext ctx, DeleteClusterRequest r) {
+        EcsRegion region = region(ctx);
+        Cluster cluster = region.activeCluster(r.cluster());
+        if (!region.state.deleteClusterIfIdle(cluster)) {
+            throw EcsErrors.clusterContainsTasks();
+        }
+        return DeleteClusterResponse.builder().cluster(cluster.toSdk(region.state.counts(cluster), false)).build();
+    }
+
+    // ---- task definitions ----
+
+    public RegisterTaskDefinitionResponse registerTaskDefinition(RequestContext ctx, RegisterTaskDefinitionRequest r) {
+        EcsRegion region = region(ctx);
+        TaskDefinition registered = region.taskDefinitions.register(ctx, r);
+        var response = RegisterTaskDefinitionResponse.builder().taskDefinition(registered);
+        Tags tags = region.taskDefinitions.registry().tags(registered.taskDefinitionArn());
+        if (tags.size() > 0) {
+            response.tags(tags.toSdk());
+        }
+        return response.build();
+    }
+
+    public DescribeTaskDefinitionResponse describeTaskDefinition(RequestContext ctx, DescribeTaskDefinitionRequest r) {
+        EcsRegion region = region(ctx);
+        TaskDefinition found = region.taskDefinitions.describe(r.taskDefinition());
+        var response = DescribeTaskDefinitionResponse.builder().taskDefinition(found);
+        if (r.include().contains(TaskDefinitionField.TAGS)) {
+            response.tags(region.taskDefinitions.registry().tags(found.taskDefinitionArn()).toSdk());
+        }
+        return response.build();
+    }
+
+    public ListTaskDefinitionsResponse listTaskDefinitions(RequestContext ctx, ListTaskDefinitionsRequest r) {
+        List<String> arns = region(ctx).taskDefinitions.listArns(r.familyPrefix(), r.status(), r.sort());
+        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
+        return ListTaskDefinitionsResponse.builder().taskDefinitionArns(page.items()).nextToken(page.nextToken())
+                .build();
+    }
+
+    public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(RequestContext ctx,
+                                                                         ListTaskDefinitionFamiliesRequest r) {
+        List<String> families = region(ctx).taskDefinitions.families(r.familyPrefix(), r.status());
+        Paging<String> page = Paging.page(families, r.maxResults(), r.nextToken(), 100);
+        return ListTaskDefinitionFamiliesResponse.builder().families(page.items()).nextToken(page.nextToken())
+                .build();
+    }
+
+    public DeregisterTaskDefinitionResponse deregisterTaskDefinition(RequestContext ctx,
+                                                                     DeregisterTaskDefinitionRequest r) {
+        return DeregisterTaskDefinitionResponse.builder()
+                .taskDefinition(region(ctx).taskDefinitions.deregister(r.taskDefinition())).build();
+    }
+
+    public DeleteTaskDefinitionsResponse deleteTaskDefinitions(RequestContext ctx, DeleteTaskDefinitionsRequest r) {
+        TaskDefinitions.Deleted deleted = region(ctx).taskDefinitions.delete(r.taskDefinitions());
+        return DeleteTaskDefinitionsResponse.builder().taskDefinitions(deleted.taskDefinitions())
+                .failures(deleted.failures()).build();
+    }
+
+    // ---- tasks ----
+
+    public RunTaskResponse runTask(RequestContext ctx, RunTaskRequest r) {
+        EcsRegion region = region(ctx);
+        Cluster cluster = region.activeCluster(r.cluster());
+        TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
+        List<Task> tasks = TaskFactory.create(r, cluster, definition, region.arns, region.region);
+        if (!region.state.addTasks(cluster, tasks)) {
+            throw EcsErrors.clusterNotFound();
+        }
+        // the response is taken before the launcher can move them on: RunTask answers PROVISIONING, as AWS does
+        List<software.amazon.awssdk.services.ecs.model.Task> out = tasks.stream().map(t -> t.toSdk(true)).toList();
+        tasks.forEach(lifecycle::launch);
+        return RunTaskResponse.builder().tasks(out).failures(List.of()).build();
+    }
+
+    public DescribeTasksResponse describeTasks(RequestContext ctx, DescribeTasksRequest r) {
+        if (r.tasks().isEmpty()) {
+            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
+        }
+        if (r.tasks().size() > 100) {
+            throw EcsErrors.invalidParameter("Tasks cannot contain more than 100 elements.");
+        }
+        EcsRegion region = region(ctx);
+        Cluster cluster = region.anyCluster(r.cluster());
+        boolean tags = r.include().contains(TaskField.TAGS);
+        List<software.amazon.awssdk.services.ecs.model.Task> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String idOrArn : r.tasks()) {
+            Task task = region.task(cluster, idOrArn);
+            if (task == null) {
+                String arn = idOrArn.startsWith("arn:") ? idOrArn : region.arns.task(cluster.name(), idOrArn);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            } else {
+                found.add(task.toSdk(tags));
+            }
+        }
+        return DescribeTasksResponse.builder().tasks(found).failures(failures).build();
+    }
+
+    public ListTasksResponse listTasks(RequestContext ctx, ListTasksRequest r) {
+        EcsRegion region = region(ctx);
+        Cluster cluster = region.activeCluster(r.cluster());
+        String desired = r.desiredStatus() == null ? "RUNNING" : r.desiredStatusAsString();
+        List<String> arns = new ArrayList<>();
+        if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
+            for (Task t : region.state.tasksOf(cluster)) {
+                if (desired.equals(t.desiredStatus())
+                        && (r.family() == null || r.family().equals(t.definition().family()))
+                        && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
+                        && (r.launchType() == null || r.launchType() == t.launchType())) {
+                    arns.add(t.arn());
+                }
+            }
+        }
+        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
+        return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public StopTaskResponse stopTask(RequestContext ctx, StopTaskRequest r) {
+        EcsRegion region = region(ctx);
+        Cluster cluster = region.anyCluster(r.cluster());
+        if (EcsArns.taskId(r.task()) == null) {
+            throw EcsErrors.invalidParameter("Task Identifier is invalid");
+        }
+        Task task = region.task(cluster, r.task());
+        if (task == null) {
+            throw EcsErrors.invalidParameter("The referenced task was not found");
+        }
+        String reason = r.reason() == null || r.reason().isEmpty() ? "Task stopped by user" : r.reason();
+        boolean stopping = task.requestStop(TaskStopCode.USER_INITIATED, reason, Instant.now());
+        software.amazon.awssdk.services.ecs.model.Task snapshot = task.toSdk(false);
+        if (stopping) {
+            lifecycle.stop(task);
+        }
+        return StopTaskResponse.builder().task(snapshot).build();
+    }
+
+    // ---- tags ----
+
+    public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
+        EcsValidation.tags(r.tags());
+        if (!Tagging.of(region(ctx), r.resourceArn()).putWithin(r.tags(), 50)) {
+            throw EcsErrors.invalidParameter("Too many tags: a resource can have at most 50 tags.");
+        }
+        return TagResourceResponse.builder().build();
+    }
+
+    public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
+        Tagging.of(region(ctx), r.resourceArn()).remove(r.tagKeys());
+        return UntagResourceResponse.builder().build();
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
+        return ListTagsForResourceResponse.builder().tags(Tagging.of(region(ctx), r.resourceArn()).toSdk()).build();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.hangar.ecs;
+
+import dev.hangar.core.state.Ids;
+import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskContainer;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** RunTask's request checked and turned into PROVISIONING tasks, with the overrides applied to each container. */
+final class TaskFactory {
+
+    private TaskFactory() {
+    }
+
+    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, EcsArns arns, String region) {
+        int count = r.count() == null ? 1 : r.count();
+        if (count < 1 || count > 10) {
+            throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
+        }
+        LaunchType launchType = r.launchType() == null ? LaunchType.EC2 : r.launchType();
+        if (r.launchType() != null && launchType == LaunchType.UNKNOWN_TO_SDK_VERSION) {
+            throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
+        }
+        if (launchType == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        if (td.networkMode() == NetworkMode.AWSVPC && r.networkConfiguration() == null) {
+            throw EcsErrors.invalidParameter(
+                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
+        if (r.startedBy() != null && r.startedBy().length() > 128) {
+            throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
+        }
+        EcsValidation.tags(r.tags());
+        TaskOverride overrides = r.overrides() == null ? TaskOverride.builder().build() : r.overrides();
+        Map<String, ContainerOverride> byName = containerOverrides(overrides, td);
+        String cpu = overrides.cpu() != null ? TaskDefinitions.cpuUnits(overrides.cpu()) : td.cpu();
+        String memory = overrides.memory() != null ? TaskDefinitions.memoryMib(overrides.memory()) : td.memory();
+        String group = r.group() != null ? r.group() : "family:" + td.family();
+        TaskOverride echoed = echoedOverrides(overrides, td, byName);
+
+        List<Task> tasks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = Ids.hex32();
+            String arn = arns.task(cluster.name(), id);
+            List<TaskContainer> containers = new ArrayList<>();
+            for (ContainerDefinition def : td.containerDefinitions()) {
+                containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
+            }
+            Task task = new Task(arn, id, cluster, td, launchType, group, r.startedBy(), echoed, cpu, memory,
+                    region + "a", Instant.now(), containers);
+            task.tags().put(r.tags());
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    private static Map<String, ContainerOverride> containerOverrides(TaskOverride overrides, TaskDefinition td) {
+        Map<String, ContainerOverride> byName = new HashMap<>();
+        for (ContainerOverride o : overrides.containerOverrides()) {
+            boolean known = td.containerDefinitions().stream().anyMatch(d -> d.name().equals(o.name()));
+            if (!known) {
+                throw EcsErrors.invalidParameter("Override for container named " + o.name()
+                        + " is not a container in the TaskDefinition.");
+            }
+            byName.put(o.name(), o);
+        }
+        return byName;
+    }
+
+    /** AWS echoes the overrides with an entry for every container, just its name when it had none. */
+    private static TaskOverride echoedOverrides(TaskOverride overrides, TaskDefinition td,
+                                                Map<String, ContainerOverride> byName) {
+        List<ContainerOverride> all = new ArrayList<>();
+        for (ContainerDefinition def : td.containerDefinitions()) {
+            ContainerOverride given = byName.get(def.name());
+            all.add(given != null ? given : ContainerOverride.builder().name(def.name()).build());
+        }
+        return overrides.toBuilder().containerOverrides(all)
+                .inferenceAcceleratorOverrides(overrides.inferenceAcceleratorOverrides()).build();
+    }
+
+    private static TaskContainer container(String arn, ContainerDefinition def, ContainerOverride o) {
+        List<String> command = def.hasCommand() ? def.command() : null;
+        Map<String, String> env = new LinkedHashMap<>();
+        for (KeyValuePair kv : def.environment()) {
+            env.put(kv.name(), kv.value() == null ? "" : kv.value());
+        }
+        Integer cpu = def.cpu();
+        Integer memory = def.memory();
+        Integer memoryReservation = def.memoryReservation();
+        if (o != null) {
+            if (o.hasCommand()) {
+                command = o.command();
+            }
+            for (KeyValuePair kv : o.environment()) {
+                env.put(kv.name(), kv.value() == null ? "" : kv.value());
+            }
+            cpu = o.cpu() != null ? o.cpu() : cpu;
+            memory = o.memory() != null ? o.memory() : memory;
+            memoryReservation = o.memoryReservation() != null ? o.memoryReservation() : memoryReservation;
+        }
+        return new TaskContainer(arn, def, command, env, cpu, memory, memoryReservation);
+    }
+}

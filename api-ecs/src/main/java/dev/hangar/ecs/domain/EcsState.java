@@ -1,0 +1,80 @@
+package dev.hangar.ecs.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything ECS holds for one account and region: clusters and tasks (task definitions live in their registry). */
+public final class EcsState {
+
+    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+
+    public synchronized Cluster cluster(String name) {
+        return clusters.get(name);
+    }
+
+    /** The cluster of that name, created or reactivated. */
+    public synchronized Cluster createCluster(String name, String arn) {
+        Cluster cluster = clusters.computeIfAbsent(name, n -> new Cluster(n, arn));
+        cluster.activate();
+        return cluster;
+    }
+
+    public synchronized List<Cluster> clusters() {
+        return new ArrayList<>(clusters.values());
+    }
+
+    private final TaskDefinitionRegistry taskDefinitions = new TaskDefinitionRegistry();
+
+    public TaskDefinitionRegistry taskDefinitions() {
+        return taskDefinitions;
+    }
+
+    /** Adds the tasks unless the cluster was deleted meanwhile (checked under the lock DeleteCluster takes). */
+    public synchronized boolean addTasks(Cluster cluster, List<Task> newTasks) {
+        if (!cluster.active()) {
+            return false;
+        }
+        newTasks.forEach(t -> tasks.put(t.id(), t));
+        return true;
+    }
+
+    /** Deactivates the cluster unless it still has a task that is not STOPPED. */
+    public synchronized boolean deleteClusterIfIdle(Cluster cluster) {
+        for (Task t : tasks.values()) {
+            if (t.cluster() == cluster && t.active()) {
+                return false;
+            }
+        }
+        cluster.deactivate();
+        return true;
+    }
+
+    public synchronized Task task(String id) {
+        return tasks.get(id);
+    }
+
+    /** Tasks in the order they were created. */
+    public synchronized List<Task> tasks() {
+        return new ArrayList<>(tasks.values());
+    }
+
+    public List<Task> tasksOf(Cluster cluster) {
+        return tasks().stream().filter(t -> t.cluster() == cluster).toList();
+    }
+
+    public Cluster.TaskCounts counts(Cluster cluster) {
+        int running = 0;
+        int pending = 0;
+        for (Task t : tasksOf(cluster)) {
+            if (t.countsAsRunning()) {
+                running++;
+            } else if (t.countsAsPending()) {
+                pending++;
+            }
+        }
+        return new Cluster.TaskCounts(running, pending);
+    }
+}

@@ -1,0 +1,449 @@
+package dev.hangar.ecs.domain;
+
+import software.amazon.awssdk.services.ecs.model.Connectivity;
+import software.amazon.awssdk.services.ecs.model.ContainerCondition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A task and the rules of its lifecycle. Every state change goes through a synchronized method of this class, so
+ * the task's monitor is the one lock that serialises a container exit, a StopTask and the launcher's progress.
+ * Nothing here talks to Docker: {@code TaskLifecycle} makes the runtime calls and reports their outcome here.
+ *
+ * <p>lastStatus: PROVISIONING → PENDING (images, containers) → RUNNING (every container started or done) →
+ * STOPPING (containers being stopped) → DEPROVISIONING (containers being removed) → STOPPED.
+ */
+public final class Task {
+
+    public static final String ESSENTIAL_EXITED = "Essential container in task exited";
+    public static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
+
+    private final String arn;
+    private final String id;
+    private final Cluster cluster;
+    private final TaskDefinition definition;
+    private final LaunchType launchType;
+    private final String group;
+    private final String startedBy;
+    private final TaskOverride overrides;
+    private final String cpu;
+    private final String memory;
+    private final String availabilityZone;
+    private final Instant createdAt;
+    private final List<TaskContainer> containers;
+    private final Map<String, TaskContainer> byName;
+    private final Tags tags = new Tags();
+
+    private long version = 1;
+    private String lastStatus = "PROVISIONING";
+    private String desiredStatus = "RUNNING";
+    private boolean provisioning = true;
+    private boolean deprovisioning;
+    private Instant pullStartedAt;
+    private Instant pullStoppedAt;
+    private Instant connectivityAt;
+    private Instant startedAt;
+    private Instant stoppingAt;
+    private Instant executionStoppedAt;
+    private Instant stoppedAt;
+    private TaskStopCode stopCode;
+    private String stoppedReason;
+
+    public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
+                String group, String startedBy, TaskOverride overrides, String cpu, String memory,
+                String availabilityZone, Instant createdAt, List<TaskContainer> containers) {
+        this.arn = arn;
+        this.id = id;
+        this.cluster = cluster;
+        this.definition = definition;
+        this.launchType = launchType;
+        this.group = group;
+        this.startedBy = startedBy;
+        this.overrides = overrides;
+        this.cpu = cpu;
+        this.memory = memory;
+        this.availabilityZone = availabilityZone;
+        this.createdAt = createdAt;
+        this.containers = List.copyOf(containers);
+        this.byName = containers.stream().collect(Collectors.toMap(TaskContainer::name, Function.identity()));
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public TaskDefinition definition() {
+        return definition;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public LaunchType launchType() {
+        return launchType;
+    }
+
+    public Tags tags() {
+        return tags;
+    }
+
+    public List<TaskContainer> containers() {
+        return containers;
+    }
+
+    public TaskContainer container(String name) {
+        return byName.get(name);
+    }
+
+    public synchronized String lastStatus() {
+        return lastStatus;
+    }
+
+    public synchronized String desiredStatus() {
+        return desiredStatus;
+    }
+
+    public synchronized boolean stopRequested() {
+        return "STOPPED".equals(desiredStatus);
+    }
+
+    // ---- provisioning ----
+
+    public synchronized void pullStarted(Instant now) {
+        if ("PROVISIONING".equals(lastStatus)) {
+            lastStatus = "PENDING";
+            connectivityAt = now;
+        }
+        pullStartedAt = now;
+        changed();
+    }
+
+    public synchronized void pullStopped(Instant now) {
+        pullStoppedAt = now;
+        changed();
+    }
+
+    /** Records the engine's id; false when a stop came first, so the launcher goes no further. */
+    public synchronized boolean containerCreated(TaskContainer container, String runtimeId) {
+        container.runtimeId(runtimeId);
+        changed();
+        return !stopRequested();
+    }
+
+    /** The launcher is done creating containers; from now on the containers alone decide the task's status. */
+    public synchronized void provisioningDone(Instant now) {
+        provisioning = false;
+        refreshStatus(now);
+    }
+
+    /** The task cannot start: every container that never ran is marked stopped, and the task is told to stop. */
+    public synchronized boolean failToStart(String reason, Instant now) {
+        for (TaskContainer c : containers) {
+            if (!c.everStarted && !c.stopped()) {
+                c.lastStatus = TaskContainer.STOPPED;
+                c.startClaimed = true;
+            }
+        }
+        return requestStop(TaskStopCode.TASK_FAILED_TO_START, reason, now);
+    }
+
+    // ---- starting containers in dependsOn order ----
+
+    /**
+     * The containers whose dependencies are now met, claimed so that no one starts them twice. A container whose
+     * dependency can never be met (SUCCESS but it failed, or it never ran) is marked stopped instead; if it is
+     * essential the task stops. HEALTHY is treated as START: Hangar runs no health checks yet.
+     */
+    public synchronized List<TaskContainer> claimStartable(Instant now) {
+        List<TaskContainer> ready = new ArrayList<>();
+        if (stopRequested() || provisioning) {
+            return ready;
+        }
+        for (TaskContainer c : containers) {
+            if (c.startClaimed || c.runtimeId() == null) {
+                continue;
+            }
+            Readiness readiness = readiness(c);
+            if (readiness == Readiness.READY) {
+                c.startClaimed = true;
+                ready.add(c);
+            } else if (readiness == Readiness.NEVER) {
+                c.startClaimed = true;
+                c.lastStatus = TaskContainer.STOPPED;
+                c.reason = "DependencyConditionNotMet: a dependency of container " + c.name() + " can no longer be met";
+                if (c.essential()) {
+                    requestStop(startedAt == null ? TaskStopCode.TASK_FAILED_TO_START
+                            : TaskStopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED, now);
+                }
+            }
+        }
+        changed();
+        refreshStatus(now);
+        return ready;
+    }
+
+    private enum Readiness { READY, WAIT, NEVER }
+
+    private Readiness readiness(TaskContainer c) {
+        Readiness result = Readiness.READY;
+        for (ContainerDependency dep : c.definition().dependsOn()) {
+            TaskContainer d = byName.get(dep.containerName());
+            Readiness r = d == null ? Readiness.NEVER : met(d, dep.condition());
+            if (r == Readiness.NEVER) {
+                return r;
+            }
+            if (r == Readiness.WAIT) {
+                result = r;
+            }
+        }
+        return result;
+    }
+
+    private static Readiness met(TaskContainer d, ContainerCondition condition) {
+        boolean done = d.stopped();
+        if (done && !d.everStarted) {
+            return Readiness.NEVER;
+        }
+        if (condition == ContainerCondition.COMPLETE) {
+            return done ? Readiness.READY : Readiness.WAIT;
+        }
+        if (condition == ContainerCondition.SUCCESS) {
+            if (!done) {
+                return Readiness.WAIT;
+            }
+            return Integer.valueOf(0).equals(d.exitCode) ? Readiness.READY : Readiness.NEVER;
+        }
+        // START, HEALTHY (no health checks yet) and values unknown to this SDK
+        return d.everStarted ? Readiness.READY : Readiness.WAIT;
+    }
+
+    /** start() returned: the container runs, unless its exit was already reported (a fast command). */
+    public synchronized void containerStarted(TaskContainer c, List<NetworkBinding> bindings, Instant now) {
+        c.everStarted = true;
+        if (!c.stopped()) {
+            c.lastStatus = TaskContainer.RUNNING;
+        }
+        c.networkBindings = List.copyOf(bindings);
+        changed();
+        refreshStatus(now);
+    }
+
+    /** The engine refused to start it (bad command, ...); returns whether this began stopping the task. */
+    public synchronized boolean containerFailedToStart(TaskContainer c, String reason, Instant now) {
+        c.lastStatus = TaskContainer.STOPPED;
+        c.reason = reason;
+        changed();
+        boolean stopping = false;
+        if (c.essential()) {
+            stopping = requestStop(startedAt == null ? TaskStopCode.TASK_FAILED_TO_START
+                    : TaskStopCode.ESSENTIAL_CONTAINER_EXITED, reason, now);
+        }
+        refreshStatus(now);
+        return stopping;
+    }
+
+    /** The container's process ended; returns whether this began stopping the task (an essential container). */
+    public synchronized boolean containerExited(TaskContainer c, Integer exitCode, boolean oomKilled, Instant now) {
+        if (c.stopped() && c.exitCode != null) {
+            return false;
+        }
+        c.everStarted = true;
+        c.startClaimed = true;
+        c.lastStatus = TaskContainer.STOPPED;
+        c.exitCode = exitCode;
+        if (oomKilled) {
+            c.reason = OOM_REASON;
+        }
+        changed();
+        boolean stopping = false;
+        if (c.essential()) {
+            stopping = requestStop(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED, now);
+        }
+        refreshStatus(now);
+        return stopping;
+    }
+
+    // ---- stopping ----
+
+    /** Sets the desired status to STOPPED with the first reason given; false if the task was already stopping. */
+    public synchronized boolean requestStop(TaskStopCode code, String reason, Instant now) {
+        if (stopRequested()) {
+            return false;
+        }
+        desiredStatus = "STOPPED";
+        stoppingAt = now;
+        stopCode = code;
+        stoppedReason = reason;
+        changed();
+        return true;
+    }
+
+    /**
+     * The containers the engine must stop now, each handed out once. Containers never created are marked stopped here, unless the
+     * launcher is still at work (it will see the stop and hand back).
+     */
+    public synchronized List<TaskContainer> beginStopping() {
+        if ("RUNNING".equals(lastStatus) || "PENDING".equals(lastStatus)) {
+            lastStatus = "STOPPING";
+        }
+        List<TaskContainer> toStop = new ArrayList<>();
+        for (TaskContainer c : containers) {
+            if (c.stopped()) {
+                continue;
+            }
+            if (c.runtimeId() != null) {
+                if (!c.stopClaimed) {
+                    c.stopClaimed = true;
+                    toStop.add(c);
+                }
+            } else if (!provisioning) {
+                c.lastStatus = TaskContainer.STOPPED;
+            }
+        }
+        changed();
+        return toStop;
+    }
+
+    /** After the engine stopped it: takes the exit code unless the die event already told it. */
+    public synchronized void containerStoppedByUs(TaskContainer c, Integer exitCode, boolean oomKilled, Instant now) {
+        if (c.stopped()) {
+            return;
+        }
+        c.lastStatus = TaskContainer.STOPPED;
+        if (c.everStarted || exitCode != null) {
+            c.exitCode = exitCode;
+        }
+        if (oomKilled) {
+            c.reason = OOM_REASON;
+        }
+        changed();
+    }
+
+    /**
+     * Whether the task may now release its containers: it is to stop, no container is left and the launcher is
+     * done. Returns true once only, moving the task to DEPROVISIONING.
+     */
+    public synchronized boolean startDeprovisioning(Instant now) {
+        if (!stopRequested() || provisioning || deprovisioning) {
+            return false;
+        }
+        for (TaskContainer c : containers) {
+            if (!c.stopped()) {
+                return false;
+            }
+        }
+        deprovisioning = true;
+        executionStoppedAt = now;
+        lastStatus = "DEPROVISIONING";
+        changed();
+        return true;
+    }
+
+    public synchronized void deprovisioned(Instant now) {
+        lastStatus = "STOPPED";
+        stoppedAt = now;
+        changed();
+    }
+
+    /** The runtime ids of every container ever created, for removal. */
+    public synchronized List<String> runtimeIds() {
+        List<String> ids = new ArrayList<>();
+        for (TaskContainer c : containers) {
+            if (c.runtimeId() != null) {
+                ids.add(c.runtimeId());
+            }
+        }
+        return ids;
+    }
+
+    // ---- status ----
+
+    private void refreshStatus(Instant now) {
+        if (stopRequested() || provisioning || "RUNNING".equals(lastStatus)) {
+            return;
+        }
+        for (TaskContainer c : containers) {
+            if (!c.everStarted && !c.stopped()) {
+                return;
+            }
+        }
+        lastStatus = "RUNNING";
+        startedAt = now;
+        changed();
+    }
+
+    private void changed() {
+        version++;
+    }
+
+    public synchronized boolean countsAsRunning() {
+        return "RUNNING".equals(lastStatus);
+    }
+
+    public synchronized boolean countsAsPending() {
+        return "PROVISIONING".equals(lastStatus) || "PENDING".equals(lastStatus) || "ACTIVATING".equals(lastStatus);
+    }
+
+    public synchronized boolean active() {
+        return !"STOPPED".equals(lastStatus);
+    }
+
+    public synchronized software.amazon.awssdk.services.ecs.model.Task toSdk(boolean includeTags) {
+        var builder = software.amazon.awssdk.services.ecs.model.Task.builder()
+                .taskArn(arn)
+                .clusterArn(cluster.arn())
+                .taskDefinitionArn(definition.taskDefinitionArn())
+                .availabilityZone(availabilityZone)
+                .attachments(List.of())
+                .attributes(List.of())
+                .containers(containers.stream().map(c -> c.toSdk(arn)).toList())
+                .createdAt(createdAt)
+                .desiredStatus(desiredStatus)
+                .lastStatus(lastStatus)
+                .enableExecuteCommand(false)
+                .group(group)
+                .healthStatus(HealthStatus.UNKNOWN)
+                .launchType(launchType)
+                .overrides(overrides)
+                .version(version)
+                .cpu(cpu)
+                .memory(memory);
+        if (launchType == LaunchType.FARGATE) {
+            builder.platformVersion("1.4.0").platformFamily("Linux");
+        }
+        if (connectivityAt != null) {
+            builder.connectivity(Connectivity.CONNECTED).connectivityAt(connectivityAt);
+        }
+        builder.pullStartedAt(pullStartedAt).pullStoppedAt(pullStoppedAt).startedAt(startedAt)
+                .stoppingAt(stoppingAt).executionStoppedAt(executionStoppedAt).stoppedAt(stoppedAt)
+                .stopCode(stopCode).stoppedReason(stoppedReason);
+        if (startedBy != null) {
+            builder.startedBy(startedBy);
+        }
+        if (includeTags) {
+            builder.tags(tags.toSdk());
+        }
+        return builder.build();
+    }
+}

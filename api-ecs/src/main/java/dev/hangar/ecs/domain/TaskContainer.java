@@ -1,0 +1,124 @@
+package dev.hangar.ecs.domain;
+
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container of a task: what it runs (the definition with the RunTask overrides applied, fixed at launch) and
+ * how far it got. Its mutable state is only touched under its task's lock, through {@link Task}.
+ */
+public final class TaskContainer {
+
+    static final String PENDING = "PENDING";
+    static final String RUNNING = "RUNNING";
+    static final String STOPPED = "STOPPED";
+
+    private final String name;
+    private final String arn;
+    private final ContainerDefinition definition;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Integer cpu;
+    private final Integer memory;
+    private final Integer memoryReservation;
+
+    private volatile String runtimeId;
+    String lastStatus = PENDING;
+    Integer exitCode;
+    String reason;
+    List<NetworkBinding> networkBindings = List.of();
+    boolean startClaimed;
+    boolean everStarted;
+    boolean stopClaimed;
+
+    public TaskContainer(String arn, ContainerDefinition definition, List<String> command,
+                         Map<String, String> environment, Integer cpu, Integer memory, Integer memoryReservation) {
+        this.name = definition.name();
+        this.arn = arn;
+        this.definition = definition;
+        this.command = command;
+        this.environment = Map.copyOf(environment);
+        this.cpu = cpu;
+        this.memory = memory;
+        this.memoryReservation = memoryReservation;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ContainerDefinition definition() {
+        return definition;
+    }
+
+    /** The command to run: the override's, else the definition's, else null (the image's own). */
+    public List<String> command() {
+        return command;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Integer cpu() {
+        return cpu;
+    }
+
+    public Integer memory() {
+        return memory;
+    }
+
+    public Integer memoryReservation() {
+        return memoryReservation;
+    }
+
+    public boolean essential() {
+        return definition.essential() == null || definition.essential();
+    }
+
+    /** The engine's container id once created, else null. */
+    public String runtimeId() {
+        return runtimeId;
+    }
+
+    void runtimeId(String id) {
+        this.runtimeId = id;
+    }
+
+    boolean stopped() {
+        return STOPPED.equals(lastStatus);
+    }
+
+    software.amazon.awssdk.services.ecs.model.Container toSdk(String taskArn) {
+        var builder = software.amazon.awssdk.services.ecs.model.Container.builder()
+                .containerArn(arn)
+                .taskArn(taskArn)
+                .name(name)
+                .image(definition.image())
+                .lastStatus(lastStatus)
+                .networkBindings(networkBindings)
+                .networkInterfaces(List.of())
+                .healthStatus(HealthStatus.UNKNOWN)
+                .cpu(String.valueOf(cpu == null ? 0 : cpu));
+        if (runtimeId != null) {
+            builder.runtimeId(runtimeId);
+        }
+        if (exitCode != null) {
+            builder.exitCode(exitCode);
+        }
+        if (reason != null) {
+            builder.reason(reason);
+        }
+        if (memory != null) {
+            builder.memory(String.valueOf(memory));
+        }
+        if (memoryReservation != null) {
+            builder.memoryReservation(String.valueOf(memoryReservation));
+        }
+        return builder.build();
+    }
+}
