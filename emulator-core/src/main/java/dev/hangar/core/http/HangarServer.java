@@ -47,6 +47,7 @@ public final class HangarServer implements AutoCloseable {
     private EventLoopGroup group;
     private ExecutorService workers;
     private Channel channel;
+    private Class<? extends ServerChannel> channelType;
 
     private HangarServer(Builder config) {
         this.config = config;
@@ -71,13 +72,16 @@ public final class HangarServer implements AutoCloseable {
         AdminHandler admin = new AdminHandler(config.version, startedAt, services, planned, config.runtime, workers);
         RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, config.plainRoutes, workers,
                 config.defaultAccount, config.defaultRegion);
-        NettyRequestHandler handler = new NettyRequestHandler(pipeline);
-
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads, io);
-        channel = new ServerBootstrap()
+        channel = bind(config.host, config.port, new NettyRequestHandler(pipeline::handle));
+        return this;
+    }
+
+    private Channel bind(String host, int port, NettyRequestHandler handler) throws InterruptedException {
+        return new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -92,8 +96,39 @@ public final class HangarServer implements AutoCloseable {
                                 .addLast(handler);
                     }
                 })
-                .bind(config.host, config.port).sync().channel();
-        return this;
+                .bind(host, port).sync().channel();
+    }
+
+    /**
+     * An extra HTTP listener on the server's event loops, for an endpoint that must have an address of its own
+     * (each Lambda execution environment gets its own Runtime API address, as on AWS). Close it when done.
+     */
+    public Listener listen(String host, int port, HttpHandler handler) {
+        try {
+            Channel extra = bind(host, port, new NettyRequestHandler(handler));
+            return new Listener(extra);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+        }
+    }
+
+    /** An extra listener from {@link #listen}. */
+    public static final class Listener implements AutoCloseable {
+        private final Channel channel;
+
+        private Listener(Channel channel) {
+            this.channel = channel;
+        }
+
+        public int port() {
+            return ((InetSocketAddress) channel.localAddress()).getPort();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+        }
     }
 
     private static ExecutorService defaultWorkers(int threads) {

@@ -29,9 +29,9 @@ import java.util.Map;
 final class NettyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(NettyRequestHandler.class);
-    private final RequestPipeline pipeline;
+    private final HttpHandler pipeline;
 
-    NettyRequestHandler(RequestPipeline pipeline) {
+    NettyRequestHandler(HttpHandler pipeline) {
         this.pipeline = pipeline;
     }
 
