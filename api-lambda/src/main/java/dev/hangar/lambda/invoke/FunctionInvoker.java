@@ -1,0 +1,23 @@
+package dev.hangar.lambda.invoke;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The invocation side as the control plane (LambdaService) calls it. */
+public interface FunctionInvoker {
+
+    /**
+     * RequestResponse. Completes with the function's answer, or its error payload; completes exceptionally with an
+     * AwsException for throttling (TooManyRequestsException 429 with Reason) or when no environment can start.
+     * Never blocks the caller.
+     */
+    CompletableFuture<InvocationResult> invoke(RunnableFunction function, InvocationRequest request);
+
+    /** InvocationType Event: queued, never lost while Hangar runs, retried twice on function error like AWS. */
+    void enqueue(RunnableFunction function, InvocationRequest request);
+
+    /** The version's code or configuration changed, or it was deleted: its environments stop (idle ones at once). */
+    void retire(String functionArn, String version);
+
+    /** Stops everything (admin reset, shutdown). */
+    void reset();
+}
