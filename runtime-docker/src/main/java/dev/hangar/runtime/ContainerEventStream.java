@@ -1,0 +1,191 @@
+package dev.hangar.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One long-lived subscription to the engine's events for this instance's containers. A supervising thread
+ * re-subscribes whenever the stream ends (engine restarted, socket dropped, engine not yet there), asking for the
+ * events since the last one seen so that none is lost in between; events the engine replays twice are skipped.
+ * Listeners run on docker-java's stream thread.
+ */
+final class ContainerEventStream implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerEventStream.class);
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final DockerClient client;
+    private final String instanceId;
+    private final List<ContainerEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstSubscription = new CountDownLatch(1);
+    private final Thread supervisor;
+    private volatile boolean closed;
+    private volatile Subscription current;
+
+    /** Engine time (ns since the epoch) of the newest event seen, and the events seen at exactly that time. */
+    private long lastEventNanos;
+    private final Set<String> seenAtLastNanos = new HashSet<>();
+
+    ContainerEventStream(DockerClient client, String instanceId) {
+        this.client = client;
+        this.instanceId = instanceId;
+        Instant now = Instant.now();
+        this.lastEventNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        this.supervisor = new Thread(this::superviseLoop, "hangar-docker-events-" + instanceId);
+        this.supervisor.setDaemon(true);
+    }
+
+    void start() {
+        supervisor.start();
+    }
+
+    void addListener(ContainerEventListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Whether the first subscription is established (the engine answered the events request). */
+    boolean awaitSubscribed(Duration timeout) {
+        try {
+            return firstSubscription.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void superviseLoop() {
+        boolean wasConnected = false;
+        while (!closed) {
+            Subscription sub = new Subscription();
+            current = sub;
+            try {
+                client.eventsCmd()
+                        .withEventTypeFilter(EventType.CONTAINER)
+                        .withLabelFilter(HangarLabels.INSTANCE + "=" + instanceId)
+                        .withEventFilter("start", "die", "oom")
+                        .withSince(since())
+                        .exec(sub);
+                sub.awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                sub.failure = e;
+            }
+            if (closed) {
+                return;
+            }
+            if (sub.started) {
+                log.info("Docker event stream ended ({}); re-subscribing", sub.failure == null
+                        ? "closed by the engine" : EngineErrors.rootMessage(sub.failure));
+                wasConnected = true;
+            } else if (wasConnected) {
+                log.debug("Docker event stream: engine still unreachable: {}",
+                        sub.failure == null ? "?" : EngineErrors.rootMessage(sub.failure));
+            }
+            try {
+                Thread.sleep(sub.started ? 50 : RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private synchronized String since() {
+        long seconds = lastEventNanos / 1_000_000_000L;
+        long nanos = lastEventNanos % 1_000_000_000L;
+        return seconds + "." + String.format("%09d", nanos);
+    }
+
+    /** False for an event already delivered (the engine replays those at the "since" instant). */
+    private synchronized boolean firstTimeSeen(Event e) {
+        Long nanos = e.getTimeNano();
+        if (nanos == null) {
+            return true;
+        }
+        String key = e.getId() + "/" + e.getAction();
+        if (nanos < lastEventNanos) {
+            return false;
+        }
+        if (nanos > lastEventNanos) {
+            lastEventNanos = nanos;
+            seenAtLastNanos.clear();
+        }
+        return seenAtLastNanos.add(key);
+    }
+
+    private void dispatch(Event raw) {
+        if (!firstTimeSeen(raw)) {
+            return;
+        }
+        ContainerEvent event = ContainerEvents.from(raw);
+        if (event == null) {
+            return;
+        }
+        log.debug("Container event {} {} exit={}", event.type(), event.containerId(), event.exitCode());
+        for (ContainerEventListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("Container event listener {} failed on {}", l, event, e);
+            }
+        }
+    }
+
+    private final class Subscription extends ResultCallback.Adapter<Event> {
+        volatile boolean started;
+        volatile Throwable failure;
+
+        @Override
+        public void onStart(Closeable stream) {
+            super.onStart(stream);
+            started = true;
+            firstSubscription.countDown();
+        }
+
+        @Override
+        public void onNext(Event event) {
+            dispatch(event);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // not super.onError: it logs at ERROR, once a second while the engine is away
+            failure = throwable;
+            closeQuietly(this);
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.debug("Closing a Docker stream failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        supervisor.interrupt();
+        Subscription sub = current;
+        if (sub != null) {
+            closeQuietly(sub);
+        }
+    }
+}

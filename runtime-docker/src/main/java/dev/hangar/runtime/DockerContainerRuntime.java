@@ -1,0 +1,343 @@
+package dev.hangar.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@link ContainerRuntime} on a Docker engine through docker-java. Thread-safe: the clients pool their connections
+ * and the runtime keeps no per-container state. Created by {@link #connect}, which never fails: without an engine
+ * the runtime reports itself unavailable and keeps probing in the background, so an engine started later is used.
+ */
+public final class DockerContainerRuntime implements ContainerRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
+    /** How long connect() waits for the event subscription, so no exit after it returns is missed. */
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
+
+    private final String instanceId;
+    private final DockerClient client;
+    private final DockerClient probeClient;
+    private final EngineAvailability availability;
+    private final ContainerEventStream events;
+    private final LogFollows logFollows;
+
+    private DockerContainerRuntime(String instanceId, DockerClient client, DockerClient probeClient,
+                                   EngineAvailability availability) {
+        this.instanceId = instanceId;
+        this.client = client;
+        this.probeClient = probeClient;
+        this.availability = availability;
+        this.events = client == null ? null : new ContainerEventStream(client, instanceId);
+        this.logFollows = client == null ? null : new LogFollows(client);
+        if (events != null) {
+            events.addListener(logFollows);
+        }
+    }
+
+    /** The engine named by DOCKER_HOST (and docker-java's other usual settings), else the local unix socket. */
+    public static DockerContainerRuntime connect(String instanceId) {
+        return connect(instanceId, (String) null);
+    }
+
+    /** @param dockerHost e.g. "unix:///var/run/docker.sock" or "tcp://127.0.0.1:2375"; null = the default */
+    public static DockerContainerRuntime connect(String instanceId, String dockerHost) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        DockerClientConfig config;
+        try {
+            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+            if (dockerHost != null) {
+                builder.withDockerHost(dockerHost);
+            }
+            config = builder.build();
+        } catch (RuntimeException e) {
+            String where = dockerHost != null ? dockerHost : String.valueOf(System.getenv("DOCKER_HOST"));
+            RuntimeStatus status = new RuntimeStatus(false, null,
+                    "Docker client configuration invalid (" + where + "): " + EngineErrors.rootMessage(e));
+            log.warn("Container runtime unavailable: {}", status.detail());
+            return new DockerContainerRuntime(instanceId, null, null, new EngineAvailability(where, null, status));
+        }
+        return connect(instanceId, config);
+    }
+
+    public static DockerContainerRuntime connect(String instanceId, DockerClientConfig config) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        String endpoint = String.valueOf(config.getDockerHost());
+        DockerClient client;
+        DockerClient probe;
+        try {
+            client = DockerClients.work(config);
+            probe = DockerClients.probe(config);
+        } catch (RuntimeException e) {
+            RuntimeStatus status = new RuntimeStatus(false, null,
+                    "Docker client for " + endpoint + " could not be set up: " + EngineErrors.rootMessage(e));
+            log.warn("Container runtime unavailable: {}", status.detail());
+            return new DockerContainerRuntime(instanceId, null, null, new EngineAvailability(endpoint, null, status));
+        }
+        EngineAvailability availability = new EngineAvailability(endpoint, probe,
+                new RuntimeStatus(false, null, "Docker engine at " + endpoint + " not probed yet"));
+        DockerContainerRuntime runtime = new DockerContainerRuntime(instanceId, client, probe, availability);
+        RuntimeStatus status = availability.probe();
+        if (!status.available()) {
+            log.warn("Container runtime unavailable: {}", status.detail());
+        }
+        runtime.events.start();
+        if (status.available() && !runtime.events.awaitSubscribed(SUBSCRIBE_WAIT)) {
+            log.warn("Docker event stream not subscribed within {} ms; exits may be learned late",
+                    SUBSCRIBE_WAIT.toMillis());
+        }
+        log.info("Container runtime for Hangar instance {}: {}", instanceId, status.detail());
+        return runtime;
+    }
+
+    @Override
+    public RuntimeStatus status() {
+        return availability.status();
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public boolean imagePresent(String image) {
+        return call("inspect image " + image, () -> {
+            try {
+                client.inspectImageCmd(image).exec();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void ensureImage(String image) {
+        if (imagePresent(image)) {
+            return;
+        }
+        call("pull image " + image, () -> {
+            new ImagePuller(client).pull(image);
+            return null;
+        });
+    }
+
+    @Override
+    public ContainerHandle create(ContainerSpec spec) {
+        return call("create container from " + spec.image(), () -> {
+            long start = System.nanoTime();
+            CreateContainerResponse created = CreateCommands.apply(client.createContainerCmd(spec.image()), spec,
+                    instanceId).exec();
+            String name = spec.name() != null ? spec.name() : nameOf(created.getId());
+            log.info("Created container {} ({}) from {} in {} ms", name, shortId(created.getId()), spec.image(),
+                    millisSince(start));
+            return new ContainerHandle(created.getId(), name);
+        });
+    }
+
+    @Override
+    public void start(String containerId) {
+        call("start container " + containerId, () -> {
+            long start = System.nanoTime();
+            try {
+                client.startContainerCmd(containerId).exec();
+                log.info("Started container {} in {} ms", shortId(containerId), millisSince(start));
+            } catch (NotModifiedException e) {
+                log.debug("Container {} already running", shortId(containerId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void stop(String containerId, Duration grace) {
+        // the engine counts whole seconds; a part-second grace is rounded up, never down to an instant kill
+        long graceSeconds = Math.max(0, (grace.toMillis() + 999) / 1000);
+        call("stop container " + containerId, () -> {
+            long start = System.nanoTime();
+            try {
+                client.stopContainerCmd(containerId).withTimeout((int) Math.min(Integer.MAX_VALUE, graceSeconds)).exec();
+                log.info("Stopped container {} in {} ms (grace {} s)", shortId(containerId), millisSince(start),
+                        graceSeconds);
+            } catch (NotModifiedException e) {
+                log.debug("Container {} already stopped", shortId(containerId));
+            } catch (NotFoundException e) {
+                log.debug("Container {} to stop is gone", shortId(containerId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String containerId) {
+        call("remove container " + containerId, () -> {
+            if (removeQuietly(containerId)) {
+                log.info("Removed container {}", shortId(containerId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public ContainerState inspect(String containerId) {
+        return call("inspect container " + containerId, () -> {
+            try {
+                return ContainerStates.from(client.inspectContainerCmd(containerId).exec());
+            } catch (NotFoundException e) {
+                return ContainerStates.gone(containerId);
+            }
+        });
+    }
+
+    @Override
+    public AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine) {
+        return call("follow logs of container " + containerId, () -> {
+            ContainerState state = inspect(containerId);
+            if (state.status() == ContainerState.Status.GONE) {
+                throw new ContainerRuntimeException("Cannot follow logs of container " + containerId
+                        + ": No such container");
+            }
+            return logFollows.follow(containerId, onLine,
+                    id -> state.status() == ContainerState.Status.CREATED
+                            && inspect(id).status() == ContainerState.Status.CREATED);
+        });
+    }
+
+    @Override
+    public void addListener(ContainerEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (events != null) {
+            events.addListener(listener);
+        }
+    }
+
+    @Override
+    public int removeAll() {
+        return call("remove all containers of instance " + instanceId, () -> {
+            List<Container> ours = client.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(HangarLabels.MANAGED, "true", HangarLabels.INSTANCE, instanceId))
+                    .exec();
+            int removed = 0;
+            for (Container c : ours) {
+                if (removeQuietly(c.getId())) {
+                    removed++;
+                }
+            }
+            log.info("Removed {} container(s) of Hangar instance {}", removed, instanceId);
+            return removed;
+        });
+    }
+
+    /**
+     * Removes the containers an earlier Hangar left on this engine: labelled hangar.managed=true with another
+     * hangar.instance, whose creating process is no longer alive. Containers without Hangar's label are never
+     * touched. Call once at start-up. Returns how many were removed.
+     */
+    public int reapOrphans() {
+        return call("reap orphaned containers", () -> {
+            int removed = 0;
+            for (String id : new OrphanReaper(client, instanceId).findOrphans()) {
+                if (removeQuietly(id)) {
+                    log.info("Removed orphaned container {} left by an earlier Hangar", shortId(id));
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
+    /** The engine address, as configured ("unix:///var/run/docker.sock"). */
+    public String endpoint() {
+        return availability.endpoint();
+    }
+
+    /** Probes the engine now rather than waiting for the background re-check. */
+    public RuntimeStatus refreshStatus() {
+        return availability.probe();
+    }
+
+    @Override
+    public void close() {
+        if (events != null) {
+            events.close();
+        }
+        availability.close();
+        for (DockerClient c : new DockerClient[]{client, probeClient}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    log.debug("Closing the Docker client failed", e);
+                }
+            }
+        }
+    }
+
+    /** False when there was nothing to remove. */
+    private boolean removeQuietly(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (ConflictException e) {
+            // "removal already in progress": someone else is removing it, which is what we want
+            log.debug("Container {} already being removed: {}", shortId(containerId), EngineErrors.engineMessage(e));
+            return false;
+        }
+    }
+
+    private String nameOf(String containerId) {
+        String name = client.inspectContainerCmd(containerId).exec().getName();
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /**
+     * Runs one engine call: fails at once when the engine is known to be away, and tells an engine that refused
+     * (ContainerRuntimeException with the engine's message) from one that did not answer (RuntimeUnavailableException).
+     */
+    private <T> T call(String action, Supplier<T> body) {
+        if (client == null) {
+            throw new RuntimeUnavailableException(availability.status().detail());
+        }
+        availability.require();
+        try {
+            return body.get();
+        } catch (ContainerRuntimeException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.engineMessage(e), e);
+        } catch (RuntimeException e) {
+            if (EngineErrors.isUnreachable(e)) {
+                throw availability.lost(e);
+            }
+            throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.rootMessage(e), e);
+        }
+    }
+
+    private static String shortId(String id) {
+        return id != null && id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
