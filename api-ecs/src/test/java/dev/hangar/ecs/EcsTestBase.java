@@ -113,6 +113,10 @@ abstract class EcsTestBase {
     }
 
     static Task describe(String cluster, String taskArn) {
+        return describe(client, cluster, taskArn);
+    }
+
+    static Task describe(EcsClient client, String cluster, String taskArn) {
         List<Task> tasks = client.describeTasks(DescribeTasksRequest.builder().cluster(cluster).tasks(taskArn).build())
                 .tasks();
         return tasks.isEmpty() ? null : tasks.get(0);
@@ -120,10 +124,14 @@ abstract class EcsTestBase {
 
     /** Polls DescribeTasks until the task matches, failing with its last state after the deadline. */
     static Task await(String cluster, String taskArn, Duration timeout, Predicate<Task> condition) {
+        return await(client, cluster, taskArn, timeout, condition);
+    }
+
+    static Task await(EcsClient client, String cluster, String taskArn, Duration timeout, Predicate<Task> condition) {
         Instant deadline = Instant.now().plus(timeout);
         Task last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = describe(cluster, taskArn);
+            last = describe(client, cluster, taskArn);
             if (last != null && condition.test(last)) {
                 return last;
             }

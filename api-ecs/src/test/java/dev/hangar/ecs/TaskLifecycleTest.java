@@ -1,0 +1,233 @@
+package dev.hangar.ecs;
+
+import dev.hangar.runtime.ContainerState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tasks as real containers: start, overrides, exits, dependsOn, ports, stop, failures. */
+class TaskLifecycleTest extends EcsTestBase {
+
+    private static final String CLUSTER = "life";
+
+    @BeforeAll
+    static void cluster() {
+        client.createCluster(b -> b.clusterName(CLUSTER));
+    }
+
+    private static Task runOne(String family, TaskOverride overrides) {
+        RunTaskResponse response = client.runTask(b -> b.cluster(CLUSTER).taskDefinition(family).overrides(overrides));
+        assertEquals(1, response.tasks().size());
+        return response.tasks().get(0);
+    }
+
+    private static Container container(Task task, String name) {
+        return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void runsToRunningAndStopsByUser() {
+        register("sleeper", shell("main", "sleep 600"));
+        Task started = runOne("sleeper", null);
+        assertEquals("PROVISIONING", started.lastStatus());
+        assertEquals("RUNNING", started.desiredStatus());
+        assertEquals("family:sleeper", started.group());
+        assertEquals(LaunchType.EC2, started.launchType());
+        assertTrue(started.taskArn().startsWith("arn:aws:ecs:us-east-1:000000000000:task/life/"));
+        assertEquals(32, started.taskArn().substring(started.taskArn().lastIndexOf('/') + 1).length());
+        assertEquals("PENDING", started.containers().get(0).lastStatus());
+
+        Task running = awaitStatus(CLUSTER, started.taskArn(), "RUNNING");
+        assertNotNull(running.startedAt());
+        assertNotNull(running.pullStartedAt());
+        assertNotNull(running.pullStoppedAt());
+        assertEquals("RUNNING", running.containers().get(0).lastStatus());
+        assertNotNull(running.containers().get(0).runtimeId());
+        assertEquals(1, client.describeClusters(b -> b.clusters(CLUSTER)).clusters().get(0).runningTasksCount());
+
+        Instant stopAsked = Instant.now();
+        Task stopping = client.stopTask(b -> b.cluster(CLUSTER).task(started.taskArn())).task();
+        assertEquals("STOPPED", stopping.desiredStatus());
+        assertEquals("RUNNING", stopping.lastStatus());
+        assertNotNull(stopping.stoppingAt());
+
+        Task stopped = awaitStatus(CLUSTER, started.taskArn(), "STOPPED");
+        assertTrue(Duration.between(stopAsked, Instant.now()).toSeconds() < 10, "init makes the stop quick");
+        assertEquals(TaskStopCode.USER_INITIATED, stopped.stopCode());
+        assertEquals("Task stopped by user", stopped.stoppedReason());
+        assertNotNull(stopped.executionStoppedAt());
+        assertNotNull(stopped.stoppedAt());
+        assertEquals("STOPPED", stopped.containers().get(0).lastStatus());
+        assertEquals(143, stopped.containers().get(0).exitCode(), "SIGTERM");
+        assertEquals(ContainerState.Status.GONE, runtime.inspect(running.containers().get(0).runtimeId()).status(),
+                "a stopped task's containers are removed");
+    }
+
+    @Test
+    void environmentOverrideDecidesTheExitCode() {
+        register("exiter", shell("main", "exit ${CODE:-0}")
+                .environment(KeyValuePair.builder().name("CODE").value("3").build()));
+        Task fromDefinition = runOne("exiter", null);
+        Task overridden = runOne("exiter", TaskOverride.builder().containerOverrides(ContainerOverride.builder()
+                .name("main").environment(KeyValuePair.builder().name("CODE").value("42").build()).build()).build());
+        Task commandOverridden = runOne("exiter", TaskOverride.builder().containerOverrides(ContainerOverride.builder()
+                .name("main").command("sh", "-c", "exit 7").build()).build());
+
+        Task a = awaitStatus(CLUSTER, fromDefinition.taskArn(), "STOPPED");
+        Task b = awaitStatus(CLUSTER, overridden.taskArn(), "STOPPED");
+        Task c = awaitStatus(CLUSTER, commandOverridden.taskArn(), "STOPPED");
+        assertEquals(3, a.containers().get(0).exitCode());
+        assertEquals(42, b.containers().get(0).exitCode());
+        assertEquals(7, c.containers().get(0).exitCode());
+        for (Task t : new Task[]{a, b, c}) {
+            assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, t.stopCode());
+            assertEquals("Essential container in task exited", t.stoppedReason());
+        }
+    }
+
+    @Test
+    void essentialExitStopsTheOthersNonEssentialDoesNot() {
+        register("pair", shell("main", "sleep 600"), shell("side", "exit 5").essential(false));
+        Task task = runOne("pair", null);
+        Task running = await(CLUSTER, task.taskArn(), Duration.ofSeconds(30),
+                t -> "STOPPED".equals(container(t, "side").lastStatus()) && "RUNNING".equals(t.lastStatus()));
+        assertEquals(5, container(running, "side").exitCode());
+        assertEquals("RUNNING", container(running, "main").lastStatus());
+        assertEquals("RUNNING", describe(CLUSTER, task.taskArn()).desiredStatus());
+
+        register("quitter", shell("main", "sleep 1; exit 2"), shell("side", "sleep 600").essential(false));
+        Task quitter = runOne("quitter", null);
+        Task stopped = awaitStatus(CLUSTER, quitter.taskArn(), "STOPPED");
+        assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());
+        assertEquals(2, container(stopped, "main").exitCode());
+        assertEquals("STOPPED", container(stopped, "side").lastStatus());
+        assertEquals(143, container(stopped, "side").exitCode(), "the others are stopped with SIGTERM");
+
+        client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()).reason("done here"));
+        assertEquals("done here", awaitStatus(CLUSTER, task.taskArn(), "STOPPED").stoppedReason());
+    }
+
+    @Test
+    void dependsOnOrdersTheStarts() {
+        register("ordered",
+                shell("init", "sleep 1; exit 0").essential(false),
+                shell("app", "sleep 600").dependsOn(d -> d.containerName("init").condition("SUCCESS")),
+                shell("sidecar", "sleep 600").essential(false)
+                        .dependsOn(d -> d.containerName("app").condition("START")));
+        Task task = runOne("ordered", null);
+        Task early = await(CLUSTER, task.taskArn(), Duration.ofSeconds(10),
+                t -> "RUNNING".equals(container(t, "init").lastStatus()));
+        assertEquals("PENDING", container(early, "app").lastStatus(), "app waits for init to succeed");
+        assertEquals("PENDING", early.lastStatus());
+
+        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        assertEquals(0, container(running, "init").exitCode());
+        ContainerState init = runtime.inspect(container(running, "init").runtimeId());
+        ContainerState app = runtime.inspect(container(running, "app").runtimeId());
+        ContainerState sidecar = runtime.inspect(container(running, "sidecar").runtimeId());
+        assertTrue(!app.startedAt().isBefore(init.finishedAt()), "app started after init finished");
+        assertTrue(!sidecar.startedAt().isBefore(app.startedAt()), "sidecar started after app");
+        client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()));
+
+        register("unmet",
+                shell("init", "exit 1").essential(false),
+                shell("app", "sleep 600").dependsOn(d -> d.containerName("init").condition("SUCCESS")));
+        Task failed = awaitStatus(CLUSTER, runOne("unmet", null).taskArn(), "STOPPED");
+        assertEquals("STOPPED", container(failed, "app").lastStatus());
+        assertNull(container(failed, "app").exitCode(), "app never ran");
+        assertEquals(TaskStopCode.TASK_FAILED_TO_START, failed.stopCode());
+    }
+
+    @Test
+    void dynamicHostPortServesTheWebPage() throws Exception {
+        register("web", container("web", WEB).portMappings(PortMapping.builder().containerPort(8080).build()));
+        Task task = runOne("web", null);
+        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        var binding = running.containers().get(0).networkBindings().get(0);
+        assertEquals(8080, binding.containerPort());
+        assertEquals("127.0.0.1", binding.bindIP());
+        assertTrue(binding.hostPort() > 0);
+
+        String body = get(URI.create("http://127.0.0.1:" + binding.hostPort() + "/"), Duration.ofSeconds(10));
+        assertTrue(body.contains("hangar-test web"), body);
+
+        Instant stopAsked = Instant.now();
+        client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()));
+        awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        assertTrue(Duration.between(stopAsked, Instant.now()).toSeconds() < 5,
+                "httpd ignores SIGTERM as PID 1; with init it stops at once");
+    }
+
+    /** GET with retries while the server inside the container comes up. */
+    private static String get(URI uri, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+                c.setConnectTimeout(1000);
+                c.setReadTimeout(2000);
+                try (InputStream in = c.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
+    }
+
+    @Test
+    void unpullableImageFailsToStart() {
+        register("ghost", container("main", "127.0.0.1:1/hangar/none:latest"));
+        Task task = runOne("ghost", null);
+        Task stopped = awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        assertEquals(TaskStopCode.TASK_FAILED_TO_START, stopped.stopCode());
+        assertTrue(stopped.stoppedReason().startsWith("CannotPullContainerError: "), stopped.stoppedReason());
+        assertEquals("STOPPED", stopped.containers().get(0).lastStatus());
+        assertNull(stopped.containers().get(0).exitCode());
+        assertNull(stopped.startedAt());
+    }
+
+    /**
+     * On AWS (no init process) a missing executable is "CannotStartContainerError". Hangar runs every container
+     * with Docker's init, which starts fine and then fails to exec: the container exits 127 (documented gap).
+     */
+    @Test
+    void missingExecutableExits127() {
+        register("badcmd", container("main", BUSYBOX, "/no/such/binary"));
+        Task stopped = awaitStatus(CLUSTER, runOne("badcmd", null).taskArn(), "STOPPED");
+        assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());
+        assertEquals(127, stopped.containers().get(0).exitCode());
+    }
+
+    @Test
+    void outOfMemoryIsReported() {
+        register("hog", container("main", BUSYBOX, "sh", "-c", "tail /dev/zero").memory(8));
+        Task stopped = awaitStatus(CLUSTER, runOne("hog", null).taskArn(), "STOPPED");
+        assertEquals(137, stopped.containers().get(0).exitCode());
+        assertEquals("OutOfMemoryError: Container killed due to memory usage", stopped.containers().get(0).reason());
+        assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());
+    }
+}
