@@ -1,5 +1,7 @@
 package dev.hangar.ecs.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +34,19 @@ public final class EcsState {
         return taskDefinitions;
     }
 
-    /** Adds the tasks unless the cluster was deleted meanwhile (checked under the lock DeleteCluster takes). */
+    /** How long stopped tasks stay describable: AWS documents "at least one hour". */
+    static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
+
+    /**
+     * Adds the tasks unless the cluster was deleted meanwhile (checked under the lock DeleteCluster takes), and
+     * forgets tasks stopped longer ago than the retention, so that a long-lived Hangar does not grow without end.
+     */
     public synchronized boolean addTasks(Cluster cluster, List<Task> newTasks) {
         if (!cluster.active()) {
             return false;
         }
+        Instant horizon = Instant.now().minus(STOPPED_TASK_RETENTION);
+        tasks.values().removeIf(t -> t.stoppedBefore(horizon));
         newTasks.forEach(t -> tasks.put(t.id(), t));
         return true;
     }

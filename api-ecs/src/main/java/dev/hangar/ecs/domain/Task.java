@@ -405,6 +405,11 @@ public final class Task {
         return "PROVISIONING".equals(lastStatus) || "PENDING".equals(lastStatus) || "ACTIVATING".equals(lastStatus);
     }
 
+    /** Whether it stopped before that instant (AWS forgets stopped tasks after an hour or so). */
+    public synchronized boolean stoppedBefore(Instant instant) {
+        return stoppedAt != null && stoppedAt.isBefore(instant);
+    }
+
     public synchronized boolean active() {
         return !"STOPPED".equals(lastStatus);
     }
