@@ -84,6 +84,26 @@ class TaskLifecycleTest extends EcsTestBase {
     }
 
     @Test
+    void stopRightAfterRunLeavesNoContainer() throws Exception {
+        register("hasty", shell("main", "sleep 600"), shell("side", "sleep 600").essential(false));
+        java.util.List<Task> tasks = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("hasty").count(3)).tasks();
+        for (Task t : tasks) {
+            Task answer = client.stopTask(b -> b.cluster(CLUSTER).task(t.taskArn())).task();
+            assertEquals("STOPPED", answer.desiredStatus());
+        }
+        for (Task t : tasks) {
+            Task stopped = awaitStatus(CLUSTER, t.taskArn(), "STOPPED");
+            assertEquals(TaskStopCode.USER_INITIATED, stopped.stopCode());
+            stopped.containers().forEach(c -> assertEquals("STOPPED", c.lastStatus()));
+            Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=hangar.resource=" + t.taskArn())
+                    .redirectErrorStream(true).start();
+            String left = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            ps.waitFor();
+            assertEquals("", left, "no container of the stopped task is left");
+        }
+    }
+
+    @Test
     void environmentOverrideDecidesTheExitCode() {
         register("exiter", shell("main", "exit ${CODE:-0}")
                 .environment(KeyValuePair.builder().name("CODE").value("3").build()));
