@@ -4,6 +4,7 @@ import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.ServiceDescriptor;
+import dev.hangar.core.spi.LogSink;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.ecs.domain.Cluster;
 import dev.hangar.ecs.domain.Tags;
@@ -27,7 +28,12 @@ public final class EcsService implements AwsService {
     private final TaskLifecycle lifecycle;
 
     public EcsService(ContainerRuntime runtime, ExecutorService workers) {
-        this.lifecycle = new TaskLifecycle(runtime, workers);
+        this(runtime, workers, LogSink.NONE);
+    }
+
+    /** @param logs where the output of containers using the awslogs driver goes (CloudWatch Logs) */
+    public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs) {
+        this.lifecycle = new TaskLifecycle(runtime, workers, new TaskLogs(runtime, logs));
     }
 
     @Override

@@ -45,9 +45,12 @@ final class TaskLifecycle implements ContainerEventListener {
     private final Map<String, Task> live = new ConcurrentHashMap<>();
     private final Set<String> oomKilled = ConcurrentHashMap.newKeySet();
 
-    TaskLifecycle(ContainerRuntime runtime, ExecutorService workers) {
+    private final TaskLogs logs;
+
+    TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, TaskLogs logs) {
         this.runtime = runtime;
         this.workers = workers;
+        this.logs = logs;
         runtime.addListener(this);
     }
 
@@ -158,9 +161,11 @@ final class TaskLifecycle implements ContainerEventListener {
             advance(task);
             return;
         }
+        AutoCloseable output = logs.follow(task, container);
         try {
             runtime.start(container.runtimeId());
         } catch (ContainerRuntimeException e) {
+            closeQuietly(output);
             task.containerFailedToStart(container, "CannotStartContainerError: " + e.getMessage(), Instant.now());
             advance(task);
             return;
@@ -256,6 +261,16 @@ final class TaskLifecycle implements ContainerEventListener {
         }
         live.remove(task.arn());
         task.deprovisioned(Instant.now());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing a log follow failed: {}", e.getMessage());
+            }
+        }
     }
 
     private ContainerState inspectQuietly(String id) {

@@ -40,6 +40,8 @@ abstract class EcsTestBase {
     static ExecutorService workers;
     static EcsService ecs;
     static HangarServer server;
+    /** Everything the awslogs driver would have shipped to CloudWatch Logs. */
+    static final CapturedLogs logs = new CapturedLogs();
     static EcsClient client;
 
     @BeforeAll
@@ -51,7 +53,7 @@ abstract class EcsTestBase {
             return t;
         });
         runtime = DockerContainerRuntime.connect("ecs-test-" + Long.toHexString(System.nanoTime()));
-        ecs = new EcsService(runtime, workers);
+        ecs = new EcsService(runtime, workers, logs);
         try {
             server = HangarServer.builder().host("127.0.0.1").port(0).workers(workers).service(ecs).build().start();
         } catch (UnsupportedOperationException noCodecYet) {

@@ -104,6 +104,29 @@ class TaskLifecycleTest extends EcsTestBase {
     }
 
     @Test
+    void awslogsOutputGoesToTheLogSink() throws InterruptedException {
+        register("talker", shell("main", "echo hello from $NAME; echo second line; exit 0")
+                .environment(KeyValuePair.builder().name("NAME").value("ecs").build())
+                .logConfiguration(l -> l.logDriver("awslogs").options(java.util.Map.of(
+                        "awslogs-group", "/ecs/talker", "awslogs-stream-prefix", "web"))));
+        Task task = runOne("talker", null);
+        awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        Instant deadline = Instant.now().plusSeconds(5);
+        java.util.List<CapturedLogs.Line> lines;
+        do {
+            lines = logs.lines().stream().filter(l -> l.group().equals("/ecs/talker")).toList();
+            Thread.sleep(lines.size() < 2 ? 50 : 0);
+        } while (lines.size() < 2 && Instant.now().isBefore(deadline));
+        assertEquals(2, lines.size(), String.valueOf(lines));
+        assertEquals("hello from ecs", lines.get(0).message());
+        assertEquals("second line", lines.get(1).message());
+        assertEquals("web/main/" + id, lines.get(0).stream());
+        assertEquals("000000000000", lines.get(0).account());
+        assertEquals("us-east-1", lines.get(0).region());
+    }
+
+    @Test
     void environmentOverrideDecidesTheExitCode() {
         register("exiter", shell("main", "exit ${CODE:-0}")
                 .environment(KeyValuePair.builder().name("CODE").value("3").build()));
