@@ -1,0 +1,24 @@
+package dev.hangar.core.protocol;
+
+import dev.hangar.core.service.Protocol;
+
+/** The one codec of each wire protocol; all are stateless and thread-safe. */
+public final class Codecs {
+
+    private static final ProtocolCodec AWS_JSON_1_0 = new AwsJsonCodec(Protocol.AWS_JSON_1_0);
+    private static final ProtocolCodec AWS_JSON_1_1 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
+    private static final ProtocolCodec REST_JSON_1 = new RestJsonCodec();
+
+    private Codecs() {
+    }
+
+    /** @throws UnsupportedOperationException for protocols Hangar does not speak yet (awsQuery) */
+    public static ProtocolCodec forProtocol(Protocol protocol) {
+        return switch (protocol) {
+            case AWS_JSON_1_0 -> AWS_JSON_1_0;
+            case AWS_JSON_1_1 -> AWS_JSON_1_1;
+            case REST_JSON_1 -> REST_JSON_1;
+            default -> throw new UnsupportedOperationException("no codec yet for " + protocol);
+        };
+    }
+}
