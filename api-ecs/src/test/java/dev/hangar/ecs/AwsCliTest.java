@@ -77,7 +77,7 @@ class AwsCliTest extends EcsTestBase {
     }
 
     private JsonNode pollUntil(String aws, String cluster, String taskArn, String status) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = aws(aws, "ecs", "describe-tasks", "--cluster", cluster, "--tasks", taskArn);
