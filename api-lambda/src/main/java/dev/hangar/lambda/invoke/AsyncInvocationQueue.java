@@ -1,0 +1,149 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.core.service.AwsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Event invocations: held in memory until they ran, never dropped while Hangar runs (reset aside). As on AWS, an
+ * event whose function fails is retried after the configured delays (two retries, 1 min then 2 min, by default); one
+ * that is throttled or cannot get an environment goes back to the queue with a doubling backoff, for up to the
+ * maximum event age.
+ */
+final class AsyncInvocationQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncInvocationQueue.class);
+
+    private final BiFunction<RunnableFunction, InvocationRequest, CompletableFuture<InvocationResult>> invoker;
+    private final InvokeContext ctx;
+    private final Set<Event> pending = ConcurrentHashMap.newKeySet();
+    private volatile long generation;
+
+    AsyncInvocationQueue(BiFunction<RunnableFunction, InvocationRequest, CompletableFuture<InvocationResult>> invoker,
+                         InvokeContext ctx) {
+        this.invoker = invoker;
+        this.ctx = ctx;
+    }
+
+    void enqueue(RunnableFunction fn, InvocationRequest request) {
+        // the caller's LogType does not apply to an event: nobody waits for its tail
+        InvocationRequest event = new InvocationRequest(request.requestId(), request.payload(),
+                request.clientContext(), false);
+        Event e = new Event(fn, event, System.nanoTime(), generation);
+        pending.add(e);
+        ctx.workers.execute(() -> attempt(e));
+    }
+
+    /** Events not yet run to an end (success or retries spent). */
+    int pending() {
+        return pending.size();
+    }
+
+    void clear() {
+        generation++;
+        pending.forEach(e -> {
+            ScheduledFuture<?> next = e.next;
+            if (next != null) {
+                next.cancel(false);
+            }
+        });
+        pending.clear();
+    }
+
+    private void attempt(Event e) {
+        if (e.generation != generation) {
+            return;
+        }
+        CompletableFuture<InvocationResult> call;
+        try {
+            call = invoker.apply(e.function, e.request);
+        } catch (RuntimeException ex) {
+            call = CompletableFuture.failedFuture(ex);
+        }
+        call.whenComplete((result, error) -> {
+            if (error != null) {
+                requeue(e, unwrap(error));
+            } else if (result.functionError() != null) {
+                retryAfterFailure(e, result);
+            } else {
+                done(e, "succeeded");
+            }
+        });
+    }
+
+    private void retryAfterFailure(Event e, InvocationResult result) {
+        int retry = e.failures++;
+        if (retry >= ctx.config.asyncRetryDelays().size()) {
+            done(e, "failed after " + e.failures + " attempts; discarded (" + result.functionError() + ")");
+            return;
+        }
+        schedule(e, ctx.config.asyncRetryDelays().get(retry));
+    }
+
+    /** Throttled or no environment: back to the queue, waiting longer each time. */
+    private void requeue(Event e, Throwable error) {
+        Duration age = Duration.ofNanos(System.nanoTime() - e.enqueuedNanos);
+        if (age.compareTo(ctx.config.asyncMaxEventAge()) > 0) {
+            done(e, "dropped after " + age.toSeconds() + " s of retries: " + error.getMessage());
+            return;
+        }
+        Duration wait = e.backoff == null ? ctx.config.asyncThrottleBackoff() : e.backoff.multipliedBy(2);
+        if (wait.compareTo(ctx.config.asyncThrottleBackoffMax()) > 0) {
+            wait = ctx.config.asyncThrottleBackoffMax();
+        }
+        e.backoff = wait;
+        String code = error instanceof AwsException a ? a.code() : error.toString();
+        log.debug("Event {} for {} not run ({}); again in {} ms", e.request.requestId(), e.function.functionName(),
+                code, wait.toMillis());
+        schedule(e, wait);
+    }
+
+    private void schedule(Event e, Duration wait) {
+        if (e.generation != generation) {
+            return;
+        }
+        e.next = ctx.scheduler.schedule(() -> {
+            try {
+                ctx.workers.execute(() -> attempt(e));
+            } catch (java.util.concurrent.RejectedExecutionException ex) {
+                log.warn("Event {} for {} lost: Hangar is shutting down", e.request.requestId(),
+                        e.function.functionName());
+            }
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void done(Event e, String outcome) {
+        pending.remove(e);
+        log.debug("Event {} for {} {}", e.request.requestId(), e.function.functionName(), outcome);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static final class Event {
+        final RunnableFunction function;
+        final InvocationRequest request;
+        final long enqueuedNanos;
+        final long generation;
+        int failures;
+        Duration backoff;
+        volatile ScheduledFuture<?> next;
+
+        Event(RunnableFunction function, InvocationRequest request, long enqueuedNanos, long generation) {
+            this.function = function;
+            this.request = request;
+            this.enqueuedNanos = enqueuedNanos;
+            this.generation = generation;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.core.spi.LogSink;
+import dev.hangar.runtime.LogLine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One execution environment's log stream: Lambda's own START / END / REPORT lines around the function's output,
+ * written to the LogSink as CloudWatch Logs shows them, and each invocation's tail for LogType=Tail.
+ *
+ * <p>The function's output comes from the container's log stream, which runs a few milliseconds behind the Runtime
+ * API: a line printed just before the response can arrive after it. So an invocation's END and REPORT are written
+ * only once its output has settled: when a line stamped after the response arrives (the engine delivers a
+ * container's output in order, so everything before it is in), or when no line has come for {@link #QUIET} since
+ * the response, at the latest {@link #MAX_SETTLE} after it. Lines are attributed by the time the engine stamped
+ * them: to the latest invocation that had started by then.
+ */
+final class InvocationLogs {
+
+    static final Duration QUIET = Duration.ofMillis(30);
+    static final Duration MAX_SETTLE = Duration.ofMillis(500);
+
+    private final LogSink sink;
+    private final String account;
+    private final String region;
+    private final String group;
+    private final String stream;
+    private final ScheduledExecutorService scheduler;
+
+    /** Output before the first START (the runtime's init): part of the first invocation's tail. */
+    private final LogWindow beforeFirst = new LogWindow(null, Instant.EPOCH);
+    private final List<LogWindow> recent = new ArrayList<>();
+    private boolean anyStarted;
+
+    InvocationLogs(LogSink sink, String account, String region, String group, String stream,
+                   ScheduledExecutorService scheduler) {
+        this.sink = sink;
+        this.account = account;
+        this.region = region;
+        this.group = group;
+        this.stream = stream;
+        this.scheduler = scheduler;
+    }
+
+    String stream() {
+        return stream;
+    }
+
+    /** A line Lambda itself writes outside any invocation (INIT_START). */
+    synchronized void platformLine(String text, Instant at) {
+        String message = text + "\n";
+        emit(message, at);
+        if (!anyStarted) {
+            beforeFirst.keep(message);
+        }
+    }
+
+    /** The container wrote a line (the engine's log thread). */
+    void onLine(LogLine line) {
+        // the runtime clients put the lines of one multi-line message on one line, joined by \r
+        String message = line.text().replace('\r', '\n') + "\n";
+        Instant at = line.time();
+        LogWindow settledNow = null;
+        synchronized (this) {
+            emit(message, at);
+            LogWindow target = windowAt(at);
+            if (target == null) {
+                if (!anyStarted) {
+                    beforeFirst.keep(message);
+                }
+                return;
+            }
+            if (target.finished) {
+                return;
+            }
+            target.keep(message);
+            target.lastLineNanos = System.nanoTime();
+            if (target.ended() && !at.isBefore(target.endedAt)) {
+                settledNow = finish(target);
+            }
+        }
+        complete(settledNow);
+    }
+
+    /** Writes START and opens the invocation's window. */
+    synchronized LogWindow start(String requestId, String version, Instant at) {
+        LogWindow window = new LogWindow(requestId, at);
+        if (!anyStarted) {
+            anyStarted = true;
+            for (String early : beforeFirstLines()) {
+                window.keep(early);
+            }
+        }
+        String message = "START RequestId: " + requestId + " Version: " + version + "\n";
+        emit(message, at);
+        window.keep(message);
+        recent.add(window);
+        while (recent.size() > 4 && recent.get(0).finished) {
+            recent.remove(0);
+        }
+        return window;
+    }
+
+    /**
+     * The invocation has its answer: END and REPORT follow once its output settled (see the class comment).
+     *
+     * @param linesBeforeEnd Lambda's own lines before END, e.g. the timeout notice
+     * @param report         the REPORT text, made when it is written (memory is read then)
+     * @param containerGone  no more output can come: write END and REPORT now
+     */
+    void end(LogWindow window, List<String> linesBeforeEnd, Supplier<String> report, boolean containerGone) {
+        LogWindow settledNow = null;
+        synchronized (this) {
+            if (window.ended()) {
+                return;
+            }
+            window.endedAt = Instant.now();
+            window.endedNanos = System.nanoTime();
+            window.report = report;
+            window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
+            if (containerGone) {
+                settledNow = finish(window);
+            }
+        }
+        if (settledNow != null) {
+            complete(settledNow);
+        } else {
+            scheduler.schedule(() -> checkSettled(window), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkSettled(LogWindow window) {
+        long wait;
+        synchronized (this) {
+            if (window.finished) {
+                return;
+            }
+            long now = System.nanoTime();
+            long quietSince = Math.max(window.endedNanos, window.lastLineNanos);
+            long quietFor = now - quietSince;
+            if (quietFor >= QUIET.toNanos() || now - window.endedNanos >= MAX_SETTLE.toNanos()) {
+                wait = -1;
+            } else {
+                wait = Math.max(1, (QUIET.toNanos() - quietFor) / 1_000_000);
+            }
+            if (wait < 0) {
+                finish(window);
+            }
+        }
+        if (wait < 0) {
+            complete(window);
+        } else {
+            scheduler.schedule(() -> checkSettled(window), wait, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Writes the closing lines; the caller completes the window's future outside the lock. */
+    private LogWindow finish(LogWindow window) {
+        window.finished = true;
+        Instant at = window.endedAt;
+        for (String line : window.linesBeforeEnd) {
+            write(window, line + "\n", at);
+        }
+        write(window, "END RequestId: " + window.requestId + "\n", at);
+        write(window, window.report.get() + "\n", at);
+        return window;
+    }
+
+    private void write(LogWindow window, String message, Instant at) {
+        emit(message, at);
+        window.keep(message);
+    }
+
+    private static void complete(LogWindow window) {
+        if (window != null) {
+            window.settled.complete(window.tailBase64());
+        }
+    }
+
+    private LogWindow windowAt(Instant at) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            LogWindow w = recent.get(i);
+            if (!at.isBefore(w.startedAt)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private List<String> beforeFirstLines() {
+        // beforeFirst keeps its lines as a tail; decode them back into messages for the first window
+        String text = new String(java.util.Base64.getDecoder().decode(beforeFirst.tailBase64()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text);
+    }
+
+    private void emit(String message, Instant at) {
+        sink.append(account, region, group, stream, List.of(new LogSink.LogEvent(at.toEpochMilli(), message)));
+    }
+}

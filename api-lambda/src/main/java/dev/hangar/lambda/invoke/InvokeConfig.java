@@ -1,0 +1,156 @@
+package dev.hangar.lambda.invoke;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the invocation side runs functions, read from the environment (see {@link #fromEnvironment}).
+ *
+ * @param variables          the environment it was read from, for the per-runtime image and client settings
+ * @param keepAlive          how long an idle execution environment stays warm
+ * @param accountConcurrency concurrent executions per account and region
+ * @param asyncRetryDelays   waits before the retries of an Event invocation that failed (AWS: 1 min, 2 min)
+ * @param asyncThrottleBackoff first wait before a throttled Event invocation is tried again; doubles up to the max
+ * @param asyncThrottleBackoffMax longest wait between tries of a throttled Event invocation
+ * @param asyncMaxEventAge   how long an Event invocation is kept trying before it is dropped (AWS: 6 h)
+ * @param initTimeout        how long a runtime may take from container start to its first request for work, on
+ *                           top of the function's own timeout (AWS retries a slow init within the invoke phase)
+ * @param runtimeClientsDir  a folder with python/bootstrap.py and nodejs/bootstrap.js to mount into images without a
+ *                           runtime client; null = the copies packaged with Hangar
+ * @param awsEndpointUrl     set as AWS_ENDPOINT_URL in functions so their SDK calls reach Hangar; null = not set
+ */
+public record InvokeConfig(
+        Map<String, String> variables,
+        Duration keepAlive,
+        int accountConcurrency,
+        List<Duration> asyncRetryDelays,
+        Duration asyncThrottleBackoff,
+        Duration asyncThrottleBackoffMax,
+        Duration asyncMaxEventAge,
+        Duration initTimeout,
+        Path runtimeClientsDir,
+        String awsEndpointUrl) {
+
+    public static final String IMAGE_PREFIX = "HANGAR_LAMBDA_IMAGE_";
+    public static final String CLIENT_PREFIX = "HANGAR_LAMBDA_RUNTIME_CLIENT_";
+
+    private static final Pattern PYTHON = Pattern.compile("python(\\d+\\.\\d+)");
+    private static final Pattern NODE = Pattern.compile("nodejs(\\d+)\\.x");
+    private static final Pattern JAVA = Pattern.compile("java(\\d+)(\\.al2)?");
+    private static final Pattern RUBY = Pattern.compile("ruby(\\d+\\.\\d+)");
+    private static final Pattern DOTNET = Pattern.compile("dotnet(\\d+)");
+    private static final Pattern PROVIDED = Pattern.compile("provided(?:\\.(al2|al2023))?");
+
+    public InvokeConfig {
+        variables = Map.copyOf(variables);
+        asyncRetryDelays = List.copyOf(asyncRetryDelays);
+    }
+
+    public static InvokeConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static InvokeConfig fromEnvironment(Map<String, String> env) {
+        return new InvokeConfig(
+                env,
+                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", 600) * 1000)),
+                (int) longValue(env, "HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", 1000),
+                secondsList(env.getOrDefault("HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "60,120")),
+                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", 1) * 1000)),
+                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_MAX_SECONDS", 300)),
+                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_MAX_EVENT_AGE_SECONDS", 21600)),
+                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_INIT_TIMEOUT_SECONDS", 10) * 1000)),
+                blankToNull(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")) == null ? null
+                        : Path.of(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")),
+                blankToNull(env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL")));
+    }
+
+    /** The same settings with some variables replaced: tests and the server's wiring start from the environment. */
+    public InvokeConfig with(Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(variables);
+        merged.putAll(overrides);
+        return fromEnvironment(merged);
+    }
+
+    /** HANGAR_LAMBDA_IMAGE_&lt;RUNTIME&gt; (python3.12 → PYTHON3_12), else AWS's public base image for it. */
+    public String imageFor(String runtime) {
+        String configured = blankToNull(variables.get(IMAGE_PREFIX + variableSuffix(runtime)));
+        return configured != null ? configured : defaultImage(runtime);
+    }
+
+    /**
+     * Whether the runtime's image brings its own runtime interface client as its entrypoint (AWS's base images do),
+     * or is a plain language image into which Hangar mounts its own. HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; =
+     * image|hangar decides; without it, an image whose name says "lambda" is taken to have one.
+     */
+    public boolean imageHasRuntimeClient(String runtime, String image) {
+        String configured = blankToNull(variables.get(CLIENT_PREFIX + variableSuffix(runtime)));
+        if (configured != null) {
+            return !configured.equalsIgnoreCase("hangar");
+        }
+        return image.toLowerCase(Locale.ROOT).contains("lambda");
+    }
+
+    /** The runtime id as an environment variable name part: upper case, every other character '_'. */
+    static String variableSuffix(String runtime) {
+        StringBuilder out = new StringBuilder(runtime.length());
+        for (char c : runtime.toUpperCase(Locale.ROOT).toCharArray()) {
+            out.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+        }
+        return out.toString();
+    }
+
+    static String defaultImage(String runtime) {
+        String base = "public.ecr.aws/lambda/";
+        Matcher m;
+        if ((m = PYTHON.matcher(runtime)).matches()) {
+            return base + "python:" + m.group(1);
+        }
+        if ((m = NODE.matcher(runtime)).matches()) {
+            return base + "nodejs:" + m.group(1);
+        }
+        if ((m = JAVA.matcher(runtime)).matches()) {
+            return base + "java:" + m.group(1);
+        }
+        if ((m = RUBY.matcher(runtime)).matches()) {
+            return base + "ruby:" + m.group(1);
+        }
+        if ((m = DOTNET.matcher(runtime)).matches()) {
+            return base + "dotnet:" + m.group(1);
+        }
+        if ((m = PROVIDED.matcher(runtime)).matches()) {
+            return base + "provided:" + (m.group(1) == null ? "alami" : m.group(1));
+        }
+        return null;
+    }
+
+    private static List<Duration> secondsList(String value) {
+        List<Duration> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(Duration.ofMillis((long) (Double.parseDouble(part.trim()) * 1000)));
+            }
+        }
+        return out;
+    }
+
+    private static long longValue(Map<String, String> env, String name, long fallback) {
+        String v = blankToNull(env.get(name));
+        return v == null ? fallback : Long.parseLong(v.trim());
+    }
+
+    private static double doubleValue(Map<String, String> env, String name, double fallback) {
+        String v = blankToNull(env.get(name));
+        return v == null ? fallback : Double.parseDouble(v.trim());
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+}

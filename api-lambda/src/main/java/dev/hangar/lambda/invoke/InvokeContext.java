@@ -1,0 +1,61 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.HttpHandler;
+import dev.hangar.core.spi.LogSink;
+import dev.hangar.runtime.ContainerRuntime;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/** What every pool and environment shares: the engine, the server, the log sink, the settings and the threads. */
+final class InvokeContext {
+
+    final ContainerRuntime runtime;
+    final Function<HttpHandler, HangarServer.Listener> listenerFactory;
+    final LogSink logs;
+    final InvokeConfig config;
+    final ScheduledExecutorService scheduler;
+    final ExecutorService workers;
+    final BundledRuntimeClients clients;
+
+    /** Live environments by container id, for the engine's die and oom events. */
+    private final Map<String, ExecutionEnvironment> byContainer = new ConcurrentHashMap<>();
+    private final Set<String> imagesPresent = ConcurrentHashMap.newKeySet();
+
+    InvokeContext(ContainerRuntime runtime, Function<HttpHandler, HangarServer.Listener> listenerFactory, LogSink logs,
+                  InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
+        this.runtime = runtime;
+        this.listenerFactory = listenerFactory;
+        this.logs = logs;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.workers = workers;
+        this.clients = new BundledRuntimeClients(config.runtimeClientsDir());
+    }
+
+    /** Pulls a missing image (blocking); an image once seen is not asked about again. */
+    void ensureImage(String image) {
+        if (imagesPresent.contains(image)) {
+            return;
+        }
+        runtime.ensureImage(image);
+        imagesPresent.add(image);
+    }
+
+    void register(String containerId, ExecutionEnvironment env) {
+        byContainer.put(containerId, env);
+    }
+
+    void unregister(String containerId) {
+        byContainer.remove(containerId);
+    }
+
+    ExecutionEnvironment environmentOf(String containerId) {
+        return byContainer.get(containerId);
+    }
+}

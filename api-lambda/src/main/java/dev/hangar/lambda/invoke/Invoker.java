@@ -1,0 +1,163 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.HttpHandler;
+import dev.hangar.core.service.AwsException;
+import dev.hangar.core.spi.LogSink;
+import dev.hangar.runtime.ContainerEvent;
+import dev.hangar.runtime.ContainerRuntime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * Lambda's invocation side: runs functions in warm containers whose runtimes poll a Runtime API served by Hangar,
+ * one listener per execution environment. See {@link FunctionInvoker} for the contract.
+ */
+public final class Invoker implements FunctionInvoker {
+
+    private final InvokeContext ctx;
+    private final ConcurrencyLimiter limiter;
+    private final AsyncInvocationQueue events;
+    /** Pools by function ARN, version and code: a new code sha or configuration gets a new pool. */
+    private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
+
+    /**
+     * @param listenerFactory opens a Runtime API listener for one environment, e.g.
+     *                        {@code h -> server.listen("127.0.0.1", 0, h)}; called on a worker
+     * @param scheduler       timeouts, keep-alive expiry, retries: short tasks only
+     * @param workers         engine calls and other blocking work
+     */
+    public Invoker(ContainerRuntime runtime, Function<HttpHandler, HangarServer.Listener> listenerFactory,
+                   LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
+        this.ctx = new InvokeContext(runtime, listenerFactory, logs, config, scheduler, workers);
+        this.limiter = new ConcurrencyLimiter(config.accountConcurrency());
+        this.events = new AsyncInvocationQueue(this::invoke, ctx);
+        runtime.addListener(this::onContainerEvent);
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invoke(RunnableFunction function, InvocationRequest request) {
+        if (!function.hotReload() || function.codeDirectory() == null) {
+            return invoke(function, request, null);
+        }
+        // walking the code directory is file I/O: off the caller's thread
+        try {
+            return CompletableFuture.supplyAsync(() -> CodeFingerprint.of(function.codeDirectory()), ctx.workers)
+                    .thenCompose(fingerprint -> invoke(function, request, fingerprint));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(serviceUnavailable());
+        }
+    }
+
+    private CompletableFuture<InvocationResult> invoke(RunnableFunction function, InvocationRequest request,
+                                                       String fingerprint) {
+        ConcurrencyLimiter.Permit permit;
+        try {
+            permit = limiter.acquire(function);
+        } catch (AwsException throttled) {
+            return CompletableFuture.failedFuture(throttled);
+        }
+        Invocation inv = new Invocation(function, request);
+        inv.result.whenComplete((r, e) -> permit.release());
+        try {
+            poolFor(function, fingerprint).dispatch(inv);
+        } catch (RuntimeException e) {
+            inv.result.completeExceptionally(e);
+        }
+        return inv.result.copy();
+    }
+
+    @Override
+    public void enqueue(RunnableFunction function, InvocationRequest request) {
+        events.enqueue(function, request);
+    }
+
+    @Override
+    public void retire(String functionArn, String version) {
+        List<EnvironmentPool> retired = new ArrayList<>();
+        pools.entrySet().removeIf(e -> {
+            RunnableFunction fn = e.getValue().function;
+            boolean match = fn.functionArn().equals(functionArn) && (version == null || fn.version().equals(version));
+            if (match) {
+                retired.add(e.getValue());
+            }
+            return match;
+        });
+        retired.forEach(EnvironmentPool::retire);
+    }
+
+    @Override
+    public void reset() {
+        events.clear();
+        List<EnvironmentPool> all = new ArrayList<>(pools.values());
+        pools.clear();
+        all.forEach(p -> p.destroyAll("Hangar was reset"));
+    }
+
+    /** Environments of a function version, warm or busy: for tests and the admin view. */
+    public int environmentCount(String functionArn, String version) {
+        return pools.values().stream()
+                .filter(p -> p.function.functionArn().equals(functionArn) && p.function.version().equals(version))
+                .mapToInt(EnvironmentPool::size).sum();
+    }
+
+    /** Event invocations not yet run to an end. */
+    public int pendingEvents() {
+        return events.pending();
+    }
+
+    List<ExecutionEnvironment> environments(String functionArn, String version) {
+        return pools.values().stream()
+                .filter(p -> p.function.functionArn().equals(functionArn) && p.function.version().equals(version))
+                .flatMap(p -> p.environments().stream()).toList();
+    }
+
+    /**
+     * The pool for exactly this function: same ARN and version but other code, configuration (the record differs)
+     * or, with hot reload, other files retires the old pool, whose busy environments finish their work first.
+     */
+    private EnvironmentPool poolFor(RunnableFunction function, String fingerprint) {
+        String key = function.functionArn() + ":" + function.version();
+        EnvironmentPool[] replaced = new EnvironmentPool[1];
+        EnvironmentPool pool = pools.compute(key, (k, existing) -> {
+            if (existing != null && existing.function.equals(function)
+                    && java.util.Objects.equals(existing.codeFingerprint, fingerprint)) {
+                return existing;
+            }
+            replaced[0] = existing;
+            return new EnvironmentPool(function, fingerprint, ctx);
+        });
+        if (replaced[0] != null) {
+            replaced[0].retire();
+        }
+        return pool;
+    }
+
+    private void onContainerEvent(ContainerEvent event) {
+        ExecutionEnvironment env = ctx.environmentOf(event.containerId());
+        if (env == null) {
+            return;
+        }
+        if (event.type() == ContainerEvent.Type.OOM) {
+            env.outOfMemory();
+        } else if (event.type() == ContainerEvent.Type.DIE) {
+            try {
+                ctx.workers.execute(() -> env.exited(event.exitCode()));
+            } catch (RejectedExecutionException e) {
+                env.exited(event.exitCode());
+            }
+        }
+    }
+
+    private static AwsException serviceUnavailable() {
+        return new AwsException("ServiceException", 500, false, "Hangar is shutting down", Map.of("Type", "Service"));
+    }
+}

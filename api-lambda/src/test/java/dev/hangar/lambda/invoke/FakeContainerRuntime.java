@@ -1,0 +1,140 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.runtime.ContainerEvent;
+import dev.hangar.runtime.ContainerEventListener;
+import dev.hangar.runtime.ContainerHandle;
+import dev.hangar.runtime.ContainerRuntime;
+import dev.hangar.runtime.ContainerSpec;
+import dev.hangar.runtime.ContainerState;
+import dev.hangar.runtime.LogLine;
+import dev.hangar.runtime.RuntimeStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A container engine that runs nothing: the test plays the runtime inside the "container" by calling the Runtime
+ * API itself, writes its log lines, and ends it with a die event. Lets the protocol and the races be tested exactly.
+ */
+final class FakeContainerRuntime implements ContainerRuntime {
+
+    record Started(String id, ContainerSpec spec) {
+        int runtimeApiPort() {
+            String address = spec.environment().get("AWS_LAMBDA_RUNTIME_API");
+            return Integer.parseInt(address.substring(address.indexOf(':') + 1));
+        }
+    }
+
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<ContainerEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Consumer<LogLine>> logConsumers = new ConcurrentHashMap<>();
+    final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
+    final Map<String, ContainerState.Status> status = new ConcurrentHashMap<>();
+
+    Started awaitStart() throws InterruptedException {
+        Started s = started.poll(10, TimeUnit.SECONDS);
+        if (s == null) {
+            throw new AssertionError("no container started within 10 s");
+        }
+        return s;
+    }
+
+    /** The runtime in container {@code id} prints a line, stamped by the engine at {@code at}. */
+    void print(String id, String text, Instant at) {
+        Consumer<LogLine> consumer = logConsumers.get(id);
+        if (consumer != null) {
+            consumer.accept(new LogLine(id, LogLine.Stream.STDOUT, text, at));
+        }
+    }
+
+    void die(String id, int exitCode) {
+        status.put(id, ContainerState.Status.EXITED);
+        ContainerEvent event = new ContainerEvent(id, ContainerEvent.Type.DIE, exitCode, Map.of(), Instant.now());
+        listeners.forEach(l -> l.onEvent(event));
+    }
+
+    boolean removed(String id) {
+        return status.get(id) == ContainerState.Status.GONE;
+    }
+
+    @Override
+    public RuntimeStatus status() {
+        return new RuntimeStatus(true, "fake", "fake engine");
+    }
+
+    @Override
+    public String instanceId() {
+        return "fake";
+    }
+
+    @Override
+    public boolean imagePresent(String image) {
+        return true;
+    }
+
+    @Override
+    public void ensureImage(String image) {
+    }
+
+    @Override
+    public ContainerHandle create(ContainerSpec spec) {
+        String id = "fake" + ids.incrementAndGet();
+        status.put(id, ContainerState.Status.CREATED);
+        pending.put(id, spec);
+        return new ContainerHandle(id, spec.name());
+    }
+
+    private final Map<String, ContainerSpec> pending = new ConcurrentHashMap<>();
+
+    @Override
+    public void start(String containerId) {
+        status.put(containerId, ContainerState.Status.RUNNING);
+        started.add(new Started(containerId, pending.remove(containerId)));
+    }
+
+    @Override
+    public void stop(String containerId, Duration grace) {
+        status.put(containerId, ContainerState.Status.EXITED);
+    }
+
+    @Override
+    public void remove(String containerId) {
+        status.put(containerId, ContainerState.Status.GONE);
+        logConsumers.remove(containerId);
+    }
+
+    @Override
+    public ContainerState inspect(String containerId) {
+        return new ContainerState(containerId, status.getOrDefault(containerId, ContainerState.Status.GONE), null,
+                false, null, null, List.of(), null);
+    }
+
+    @Override
+    public AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine) {
+        logConsumers.put(containerId, onLine);
+        return () -> logConsumers.remove(containerId);
+    }
+
+    @Override
+    public void addListener(ContainerEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public int removeAll() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}
