@@ -30,6 +30,7 @@ final class ContainerEventStream implements AutoCloseable {
 
     private final DockerClient client;
     private final String instanceId;
+    private final EngineAvailability availability;
     private final List<ContainerEventListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstSubscription = new CountDownLatch(1);
     private final Thread supervisor;
@@ -40,9 +41,10 @@ final class ContainerEventStream implements AutoCloseable {
     private long lastEventNanos;
     private final Set<String> seenAtLastNanos = new HashSet<>();
 
-    ContainerEventStream(DockerClient client, String instanceId) {
+    ContainerEventStream(DockerClient client, String instanceId, EngineAvailability availability) {
         this.client = client;
         this.instanceId = instanceId;
+        this.availability = availability;
         Instant now = Instant.now();
         this.lastEventNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         this.supervisor = new Thread(this::superviseLoop, "hangar-docker-events-" + instanceId);
@@ -68,8 +70,14 @@ final class ContainerEventStream implements AutoCloseable {
     }
 
     private void superviseLoop() {
-        boolean wasConnected = false;
         while (!closed) {
+            // while the engine is away, the probe finds out when it is back; subscribing would only fail
+            if (!availability.status().available()) {
+                if (!pause(250)) {
+                    return;
+                }
+                continue;
+            }
             Subscription sub = new Subscription();
             current = sub;
             try {
@@ -89,20 +97,29 @@ final class ContainerEventStream implements AutoCloseable {
             if (closed) {
                 return;
             }
+            String reason = sub.failure == null ? "closed by the engine" : EngineErrors.rootMessage(sub.failure);
             if (sub.started) {
-                log.info("Docker event stream ended ({}); re-subscribing", sub.failure == null
-                        ? "closed by the engine" : EngineErrors.rootMessage(sub.failure));
-                wasConnected = true;
-            } else if (wasConnected) {
-                log.debug("Docker event stream: engine still unreachable: {}",
-                        sub.failure == null ? "?" : EngineErrors.rootMessage(sub.failure));
+                log.info("Docker event stream ended ({}); re-subscribing", reason);
+            } else {
+                log.debug("Docker event subscription failed: {}", reason);
             }
-            try {
-                Thread.sleep(sub.started ? 50 : RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (sub.failure != null && EngineErrors.isUnreachable(sub.failure)) {
+                availability.probe(); // the engine may be gone: let status() say so now, not at the next round
+            }
+            if (!pause(sub.started ? 50 : RETRY_MILLIS)) {
                 return;
             }
+        }
+    }
+
+    /** False when interrupted (closing). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -12,7 +12,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +31,20 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
 
     private final String instanceId;
+    /** Null when no client could even be configured (a malformed DOCKER_HOST): every call then fails. */
+    private final DockerClients clients;
     private final DockerClient client;
-    private final DockerClient probeClient;
     private final EngineAvailability availability;
     private final ContainerEventStream events;
     private final LogFollows logFollows;
 
-    private DockerContainerRuntime(String instanceId, DockerClient client, DockerClient probeClient,
-                                   EngineAvailability availability) {
+    private DockerContainerRuntime(String instanceId, DockerClients clients, EngineAvailability availability) {
         this.instanceId = instanceId;
-        this.client = client;
-        this.probeClient = probeClient;
+        this.clients = clients;
+        this.client = clients == null ? null : clients.calls;
         this.availability = availability;
-        this.events = client == null ? null : new ContainerEventStream(client, instanceId);
-        this.logFollows = client == null ? null : new LogFollows(client);
+        this.events = clients == null ? null : new ContainerEventStream(clients.streams, instanceId, availability);
+        this.logFollows = clients == null ? null : new LogFollows(clients.streamsHttp);
         if (events != null) {
             events.addListener(logFollows);
         }
@@ -71,7 +70,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             RuntimeStatus status = new RuntimeStatus(false, null,
                     "Docker client configuration invalid (" + where + "): " + EngineErrors.rootMessage(e));
             log.warn("Container runtime unavailable: {}", status.detail());
-            return new DockerContainerRuntime(instanceId, null, null, new EngineAvailability(where, null, status));
+            return new DockerContainerRuntime(instanceId, null, new EngineAvailability(where, null, status));
         }
         return connect(instanceId, config);
     }
@@ -79,20 +78,18 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public static DockerContainerRuntime connect(String instanceId, DockerClientConfig config) {
         Objects.requireNonNull(instanceId, "instanceId");
         String endpoint = String.valueOf(config.getDockerHost());
-        DockerClient client;
-        DockerClient probe;
+        DockerClients clients;
         try {
-            client = DockerClients.work(config);
-            probe = DockerClients.probe(config);
+            clients = DockerClients.open(config);
         } catch (RuntimeException e) {
             RuntimeStatus status = new RuntimeStatus(false, null,
                     "Docker client for " + endpoint + " could not be set up: " + EngineErrors.rootMessage(e));
             log.warn("Container runtime unavailable: {}", status.detail());
-            return new DockerContainerRuntime(instanceId, null, null, new EngineAvailability(endpoint, null, status));
+            return new DockerContainerRuntime(instanceId, null, new EngineAvailability(endpoint, null, status));
         }
-        EngineAvailability availability = new EngineAvailability(endpoint, probe,
+        EngineAvailability availability = new EngineAvailability(endpoint, clients.probe,
                 new RuntimeStatus(false, null, "Docker engine at " + endpoint + " not probed yet"));
-        DockerContainerRuntime runtime = new DockerContainerRuntime(instanceId, client, probe, availability);
+        DockerContainerRuntime runtime = new DockerContainerRuntime(instanceId, clients, availability);
         RuntimeStatus status = availability.probe();
         if (!status.available()) {
             log.warn("Container runtime unavailable: {}", status.detail());
@@ -134,7 +131,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             return;
         }
         call("pull image " + image, () -> {
-            new ImagePuller(client).pull(image);
+            new ImagePuller(clients.streams).pull(image);
             return null;
         });
     }
@@ -173,7 +170,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         call("stop container " + containerId, () -> {
             long start = System.nanoTime();
             try {
-                client.stopContainerCmd(containerId).withTimeout((int) Math.min(Integer.MAX_VALUE, graceSeconds)).exec();
+                clients.streams.stopContainerCmd(containerId).withTimeout((int) Math.min(Integer.MAX_VALUE, graceSeconds)).exec();
                 log.info("Stopped container {} in {} ms (grace {} s)", shortId(containerId), millisSince(start),
                         graceSeconds);
             } catch (NotModifiedException e) {
@@ -280,14 +277,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             events.close();
         }
         availability.close();
-        for (DockerClient c : new DockerClient[]{client, probeClient}) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (IOException e) {
-                    log.debug("Closing the Docker client failed", e);
-                }
-            }
+        if (clients != null) {
+            clients.close();
         }
     }
 

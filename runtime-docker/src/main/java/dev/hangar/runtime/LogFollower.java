@@ -1,25 +1,26 @@
 package dev.hangar.runtime;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.transport.DockerHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 /**
- * Follows one container's log and hands out lines. Logs are asked for with timestamps: the engine writes one frame
- * per log message, "2026-11-25T13:38:11.123456789Z text", so each line carries the time the process wrote it.
+ * Follows one container's log on a thread of its own and hands out lines. Logs are asked for with timestamps: the
+ * engine writes one frame per log message, "2026-11-25T13:38:11.123456789Z text", so each line carries the time
+ * the process wrote it.
  * <p>
  * Docker 20.10 may end a follow when the container exits before the last message reaches the log (seen with a
- * final write without a newline), so when the follow ends by itself, the log is read once more from the last
- * message's time on and only newer messages are taken.
+ * final write without a newline), so when the follow ends by itself the log is read once more, from the last
+ * message's time on, and only messages the follow did not deliver are taken. Which ones those are is decided per
+ * stream: the engine stamps and writes each stream's messages in order (the pieces of one long line share a
+ * stamp), while stdout and stderr interleave in the log in no time order.
  */
 final class LogFollower implements AutoCloseable {
 
@@ -27,18 +28,18 @@ final class LogFollower implements AutoCloseable {
     /** Longest RFC 3339 nano timestamp the engine writes, plus the space after it. */
     private static final int MAX_TIMESTAMP_LENGTH = 40;
 
-    private final DockerClient client;
+    private final DockerHttpClient http;
     private final String containerId;
     private final Consumer<LogLine> onLine;
     private final LineAssembler stdout;
     private final LineAssembler stderr;
+    private final Watermark stdoutMark = new Watermark();
+    private final Watermark stderrMark = new Watermark();
     private volatile boolean closed;
-    private volatile Stream current;
-    /** Time of the newest message received; the catch-up read skips everything up to it. */
-    private Instant lastMessage;
+    private volatile DockerHttpClient.Response current;
 
-    LogFollower(DockerClient client, String containerId, Consumer<LogLine> onLine) {
-        this.client = client;
+    LogFollower(DockerHttpClient http, String containerId, Consumer<LogLine> onLine) {
+        this.http = http;
         this.containerId = containerId;
         this.onLine = onLine;
         this.stdout = new LineAssembler(containerId, LogLine.Stream.STDOUT, this::deliver);
@@ -46,27 +47,68 @@ final class LogFollower implements AutoCloseable {
     }
 
     void begin() {
-        open(true);
+        Thread reader = new Thread(this::run, "hangar-logs-" + containerId.substring(0, Math.min(12, containerId.length())));
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    private void open(boolean follow) {
-        if (closed) {
-            return;
+    private void run() {
+        Throwable failure = read(true);
+        if (!closed && failure == null) {
+            failure = read(false);
         }
-        Stream stream = new Stream(follow);
-        current = stream;
-        var cmd = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(true);
+        if (failure != null && !closed) {
+            log.debug("Log stream of {} ended with {}", containerId, EngineErrors.rootMessage(failure));
+        }
+        if (!closed) {
+            stdout.flush();
+            stderr.flush();
+        }
+        closed = true;
+    }
+
+    /** Reads the log to its end; returns why it ended early, or null. */
+    private Throwable read(boolean follow) {
+        String query = "stdout=1&stderr=1&timestamps=1";
         if (follow) {
-            cmd.withFollowStream(true);
-        } else if (lastMessage != null) {
-            cmd.withSince((int) lastMessage.getEpochSecond());
+            query += "&follow=1";
+        } else {
+            Instant since = earliest(stdoutMark.time, stderrMark.time);
+            if (since != null) {
+                query += "&since=" + since.getEpochSecond();
+            }
+            stdoutMark.startCatchUp();
+            stderrMark.startCatchUp();
         }
-        cmd.exec(stream);
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + containerId + "/logs?" + query)
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            current = response;
+            if (closed) {
+                return null;
+            }
+            InputStream body = response.getBody();
+            if (response.getStatusCode() != 200) {
+                return new IOException("HTTP " + response.getStatusCode() + ": "
+                        + new String(body.readNBytes(4096), StandardCharsets.UTF_8).trim());
+            }
+            LogFrameReader reader = new LogFrameReader(body);
+            for (LogFrameReader.Frame f = reader.next(); f != null && !closed; f = reader.next()) {
+                frame(f, !follow);
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e;
+        } finally {
+            current = null;
+        }
     }
 
-    private synchronized void frame(Frame frame, boolean catchUp) {
-        byte[] payload = frame.getPayload();
-        if (payload == null || payload.length == 0) {
+    private void frame(LogFrameReader.Frame frame, boolean catchUp) {
+        byte[] payload = frame.payload();
+        if (frame.stream() != LogFrameReader.STDOUT && frame.stream() != LogFrameReader.STDERR) {
             return;
         }
         int space = -1;
@@ -86,35 +128,16 @@ final class LogFollower implements AutoCloseable {
                 time = null;
             }
         }
+        boolean isStderr = frame.stream() == LogFrameReader.STDERR;
         if (time != null) {
-            if (catchUp && lastMessage != null && !time.isAfter(lastMessage)) {
+            Watermark mark = isStderr ? stderrMark : stdoutMark;
+            if (catchUp ? mark.alreadyDelivered(time) : mark.advance(time)) {
                 return;
             }
-            lastMessage = time;
         } else {
             time = Instant.now();
         }
-        // a TTY container's output comes as RAW: stdout and stderr merged, as the terminal saw them
-        (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).accept(payload, textStart, time);
-    }
-
-    private void ended(Stream stream, Throwable failure) {
-        closeQuietly(stream);
-        if (failure != null) {
-            log.debug("Log stream of {} ended with {}", containerId, EngineErrors.rootMessage(failure));
-        }
-        if (closed) {
-            return;
-        }
-        if (stream.follow && failure == null) {
-            open(false);
-            return;
-        }
-        synchronized (this) {
-            stdout.flush();
-            stderr.flush();
-        }
-        closed = true;
+        (isStderr ? stderr : stdout).accept(payload, textStart, time);
     }
 
     private void deliver(LogLine line) {
@@ -132,50 +155,53 @@ final class LogFollower implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Stream stream = current;
-        if (stream != null) {
-            closeQuietly(stream);
+        DockerHttpClient.Response response = current;
+        if (response != null) {
+            response.close(); // aborts the request, which ends the reader's blocking read
         }
     }
 
-    private static void closeQuietly(Closeable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            log.debug("Closing a log stream failed", e);
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
         }
+        return b == null || a.isBefore(b) ? a : b;
     }
 
-    private final class Stream extends ResultCallback.Adapter<Frame> {
-        final boolean follow;
+    /** The last message stamp one stream delivered, and how many messages carried it. */
+    private static final class Watermark {
+        Instant time;
+        int atTime;
+        int toSkipAtTime;
 
-        Stream(boolean follow) {
-            this.follow = follow;
-        }
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            // closed by the caller before the engine answered: the template would reopen, so shut it here
-            if (closed) {
-                closeQuietly(stream);
+        /** Records a followed message; always false (nothing to skip while following). */
+        boolean advance(Instant t) {
+            if (t.equals(time)) {
+                atTime++;
+            } else {
+                time = t;
+                atTime = 1;
             }
+            return false;
         }
 
-        @Override
-        public void onNext(Frame frame) {
-            frame(frame, !follow);
+        void startCatchUp() {
+            toSkipAtTime = atTime;
         }
 
-        @Override
-        public void onError(Throwable throwable) {
-            // not super.onError, which logs at ERROR: a closed follow or a removed container ends here too
-            ended(this, throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            ended(this, null);
+        /** During the catch-up read: whether the follow already delivered this message. */
+        boolean alreadyDelivered(Instant t) {
+            if (time == null || t.isAfter(time)) {
+                return false;
+            }
+            if (t.isBefore(time)) {
+                return true;
+            }
+            if (toSkipAtTime > 0) {
+                toSkipAtTime--;
+                return true;
+            }
+            return false;
         }
     }
 }

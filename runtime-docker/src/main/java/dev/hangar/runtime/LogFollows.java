@@ -1,6 +1,6 @@
 package dev.hangar.runtime;
 
-import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,16 +15,16 @@ import java.util.function.Predicate;
  */
 final class LogFollows implements ContainerEventListener {
 
-    private final DockerClient client;
+    private final DockerHttpClient http;
     private final Map<String, Set<Follow>> awaitingStart = new ConcurrentHashMap<>();
 
-    LogFollows(DockerClient client) {
-        this.client = client;
+    LogFollows(DockerHttpClient http) {
+        this.http = http;
     }
 
     /** @param notStarted asked after the follow is registered, so that a start in between is not missed */
     AutoCloseable follow(String containerId, Consumer<LogLine> onLine, Predicate<String> notStarted) {
-        Follow follow = new Follow(containerId, new LogFollower(client, containerId, onLine));
+        Follow follow = new Follow(containerId, new LogFollower(http, containerId, onLine));
         awaitingStart.computeIfAbsent(containerId, k -> ConcurrentHashMap.newKeySet()).add(follow);
         if (!notStarted.test(containerId)) {
             follow.begin();

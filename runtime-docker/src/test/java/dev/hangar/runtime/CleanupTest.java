@@ -16,19 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CleanupTest {
 
     private static RuntimeFixture fx;
+    private static DockerClients clients;
     private static DockerClient raw;
 
     @BeforeAll
     static void connect() {
         fx = new RuntimeFixture();
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        raw = DockerClients.work(config);
+        clients = DockerClients.open(config);
+        raw = clients.calls;
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
         fx.close();
-        raw.close();
+        clients.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,6 +43,40 @@ class LogFollowingTest {
         assertEquals(List.of("one", "two", "three", "no newline"), stdout);
         assertEquals(List.of("oops"), stderr);
         assertTrue(lines.stream().allMatch(l -> l.containerId().equals(h.id()) && l.time() != null));
+    }
+
+    @Test
+    void everyLineOfAFastInterleavedWriterArrivesExactlyOnceInOrder() throws Exception {
+        List<ContainerHandle> containers = new ArrayList<>();
+        List<List<LogLine>> outputs = new ArrayList<>();
+        List<AutoCloseable> follows = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            List<LogLine> lines = new CopyOnWriteArrayList<>();
+            ContainerHandle h = fx.runtime.create(RuntimeFixture.busybox("sh", "-c",
+                    "for i in $(seq 1 200); do echo out$i; echo err$i >&2; done; printf tail").build());
+            follows.add(fx.runtime.followLogs(h.id(), lines::add));
+            containers.add(h);
+            outputs.add(lines);
+        }
+        containers.forEach(h -> fx.runtime.start(h.id()));
+        List<String> expectedOut = new ArrayList<>();
+        List<String> expectedErr = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            expectedOut.add("out" + i);
+            expectedErr.add("err" + i);
+        }
+        expectedOut.add("tail");
+        for (int c = 0; c < containers.size(); c++) {
+            List<LogLine> lines = outputs.get(c);
+            fx.awaitEvent(containers.get(c).id(), ContainerEvent.Type.DIE, Duration.ofSeconds(20));
+            waitUntil(() -> lines.size() >= 401, Duration.ofSeconds(10));
+            Thread.sleep(200); // a duplicate would arrive about now
+            assertEquals(expectedOut, lines.stream().filter(l -> l.stream() == LogLine.Stream.STDOUT).map(LogLine::text).toList());
+            assertEquals(expectedErr, lines.stream().filter(l -> l.stream() == LogLine.Stream.STDERR).map(LogLine::text).toList());
+        }
+        for (AutoCloseable f : follows) {
+            f.close();
+        }
     }
 
     @Test
