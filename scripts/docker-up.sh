@@ -23,15 +23,16 @@ if command -v docker >/dev/null 2>&1 && engine_answers; then
   exit 0
 fi
 
-if ! command -v dockerd >/dev/null 2>&1; then
-  log "dockerd missing: installing docker.io"
+if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
+  log "Docker engine or client missing: installing docker.io"
   apt_install docker.io
 fi
 
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   log "starting dockerd (log: $DOCKERD_LOG)"
-  # containerd is started by dockerd itself when no system containerd runs
-  nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null &
+  # its own session, so that it outlives this script and the shell or CI step that ran it;
+  # dockerd starts its own containerd when no system one runs
+  setsid -f dockerd >"$DOCKERD_LOG" 2>&1 </dev/null
 fi
 
 for _ in $(seq 1 $((WAIT_SECONDS * 4))); do
