@@ -91,11 +91,12 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                 new RuntimeStatus(false, null, "Docker engine at " + endpoint + " not probed yet"));
         DockerContainerRuntime runtime = new DockerContainerRuntime(instanceId, clients, availability);
         RuntimeStatus status = availability.probe();
-        if (!status.available()) {
-            log.warn("Container runtime unavailable: {}", status.detail());
-        }
         runtime.events.start();
-        if (status.available() && !runtime.events.awaitSubscribed(SUBSCRIBE_WAIT)) {
+        if (!status.available()) {
+            log.warn("Container runtime for Hangar instance {} unavailable: {}", instanceId, status.detail());
+            return runtime;
+        }
+        if (!runtime.events.awaitSubscribed(SUBSCRIBE_WAIT)) {
             log.warn("Docker event stream not subscribed within {} ms; exits may be learned late",
                     SUBSCRIBE_WAIT.toMillis());
         }
@@ -166,11 +167,12 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     @Override
     public void stop(String containerId, Duration grace) {
         // the engine counts whole seconds; a part-second grace is rounded up, never down to an instant kill
-        long graceSeconds = Math.max(0, (grace.toMillis() + 999) / 1000);
+        int graceSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(0, (grace.toMillis() + 999) / 1000));
         call("stop container " + containerId, () -> {
             long start = System.nanoTime();
             try {
-                clients.streams.stopContainerCmd(containerId).withTimeout((int) Math.min(Integer.MAX_VALUE, graceSeconds)).exec();
+                // the streams client: the engine answers only once the container is down, up to the grace later
+                clients.streams.stopContainerCmd(containerId).withTimeout(graceSeconds).exec();
                 log.info("Stopped container {} in {} ms (grace {} s)", shortId(containerId), millisSince(start),
                         graceSeconds);
             } catch (NotModifiedException e) {
