@@ -1,0 +1,317 @@
+package dev.hangar.lambda;
+
+import dev.hangar.core.service.AwsErrors;
+import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.FunctionConfigurationState;
+import dev.hangar.lambda.domain.FunctionStatus;
+import dev.hangar.lambda.domain.LambdaFunction;
+import dev.hangar.lambda.invoke.FunctionInvoker;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creating, changing, publishing and deleting functions: the work behind LambdaService's function handlers. */
+final class Functions {
+
+    private final CodeSource code;
+    private final FunctionLifecycle lifecycle;
+    private final FunctionInvoker invoker;
+
+    Functions(CodeSource code, FunctionLifecycle lifecycle, FunctionInvoker invoker) {
+        this.code = code;
+        this.lifecycle = lifecycle;
+        this.invoker = invoker;
+    }
+
+    FunctionConfiguration create(FunctionRegistry registry, CreateFunctionRequest r) {
+        String name = r.functionName() == null ? null : createName(registry, r.functionName());
+        if (name == null) {
+            throw AwsErrors.missingMember("FunctionName");
+        }
+        Map<String, String> env = r.environment() != null && r.environment().hasVariables()
+                ? r.environment().variables() : null;
+        LambdaValidation.Settings settings = new LambdaValidation.Settings(r.role(), r.handler(), r.description(),
+                r.timeout(), r.memorySize(), r.ephemeralStorage(), env,
+                r.hasArchitectures() ? r.architecturesAsStrings() : null);
+        LambdaValidation.model(name, settings);
+        if (r.role() == null) {
+            throw AwsErrors.missingMember("Role");
+        }
+        if (r.code() == null) {
+            throw AwsErrors.missingMember("Code");
+        }
+        LambdaValidation.environment(env);
+        CodeSource.Input input = new CodeSource.Input(r.code().zipFile(), r.code().s3Bucket(), r.code().s3Key(),
+                r.code().imageUri());
+        String packageType = r.packageType() == null ? "Zip" : r.packageTypeAsString();
+        if (!packageType.equals("Zip") && !packageType.equals("Image")) {
+            throw AwsErrors.validation("1 validation error detected: Value '" + packageType + "' at 'packageType' "
+                    + "failed to satisfy constraint: Member must satisfy enum value set: [Image, Zip]");
+        }
+        boolean image = packageType.equals("Image");
+        if (!image) {
+            if (r.runtime() == null || (r.handler() == null && !r.runtimeAsString().startsWith("provided"))) {
+                throw LambdaErrors.invalidParameter(
+                        "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+            }
+            LambdaValidation.runtime(r.runtimeAsString());
+            if (r.imageConfig() != null) {
+                throw LambdaErrors.invalidParameter("Please don't provide ImageConfig for Zip-type functions.");
+            }
+        }
+        if (r.hasTags() && r.tags().size() > LambdaLimits.TAGS_PER_FUNCTION) {
+            throw LambdaErrors.invalidParameter("Number of tags exceeds function tag limit.");
+        }
+        if (registry.find(name) != null) {
+            throw LambdaErrors.functionExists(name);
+        }
+        FunctionCode stored = image ? code.imagePackage(input) : code.zipPackage(registry, name, input);
+        FunctionConfigurationState latest = new FunctionConfigurationState.Builder()
+                .functionName(name)
+                .version(LambdaArns.LATEST)
+                .runtime(image ? null : r.runtimeAsString())
+                .handler(image ? null : r.handler())
+                .role(r.role())
+                .description(r.description() == null ? "" : r.description())
+                .timeout(r.timeout() == null ? LambdaLimits.DEFAULT_TIMEOUT : r.timeout())
+                .memorySize(r.memorySize() == null ? LambdaLimits.DEFAULT_MEMORY : r.memorySize())
+                .ephemeralStorage(r.ephemeralStorage() == null || r.ephemeralStorage().size() == null
+                        ? LambdaLimits.DEFAULT_EPHEMERAL_STORAGE : r.ephemeralStorage().size())
+                .environment(env)
+                .architectures(r.hasArchitectures() && !r.architectures().isEmpty()
+                        ? r.architecturesAsStrings() : List.of("x86_64"))
+                .tracingMode(r.tracingConfig() != null && r.tracingConfig().mode() != null
+                        ? r.tracingConfig().modeAsString() : "PassThrough")
+                .imageConfig(image ? r.imageConfig() : null)
+                .logFormat(r.loggingConfig() != null && r.loggingConfig().logFormat() != null
+                        ? r.loggingConfig().logFormatAsString() : "Text")
+                .logGroup(r.loggingConfig() != null && r.loggingConfig().logGroup() != null
+                        ? r.loggingConfig().logGroup() : "/aws/lambda/" + name)
+                .code(stored)
+                .lastModified(Instant.now())
+                .revisionId(UUID.randomUUID().toString())
+                .status(FunctionStatus.creating())
+                .configRevision(1)
+                .build();
+        LambdaFunction function = new LambdaFunction(name, registry.arns().function(name), latest);
+        if (r.hasTags()) {
+            function.putTags(r.tags(), LambdaLimits.TAGS_PER_FUNCTION);
+        }
+        try {
+            registry.add(function);
+        } catch (RuntimeException e) {
+            code.release(stored);
+            throw e;
+        }
+        lifecycle.settleCreation(function, latest);
+        if (Boolean.TRUE.equals(r.publish())) {
+            LambdaFunction.Published published = function.publish(Functions::newVersion);
+            lifecycle.settleCreation(function, published.version());
+            return published.version().toSdk(function.arn(), true, registry.region());
+        }
+        return latest.toSdk(function.arn(), false, registry.region());
+    }
+
+    /** CreateFunction takes a name or an ARN of this account and region naming the function to be. */
+    private static String createName(FunctionRegistry registry, String functionName) {
+        if (functionName.startsWith("arn:") || functionName.contains(":function:")) {
+            LambdaArns.FunctionRef ref = registry.arns().ref(functionName, null);
+            return ref.name();
+        }
+        return functionName;
+    }
+
+    FunctionConfiguration updateCode(FunctionRegistry registry, UpdateFunctionCodeRequest r) {
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+        LambdaFunction function = registry.require(ref.name());
+        FunctionConfigurationState current = function.latest();
+        checkUpdatable(function, current, r.revisionId());
+        CodeSource.Input input = new CodeSource.Input(r.zipFile(), r.s3Bucket(), r.s3Key(), r.imageUri());
+        if (input.empty()) {
+            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        }
+        FunctionCode stored = current.code().isImage()
+                ? code.imagePackage(input) : code.zipPackage(registry, function.name(), input);
+        FunctionConfigurationState updated = function.updateLatest(latest -> latest.toBuilder()
+                .code(stored)
+                .architectures(r.hasArchitectures() && !r.architectures().isEmpty()
+                        ? r.architecturesAsStrings() : latest.architectures())
+                .lastModified(Instant.now())
+                .revisionId(UUID.randomUUID().toString())
+                .status(FunctionStatus.updating())
+                .configRevision(latest.configRevision() + 1)
+                .build());
+        invoker.retire(function.arn(), LambdaArns.LATEST);
+        lifecycle.settleUpdate(function, updated);
+        if (Boolean.TRUE.equals(r.publish())) {
+            LambdaFunction.Published published = function.publish(Functions::newVersion);
+            lifecycle.settleCreation(function, published.version());
+            return published.version().toSdk(function.arn(), true, registry.region());
+        }
+        return updated.toSdk(function.arn(), false, registry.region());
+    }
+
+    FunctionConfiguration updateConfiguration(FunctionRegistry registry, UpdateFunctionConfigurationRequest r) {
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+        Map<String, String> env = r.environment() == null ? null
+                : r.environment().hasVariables() ? r.environment().variables() : Map.of();
+        LambdaValidation.model(null, new LambdaValidation.Settings(r.role(), r.handler(), r.description(),
+                r.timeout(), r.memorySize(), r.ephemeralStorage(), env, null));
+        LambdaFunction function = registry.require(ref.name());
+        FunctionConfigurationState current = function.latest();
+        checkUpdatable(function, current, r.revisionId());
+        LambdaValidation.environment(env);
+        boolean image = current.code().isImage();
+        if (r.runtime() != null) {
+            if (image) {
+                throw LambdaErrors.invalidParameter("Please don't provide Runtime or Handler for Image-type functions.");
+            }
+            LambdaValidation.runtime(r.runtimeAsString());
+        }
+        if (r.imageConfig() != null && !image) {
+            throw LambdaErrors.invalidParameter("Please don't provide ImageConfig for Zip-type functions.");
+        }
+        FunctionConfigurationState updated = function.updateLatest(latest -> {
+            FunctionConfigurationState.Builder b = latest.toBuilder();
+            if (r.role() != null) {
+                b.role(r.role());
+            }
+            if (r.handler() != null && !image) {
+                b.handler(r.handler());
+            }
+            if (r.runtime() != null) {
+                b.runtime(r.runtimeAsString());
+            }
+            if (r.description() != null) {
+                b.description(r.description());
+            }
+            if (r.timeout() != null) {
+                b.timeout(r.timeout());
+            }
+            if (r.memorySize() != null) {
+                b.memorySize(r.memorySize());
+            }
+            if (r.ephemeralStorage() != null && r.ephemeralStorage().size() != null) {
+                b.ephemeralStorage(r.ephemeralStorage().size());
+            }
+            if (env != null) {
+                b.environment(env);
+            }
+            if (r.imageConfig() != null) {
+                b.imageConfig(r.imageConfig());
+            }
+            if (r.tracingConfig() != null && r.tracingConfig().mode() != null) {
+                b.tracingMode(r.tracingConfig().modeAsString());
+            }
+            if (r.loggingConfig() != null) {
+                if (r.loggingConfig().logFormat() != null) {
+                    b.logFormat(r.loggingConfig().logFormatAsString());
+                }
+                if (r.loggingConfig().logGroup() != null) {
+                    b.logGroup(r.loggingConfig().logGroup());
+                }
+            }
+            return b.lastModified(Instant.now())
+                    .revisionId(UUID.randomUUID().toString())
+                    .status(FunctionStatus.updating())
+                    .configRevision(latest.configRevision() + 1)
+                    .build();
+        });
+        invoker.retire(function.arn(), LambdaArns.LATEST);
+        lifecycle.settleUpdate(function, updated);
+        return updated.toSdk(function.arn(), false, registry.region());
+    }
+
+    /** AWS refuses an update while the function is still being created or updated, and on a stale RevisionId. */
+    private static void checkUpdatable(LambdaFunction function, FunctionConfigurationState current, String revisionId) {
+        if (current.status().isPending() || current.status().isUpdating()) {
+            throw LambdaErrors.updateInProgress(function.arn());
+        }
+        if (revisionId != null && !revisionId.equals(current.revisionId())) {
+            throw LambdaErrors.revisionMismatch();
+        }
+    }
+
+    FunctionConfiguration publish(FunctionRegistry registry, PublishVersionRequest r) {
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+        LambdaFunction function = registry.require(ref.name());
+        FunctionConfigurationState latest = function.latest();
+        if (latest.status().isPending() || latest.status().isUpdating()) {
+            throw LambdaErrors.updateInProgress(function.arn());
+        }
+        if (r.revisionId() != null && !r.revisionId().equals(latest.revisionId())) {
+            throw LambdaErrors.revisionMismatch();
+        }
+        if (r.codeSha256() != null && !r.codeSha256().equals(latest.code().codeSha256()) && !latest.code().hotReload()) {
+            throw LambdaErrors.invalidParameter("CodeSHA256 (" + r.codeSha256() + ") is different from current "
+                    + "CodeSHA256 in $LATEST (" + latest.code().codeSha256() + "). Please try again with the "
+                    + "CodeSHA256 in $LATEST.");
+        }
+        LambdaFunction.Published published = function.publish((from, number) -> {
+            FunctionConfigurationState v = newVersion(from, number);
+            return r.description() == null ? v : v.toBuilder().description(r.description()).build();
+        });
+        if (published.created()) {
+            lifecycle.settleCreation(function, published.version());
+        }
+        return published.version().toSdk(function.arn(), true, registry.region());
+    }
+
+    private static FunctionConfigurationState newVersion(FunctionConfigurationState latest, String number) {
+        return latest.toBuilder()
+                .version(number)
+                .revisionId(UUID.randomUUID().toString())
+                .status(FunctionStatus.creating())
+                .build();
+    }
+
+    void delete(FunctionRegistry registry, LambdaArns.FunctionRef ref, Runnable removeCode) {
+        if (LambdaArns.LATEST.equals(ref.qualifier())) {
+            throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        LambdaFunction function = registry.require(ref.name());
+        if (ref.qualified()) {
+            if (function.removeVersion(ref.qualifier()) != null) {
+                invoker.retire(function.arn(), ref.qualifier());
+            }
+            return;
+        }
+        if (registry.remove(ref.name()) != function) {
+            throw LambdaErrors.functionNotFound(registry.arns().function(ref.name()));
+        }
+        function.markDeleted();
+        for (FunctionConfigurationState v : function.allVersions()) {
+            invoker.retire(function.arn(), v.version());
+        }
+        removeCode.run();
+    }
+
+    /** Reserved concurrency is part of every version's runnable form. */
+    void retireAll(LambdaFunction function) {
+        for (FunctionConfigurationState v : function.allVersions()) {
+            invoker.retire(function.arn(), v.version());
+        }
+    }
+
+    /** The version a reference names, or ResourceNotFoundException with the ARN as the caller wrote it. */
+    static FunctionConfigurationState version(FunctionRegistry registry, LambdaFunction function,
+                                              LambdaArns.FunctionRef ref) {
+        FunctionConfigurationState v = function == null ? null : function.version(ref.qualifierOrLatest());
+        if (v == null) {
+            throw LambdaErrors.functionNotFound(registry.arns().function(ref.name(), ref.qualifier()));
+        }
+        return v;
+    }
+
+    /** Orders $LATEST before the versions, and versions by number, in markers. */
+    static String sortKey(String name, String version) {
+        return name + "\u0001" + (LambdaArns.LATEST.equals(version) ? "" : String.format("%010d", Long.parseLong(version)));
+    }
+}

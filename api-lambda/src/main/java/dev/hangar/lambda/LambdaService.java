@@ -1,0 +1,341 @@
+package dev.hangar.lambda;
+
+import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.AwsService;
+import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.ServiceDescriptor;
+import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.lambda.code.ZipCodeStore;
+import dev.hangar.lambda.domain.FunctionConfigurationState;
+import dev.hangar.lambda.domain.LambdaFunction;
+import dev.hangar.lambda.domain.ResourcePolicy;
+import dev.hangar.lambda.invoke.FunctionInvoker;
+import dev.hangar.runtime.ContainerRuntime;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * AWS Lambda's control plane: functions, versions, code, configuration, tags, resource policies, reserved
+ * concurrency and account settings; Invoke checks and hands over to the invocation side ({@link FunctionInvoker}).
+ * Handlers run on the worker pool (they unpack zips); state transitions run in the background.
+ */
+public final class LambdaService implements AwsService {
+
+    private final AccountRegionStore<FunctionRegistry> registries = new AccountRegionStore<>(FunctionRegistry::new);
+    private final FunctionInvoker invoker;
+    private final ZipCodeStore codeStore;
+    private final Functions functions;
+    private final Invocations invocations;
+    private final int accountConcurrencyLimit;
+    private final CodeDownloads codeDownloads;
+
+    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
+                         int accountConcurrencyLimit) {
+        this(invoker, workers, dataDirectory, accountConcurrencyLimit, null);
+    }
+
+    /** @param runtime checks that Image functions' images exist (null: every image is taken as present) */
+    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
+                         int accountConcurrencyLimit, ContainerRuntime runtime) {
+        this.invoker = invoker;
+        this.codeStore = new ZipCodeStore(dataDirectory);
+        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(workers, runtime), invoker);
+        this.invocations = new Invocations(invoker);
+        this.accountConcurrencyLimit = accountConcurrencyLimit;
+        this.codeDownloads = new CodeDownloads(codeStore.functionsRoot(), workers);
+    }
+
+    /** The plain HTTP route serving GetFunction's Code.Location; wire it at {@link CodeDownloads#PREFIX}. */
+    public CodeDownloads codeDownloads() {
+        return codeDownloads;
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return new ServiceDescriptor("lambda", "lambda", Protocol.REST_JSON_1, null, LambdaClient.class, List.of(
+                "/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2018-10-31/", "/2019-09-25/",
+                "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-07-20/", "/2021-10-31/", "/2021-11-15/",
+                "/2024-08-31/", "/2025-11-30/", "/2025-12-01/", "/2026-07-09/"));
+    }
+
+    @Override
+    public void reset() {
+        registries.clear();
+        invoker.reset();
+        codeStore.deleteAll();
+    }
+
+    private FunctionRegistry registry(RequestContext ctx) {
+        return registries.get(ctx);
+    }
+
+    // ---- functions ----
+
+    public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest r) {
+        return Shapes.configurationAs(functions.create(registry(ctx), r), CreateFunctionResponse.builder());
+    }
+
+    public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = registry.find(ref.name());
+        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        GetFunctionResponse.Builder out = GetFunctionResponse.builder()
+                .configuration(version.toSdk(function.arn(), ref.qualified(), registry.region()))
+                .code(CodeLocations.of(ctx, registry, function, version));
+        Map<String, String> tags = function.tags();
+        if (!tags.isEmpty()) {
+            out.tags(tags);
+        }
+        Integer reserved = function.reservedConcurrency();
+        if (reserved != null) {
+            out.concurrency(Concurrency.builder().reservedConcurrentExecutions(reserved).build());
+        }
+        return out.build();
+    }
+
+    public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx,
+                                                                     GetFunctionConfigurationRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = registry.find(ref.name());
+        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        return Shapes.configurationAs(version.toSdk(function.arn(), ref.qualified(), registry.region()),
+                GetFunctionConfigurationResponse.builder());
+    }
+
+    public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        if (r.functionVersion() != null && !"ALL".equals(r.functionVersionAsString())) {
+            throw AwsErrors.validation("1 validation error detected: Value '" + r.functionVersionAsString()
+                    + "' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
+        }
+        boolean all = r.functionVersion() != null;
+        List<FunctionConfiguration> listed = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (LambdaFunction f : registry.all()) {
+            for (FunctionConfigurationState v : all ? f.allVersions() : List.of(f.latest())) {
+                listed.add(v.toSdk(f.arn(), all, registry.region()));
+                keys.add(Functions.sortKey(f.name(), v.version()));
+            }
+        }
+        Paging<Integer> page = Paging.page(indexes(listed.size()), keys::get, r.marker(), r.maxItems());
+        return ListFunctionsResponse.builder().functions(page.items().stream().map(listed::get).toList())
+                .nextMarker(page.nextMarker()).build();
+    }
+
+    public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest r) {
+        return Shapes.configurationAs(functions.updateCode(registry(ctx), r), UpdateFunctionCodeResponse.builder());
+    }
+
+    public UpdateFunctionConfigurationResponse updateFunctionConfiguration(RequestContext ctx,
+                                                                           UpdateFunctionConfigurationRequest r) {
+        return Shapes.configurationAs(functions.updateConfiguration(registry(ctx), r),
+                UpdateFunctionConfigurationResponse.builder());
+    }
+
+    public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        functions.delete(registry, registry.arns().ref(r.functionName(), r.qualifier()),
+                () -> codeStore.deleteFunction(registry.account(), registry.region(),
+                        registry.arns().ref(r.functionName(), null).name()));
+        return DeleteFunctionResponse.builder().build();
+    }
+
+    // ---- versions ----
+
+    public PublishVersionResponse publishVersion(RequestContext ctx, PublishVersionRequest r) {
+        return Shapes.configurationAs(functions.publish(registry(ctx), r), PublishVersionResponse.builder());
+    }
+
+    public ListVersionsByFunctionResponse listVersionsByFunction(RequestContext ctx, ListVersionsByFunctionRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        List<FunctionConfigurationState> versions = function.allVersions();
+        Paging<FunctionConfigurationState> page = Paging.page(versions,
+                v -> Functions.sortKey(function.name(), v.version()), r.marker(), r.maxItems());
+        return ListVersionsByFunctionResponse.builder()
+                .versions(page.items().stream().map(v -> v.toSdk(function.arn(), true, registry.region())).toList())
+                .nextMarker(page.nextMarker()).build();
+    }
+
+    // ---- invocation ----
+
+    public CompletableFuture<InvokeResponse> invoke(RequestContext ctx, InvokeRequest r) {
+        return invocations.invoke(ctx, registry(ctx), r);
+    }
+
+    // ---- tags ----
+
+    public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
+        LambdaFunction function = taggable(registry(ctx), r.resource());
+        if (!r.hasTags() || r.tags().isEmpty()) {
+            throw LambdaErrors.invalidParameter("An error occurred and the request cannot be processed.");
+        }
+        if (!function.putTags(r.tags(), LambdaLimits.TAGS_PER_FUNCTION)) {
+            throw LambdaErrors.invalidParameter("Number of tags exceeds function tag limit.");
+        }
+        return TagResourceResponse.builder().build();
+    }
+
+    public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
+        LambdaFunction function = taggable(registry(ctx), r.resource());
+        if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
+            throw AwsErrors.missingMember("TagKeys");
+        }
+        function.removeTags(r.tagKeys());
+        return UntagResourceResponse.builder().build();
+    }
+
+    public ListTagsResponse listTags(RequestContext ctx, ListTagsRequest r) {
+        return ListTagsResponse.builder().tags(taggable(registry(ctx), r.resource()).tags()).build();
+    }
+
+    private static LambdaFunction taggable(FunctionRegistry registry, String resource) {
+        LambdaArns.FunctionRef ref = registry.arns().resource(resource);
+        if (ref.qualified()) {
+            throw LambdaErrors.invalidParameter("Tagging operations are permitted on Lambda functions only. Tags on "
+                    + "aliases and versions are not supported. Please specify either a function name or a function ARN.");
+        }
+        return registry.require(ref.name());
+    }
+
+    // ---- resource policy ----
+
+    public AddPermissionResponse addPermission(RequestContext ctx, AddPermissionRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        Policies.validate(r);
+        if (LambdaArns.LATEST.equals(ref.qualifier())) {
+            throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
+        }
+        LambdaFunction function = registry.find(ref.name());
+        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        if (r.revisionId() != null && !r.revisionId().equals(version.revisionId())) {
+            throw LambdaErrors.revisionMismatch();
+        }
+        Map<String, Object> statement = Policies.statement(r, registry.arns().function(ref.name(), ref.qualifier()));
+        if (!function.policy(ref.qualifierOrLatest(), true).add(statement)) {
+            throw LambdaErrors.conflict("The statement id (" + r.statementId() + ") provided already exists. Please "
+                    + "provide a new statement id, or remove the existing statement.");
+        }
+        return AddPermissionResponse.builder().statement(Policies.json(statement)).build();
+    }
+
+    public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = registry.find(ref.name());
+        if (function == null) {
+            throw LambdaErrors.resourceNotFound("No policy found for: " + registry.arns().function(ref.name()));
+        }
+        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
+        if (policy == null) {
+            throw LambdaErrors.resourceNotFound("No policy is associated with the given resource.");
+        }
+        if (!policy.has(r.statementId())) {
+            throw LambdaErrors.resourceNotFound("Statement " + r.statementId() + " is not found in resource policy.");
+        }
+        if (r.revisionId() != null && !r.revisionId().equals(version.revisionId())) {
+            throw LambdaErrors.revisionMismatch();
+        }
+        policy.remove(r.statementId());
+        function.dropPolicyIfEmpty(ref.qualifierOrLatest());
+        return RemovePermissionResponse.builder().build();
+    }
+
+    public GetPolicyResponse getPolicy(RequestContext ctx, GetPolicyRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = registry.find(ref.name());
+        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
+        if (policy == null || policy.isEmpty()) {
+            throw LambdaErrors.resourceNotFound("The resource you requested does not exist.");
+        }
+        return GetPolicyResponse.builder().policy(Policies.document(policy)).revisionId(version.revisionId()).build();
+    }
+
+    // ---- concurrency and account ----
+
+    public PutFunctionConcurrencyResponse putFunctionConcurrency(RequestContext ctx, PutFunctionConcurrencyRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        Integer reserved = r.reservedConcurrentExecutions();
+        if (reserved == null) {
+            throw AwsErrors.missingMember("ReservedConcurrentExecutions");
+        }
+        if (reserved < 0) {
+            throw AwsErrors.validation("1 validation error detected: Value '" + reserved + "' at "
+                    + "'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value greater "
+                    + "than or equal to 0");
+        }
+        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+        if (ref.qualified()) {
+            throw LambdaErrors.invalidParameter("This operation is permitted on Lambda functions only. Aliases and "
+                    + "versions do not support this operation. Please specify either a function name or an "
+                    + "unqualified function ARN.");
+        }
+        LambdaFunction function = registry.require(ref.name());
+        synchronized (registry) {
+            int unreservedAfter = accountConcurrencyLimit - registry.reservedConcurrencyExcept(ref.name()) - reserved;
+            if (unreservedAfter < LambdaLimits.MIN_UNRESERVED_CONCURRENCY) {
+                throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases "
+                        + "account's UnreservedConcurrentExecution below its minimum value of ["
+                        + LambdaLimits.MIN_UNRESERVED_CONCURRENCY + "].");
+            }
+            function.reservedConcurrency(reserved);
+        }
+        functions.retireAll(function);
+        return PutFunctionConcurrencyResponse.builder().reservedConcurrentExecutions(reserved).build();
+    }
+
+    public GetFunctionConcurrencyResponse getFunctionConcurrency(RequestContext ctx, GetFunctionConcurrencyRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        return GetFunctionConcurrencyResponse.builder()
+                .reservedConcurrentExecutions(function.reservedConcurrency()).build();
+    }
+
+    public DeleteFunctionConcurrencyResponse deleteFunctionConcurrency(RequestContext ctx,
+                                                                       DeleteFunctionConcurrencyRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        function.reservedConcurrency(null);
+        functions.retireAll(function);
+        return DeleteFunctionConcurrencyResponse.builder().build();
+    }
+
+    public GetAccountSettingsResponse getAccountSettings(RequestContext ctx, GetAccountSettingsRequest r) {
+        FunctionRegistry registry = registry(ctx);
+        return GetAccountSettingsResponse.builder()
+                .accountLimit(AccountLimit.builder()
+                        .totalCodeSize(LambdaLimits.TOTAL_CODE_SIZE)
+                        .codeSizeUnzipped(LambdaLimits.CODE_SIZE_UNZIPPED)
+                        .codeSizeZipped(LambdaLimits.CODE_SIZE_ZIPPED)
+                        .concurrentExecutions(accountConcurrencyLimit)
+                        .unreservedConcurrentExecutions(accountConcurrencyLimit - registry.reservedConcurrencyExcept(null))
+                        .build())
+                .accountUsage(AccountUsage.builder()
+                        .totalCodeSize(registry.totalCodeSize())
+                        .functionCount((long) registry.all().size())
+                        .build())
+                .build();
+    }
+
+    private static List<Integer> indexes(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+}
