@@ -56,8 +56,8 @@ final class TaskDefinitions {
                 .taskRoleArn(r.taskRoleArn())
                 .executionRoleArn(r.executionRoleArn())
                 .networkMode(networkMode)
-                .volumes(r.volumes())
-                .placementConstraints(r.placementConstraints())
+                .volumes(new ArrayList<>(r.volumes()))
+                .placementConstraints(new ArrayList<>(r.placementConstraints()))
                 .requiresCompatibilitiesWithStrings(r.requiresCompatibilitiesAsStrings())
                 .compatibilities(compatibilities)
                 .requiresAttributes(List.of())
@@ -92,10 +92,11 @@ final class TaskDefinitions {
                 .cpu(c.cpu() == null ? 0 : c.cpu())
                 .essential(c.essential() == null || c.essential())
                 .portMappings(ports)
-                .environment(c.environment())
-                .mountPoints(c.mountPoints())
-                .volumesFrom(c.volumesFrom())
-                .systemControls(c.systemControls())
+                // copies: the SDK's unset (auto-construct) lists would not be written, AWS shows them as []
+                .environment(new ArrayList<>(c.environment()))
+                .mountPoints(new ArrayList<>(c.mountPoints()))
+                .volumesFrom(new ArrayList<>(c.volumesFrom()))
+                .systemControls(new ArrayList<>(c.systemControls()))
                 .build();
     }
 

@@ -92,7 +92,7 @@ final class TaskFactory {
             all.add(given != null ? given : ContainerOverride.builder().name(def.name()).build());
         }
         return overrides.toBuilder().containerOverrides(all)
-                .inferenceAcceleratorOverrides(overrides.inferenceAcceleratorOverrides()).build();
+                .inferenceAcceleratorOverrides(new ArrayList<>(overrides.inferenceAcceleratorOverrides())).build();
     }
 
     private static TaskContainer container(String arn, ContainerDefinition def, ContainerOverride o) {

@@ -45,6 +45,8 @@ class TaskDefinitionApiTest extends EcsTestBase {
         assertEquals(0, app.cpu());
         assertEquals(0, app.portMappings().get(0).hostPort(), "bridge: dynamic host port");
         assertEquals("tcp", app.portMappings().get(0).protocolAsString());
+        assertTrue(app.hasEnvironment() && app.hasMountPoints() && app.hasVolumesFrom(),
+                "AWS answers [] for these rather than leaving them out");
 
         assertEquals(2, client.describeTaskDefinition(b -> b.taskDefinition("rev")).taskDefinition().revision());
         assertEquals(1, client.describeTaskDefinition(b -> b.taskDefinition("rev:1")).taskDefinition().revision());
