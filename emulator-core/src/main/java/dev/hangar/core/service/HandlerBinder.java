@@ -26,7 +26,9 @@ public final class HandlerBinder {
             return null;
         }
         try {
-            MethodHandle handle = MethodHandles.publicLookup().unreflect(method).bindTo(service)
+            // a public method of a non-public class (a test's service) is still a handler
+            method.setAccessible(true);
+            MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(service)
                     .asType(MethodType.methodType(Object.class, RequestContext.class, Object.class));
             return (ctx, request) -> invoke(handle, ctx, request);
         } catch (IllegalAccessException e) {

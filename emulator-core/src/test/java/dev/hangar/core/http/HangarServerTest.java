@@ -35,7 +35,9 @@ class HangarServerTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     static EcsClient client(String accessKey, Region region) {
