@@ -1,0 +1,102 @@
+package dev.hangar.logs;
+
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** A log group: its settings, tags and streams (kept sorted by name, as DescribeLogStreams lists them). */
+final class LogGroup {
+
+    private final String name;
+    private final LogsArns arns;
+    private final long creationTime;
+    private final String kmsKeyId;
+    private final String logGroupClass;
+    private final Boolean deletionProtection;
+    private final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
+    private final Map<String, String> tags = new TreeMap<>();
+    private volatile Integer retentionInDays;
+
+    LogGroup(String name, LogsArns arns, long creationTime, String kmsKeyId, String logGroupClass,
+             Boolean deletionProtection) {
+        this.name = name;
+        this.arns = arns;
+        this.creationTime = creationTime;
+        this.kmsKeyId = kmsKeyId;
+        this.logGroupClass = logGroupClass == null ? LogGroupClass.STANDARD.toString() : logGroupClass;
+        this.deletionProtection = deletionProtection;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The ARN without the trailing ":*", as tagging APIs and logGroupArn use it. */
+    String arn() {
+        return arns.logGroup(name);
+    }
+
+    ConcurrentNavigableMap<String, LogStream> streams() {
+        return streams;
+    }
+
+    LogStream stream(String streamName) {
+        return streams.get(streamName);
+    }
+
+    /** Creates the stream unless it exists; returns null when it already did. */
+    LogStream createStream(String streamName, long now) {
+        LogStream created = new LogStream(streamName, arns.logStream(name, streamName), now);
+        return streams.putIfAbsent(streamName, created) == null ? created : null;
+    }
+
+    /** The stream, created on first use: what Lambda and the awslogs driver do. */
+    LogStream streamOrCreate(String streamName, long now) {
+        LogStream existing = streams.get(streamName);
+        return existing != null ? existing
+                : streams.computeIfAbsent(streamName, n -> new LogStream(n, arns.logStream(name, n), now));
+    }
+
+    Integer retentionInDays() {
+        return retentionInDays;
+    }
+
+    void retentionInDays(Integer days) {
+        this.retentionInDays = days;
+    }
+
+    synchronized Map<String, String> tags() {
+        return new TreeMap<>(tags);
+    }
+
+    synchronized void tag(Map<String, String> added) {
+        tags.putAll(added);
+    }
+
+    synchronized void untag(Collection<String> keys) {
+        keys.forEach(tags::remove);
+    }
+
+    software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup toSdk() {
+        long stored = 0;
+        for (LogStream stream : streams.values()) {
+            stored += stream.storedBytes();
+        }
+        return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
+                .logGroupName(name)
+                .creationTime(creationTime)
+                .retentionInDays(retentionInDays)
+                .metricFilterCount(0)
+                .arn(arns.logGroupWildcard(name))
+                .logGroupArn(arns.logGroup(name))
+                .storedBytes(stored)
+                .kmsKeyId(kmsKeyId)
+                .logGroupClass(logGroupClass)
+                .deletionProtectionEnabled(deletionProtection)
+                .build();
+    }
+}

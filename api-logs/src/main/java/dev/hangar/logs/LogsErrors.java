@@ -1,0 +1,47 @@
+package dev.hangar.logs;
+
+import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/** CloudWatch Logs' errors with AWS's messages. CloudWatch Logs reports model validation as InvalidParameter. */
+final class LogsErrors {
+
+    private LogsErrors() {
+    }
+
+    static ResourceNotFoundException groupNotFound() {
+        return ResourceNotFoundException.builder().message("The specified log group does not exist.").build();
+    }
+
+    static ResourceNotFoundException streamNotFound() {
+        return ResourceNotFoundException.builder().message("The specified log stream does not exist.").build();
+    }
+
+    static ResourceAlreadyExistsException groupExists() {
+        return ResourceAlreadyExistsException.builder().message("The specified log group already exists").build();
+    }
+
+    static ResourceAlreadyExistsException streamExists() {
+        return ResourceAlreadyExistsException.builder().message("The specified log stream already exists").build();
+    }
+
+    static InvalidParameterException invalidParameter(String message) {
+        return InvalidParameterException.builder().message(message).build();
+    }
+
+    /** AWS's front-end validation text: "1 validation error detected: Value 'x' at 'limit' failed to ...". */
+    static InvalidParameterException validation(Object value, String member, String constraint) {
+        String shown = value == null ? "null" : "'" + value + "'";
+        return invalidParameter("1 validation error detected: Value " + shown + " at '" + member
+                + "' failed to satisfy constraint: " + constraint);
+    }
+
+    static InvalidParameterException missing(String member) {
+        return validation(null, member, "Member must not be null");
+    }
+
+    static InvalidParameterException invalidToken() {
+        return invalidParameter("The specified nextToken is invalid.");
+    }
+}
