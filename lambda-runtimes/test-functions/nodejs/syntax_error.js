@@ -1,0 +1,2 @@
+// Not valid JavaScript on purpose: Runtime.UserCodeSyntaxError
+exports.handler = async (event => {

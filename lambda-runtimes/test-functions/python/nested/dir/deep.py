@@ -1,0 +1,5 @@
+"""Handler `nested/dir/deep.handler`: a module path with slashes, as AWS allows."""
+
+
+def handler(event, context):
+    return {"module": __name__, "event": event}

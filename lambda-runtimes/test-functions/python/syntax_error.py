@@ -1,0 +1,3 @@
+"""Not valid Python on purpose: Runtime.UserCodeSyntaxError."""
+def handler(event, context)
+    return "unreachable"
