@@ -240,7 +240,7 @@ final class TaskLifecycle implements ContainerEventListener {
         ContainerState state = inspectQuietly(id);
         boolean oom = oomKilled.remove(id) | (state != null && state.oomKilled());
         task.containerStoppedByUs(container, state == null ? null : state.exitCode(), oom, Instant.now());
-        deprovisionIfDone(task);
+        teardown(task);
     }
 
     static Duration stopTimeout(TaskContainer container) {

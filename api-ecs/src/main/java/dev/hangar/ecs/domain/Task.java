@@ -300,29 +300,41 @@ public final class Task {
     }
 
     /**
-     * The containers the engine must stop now, each handed out once. Containers never created are marked stopped here, unless the
-     * launcher is still at work (it will see the stop and hand back).
+     * The containers the engine may stop now, each handed out once: those no running container depends on, so
+     * that containers stop in the reverse of their dependsOn order, as on AWS. Call again after each stop for the
+     * next wave. Containers never created are marked stopped here, unless the launcher is still at work (it will
+     * see the stop and call again).
      */
     public synchronized List<TaskContainer> beginStopping() {
         if ("RUNNING".equals(lastStatus) || "PENDING".equals(lastStatus)) {
             lastStatus = "STOPPING";
         }
+        if (!provisioning) {
+            for (TaskContainer c : containers) {
+                if (c.runtimeId() == null && !c.stopped()) {
+                    c.lastStatus = TaskContainer.STOPPED;
+                }
+            }
+        }
         List<TaskContainer> toStop = new ArrayList<>();
         for (TaskContainer c : containers) {
-            if (c.stopped()) {
-                continue;
-            }
-            if (c.runtimeId() != null) {
-                if (!c.stopClaimed) {
-                    c.stopClaimed = true;
-                    toStop.add(c);
-                }
-            } else if (!provisioning) {
-                c.lastStatus = TaskContainer.STOPPED;
+            if (!c.stopped() && c.runtimeId() != null && !c.stopClaimed && !hasLiveDependant(c)) {
+                c.stopClaimed = true;
+                toStop.add(c);
             }
         }
         changed();
         return toStop;
+    }
+
+    private boolean hasLiveDependant(TaskContainer dependency) {
+        for (TaskContainer c : containers) {
+            if (!c.stopped() && c.definition().dependsOn().stream()
+                    .anyMatch(d -> dependency.name().equals(d.containerName()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After the engine stopped it: takes the exit code unless the die event already told it. */

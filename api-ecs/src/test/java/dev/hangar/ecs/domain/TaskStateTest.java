@@ -81,6 +81,28 @@ class TaskStateTest {
     }
 
     @Test
+    void containersStopInReverseDependencyOrder() {
+        ContainerDefinition db = def("db", true);
+        ContainerDefinition app = def("app", true).toBuilder()
+                .dependsOn(d -> d.containerName("db").condition("START")).build();
+        Task t = task(db, app);
+        created(t);
+        TaskContainer first = t.claimStartable(Instant.now()).get(0);
+        assertEquals("db", first.name());
+        t.containerStarted(first, List.of(), Instant.now());
+        TaskContainer second = t.claimStartable(Instant.now()).get(0);
+        assertEquals("app", second.name());
+        t.containerStarted(second, List.of(), Instant.now());
+        assertEquals("RUNNING", t.lastStatus());
+
+        t.requestStop(TaskStopCode.USER_INITIATED, "stop", Instant.now());
+        assertEquals(List.of(t.container("app")), t.beginStopping(), "the dependant stops first");
+        assertEquals(List.of(), t.beginStopping(), "db waits for app");
+        t.containerStoppedByUs(t.container("app"), 143, false, Instant.now());
+        assertEquals(List.of(t.container("db")), t.beginStopping());
+    }
+
+    @Test
     void nonEssentialExitKeepsTheTaskRunning() {
         Task t = task(def("main", true), def("side", false));
         created(t);
