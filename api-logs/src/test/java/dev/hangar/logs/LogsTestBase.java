@@ -31,13 +31,7 @@ abstract class LogsTestBase {
     @BeforeAll
     static void startHangar() throws Exception {
         logs = new LogsService();
-        try {
-            server = HangarServer.builder().host("127.0.0.1").port(0).service(logs).build().start();
-        } catch (UnsupportedOperationException noCodecYet) {
-            System.err.println("WARNING: no awsJson codec yet, Logs tests call the handlers directly: " + noCodecYet);
-            client = DirectLogsClient.of(logs);
-            return;
-        }
+        server = HangarServer.builder().host("127.0.0.1").port(0).service(logs).build().start();
         client = CloudWatchLogsClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.US_EAST_1)
