@@ -5,7 +5,9 @@ import software.amazon.awssdk.protocols.core.ExceptionMetadata;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,9 +15,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Error code and HTTP status of a service's modelled exceptions, from the SDK itself: the generated
  * {@code Default<Svc>Client} maps each error code to {@link ExceptionMetadata} (with httpStatusCode) in private static
- * {@code (String) -> Optional} functions. We call those with the exception's class name (which is its error code in
- * every SDK v2 service) and cache the answer per class. When the SDK gives no status (awsJson services such as ECS),
- * the status is 400, or 500 for server-fault names.
+ * {@code (String) -> Optional} functions. On first use we call those with every candidate code (the identifier-like
+ * string constants of that class) and keep, per exception class, the code and status the SDK answers. When the SDK
+ * gives no status (awsJson services such as ECS), the status is 400, or 500 for server-fault names.
  */
 final class ModelledErrors {
 
@@ -24,6 +26,7 @@ final class ModelledErrors {
 
     private final List<Method> mappers;
     private final ConcurrentMap<Class<?>, ErrorInfo> byClass = new ConcurrentHashMap<>();
+    private volatile Map<Class<?>, ExceptionMetadata> known;
 
     ModelledErrors(Class<?> sdkClient) {
         this.mappers = findMappers(sdkClient);
@@ -42,6 +45,9 @@ final class ModelledErrors {
     private ErrorInfo lookUp(Class<?> exceptionClass) {
         String code = exceptionClass.getSimpleName();
         ExceptionMetadata metadata = metadata(code);
+        if (metadata == null || !builds(metadata, exceptionClass)) {
+            metadata = known().get(exceptionClass);
+        }
         if (metadata != null) {
             Integer status = metadata.httpStatusCode();
             return new ErrorInfo(metadata.errorCode(), status != null ? status : defaultStatus(code));
@@ -62,6 +68,56 @@ final class ModelledErrors {
             }
         }
         return null;
+    }
+
+    private Map<Class<?>, ExceptionMetadata> known() {
+        Map<Class<?>, ExceptionMetadata> table = known;
+        if (table == null) {
+            table = new HashMap<>();
+            if (!mappers.isEmpty()) {
+                for (String candidate : ClassFileStrings.of(mappers.get(0).getDeclaringClass())) {
+                    if (!isIdentifier(candidate)) {
+                        continue;
+                    }
+                    ExceptionMetadata metadata = metadata(candidate);
+                    if (metadata != null) {
+                        Class<?> built = builtClass(metadata);
+                        if (built != null) {
+                            table.putIfAbsent(built, metadata);
+                        }
+                    }
+                }
+            }
+            known = table;
+        }
+        return table;
+    }
+
+    private static boolean builds(ExceptionMetadata metadata, Class<?> exceptionClass) {
+        Class<?> built = builtClass(metadata);
+        return built == null || built == exceptionClass;
+    }
+
+    /** The exception class a metadata entry builds (generated builders are nested in their class). */
+    private static Class<?> builtClass(ExceptionMetadata metadata) {
+        try {
+            return metadata.exceptionBuilderSupplier().get().getClass().getDeclaringClass();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isIdentifier(String text) {
+        if (text.isEmpty() || text.length() > 128 || !Character.isUpperCase(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int defaultStatus(String code) {

@@ -41,6 +41,11 @@ final class SampleValues {
         }
     }
 
+    /** Fills a builder obtained elsewhere (an exception builder with its message already set) and builds it. */
+    SdkPojo fill(SdkPojo builder) {
+        return fillBuilder(builder, 0);
+    }
+
     private SdkPojo fillBuilder(SdkPojo builder, int depth) {
         int index = 0;
         for (SdkField<?> field : builder.sdkFields()) {
