@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -48,6 +49,14 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         if (events != null) {
             events.addListener(logFollows);
         }
+    }
+
+    /**
+     * A fresh instance id: "h-" and 12 hex digits. A new one per start, so that the next start's orphan reaping
+     * tells this run's containers from its own.
+     */
+    public static String newInstanceId() {
+        return "h-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /** The engine named by DOCKER_HOST (and docker-java's other usual settings), else the local unix socket. */

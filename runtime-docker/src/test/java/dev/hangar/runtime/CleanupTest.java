@@ -95,6 +95,13 @@ class CleanupTest {
         fx.runtime.remove(h.id());
     }
 
+    @Test
+    void newInstanceIdsAreDistinctLabelValues() {
+        String a = DockerContainerRuntime.newInstanceId();
+        assertTrue(a.matches("h-[0-9a-f]{12}"), a);
+        assertTrue(!a.equals(DockerContainerRuntime.newInstanceId()));
+    }
+
     private static String uuid() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
