@@ -32,10 +32,16 @@ final class TaskFactory {
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
         }
-        LaunchType launchType = r.launchType() == null ? LaunchType.EC2 : r.launchType();
-        if (r.launchType() != null && launchType == LaunchType.UNKNOWN_TO_SDK_VERSION) {
+        if (r.launchType() != null && r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty()) {
+            throw EcsErrors.invalidParameter(
+                    "Specifying both a launch type and capacity provider strategy is not supported.");
+        }
+        if (r.launchType() == LaunchType.UNKNOWN_TO_SDK_VERSION) {
             throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
         }
+        String capacityProvider = r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty()
+                ? r.capacityProviderStrategy().get(0).capacityProvider() : null;
+        LaunchType launchType = launchType(r.launchType(), capacityProvider);
         if (launchType == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
         }
@@ -62,12 +68,26 @@ final class TaskFactory {
             for (ContainerDefinition def : td.containerDefinitions()) {
                 containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
             }
-            Task task = new Task(arn, id, cluster, td, launchType, group, r.startedBy(), echoed, cpu, memory,
-                    region + "a", Instant.now(), containers);
+            Task task = new Task(arn, id, cluster, td, launchType, capacityProvider, group, r.startedBy(), echoed,
+                    cpu, memory, region + "a", Instant.now(), containers);
             task.tags().put(r.tags());
             tasks.add(task);
         }
         return tasks;
+    }
+
+    /**
+     * The launch type asked for, else the one the capacity provider implies (FARGATE and FARGATE_SPOT are Fargate;
+     * any other provider is an Auto Scaling group of EC2 instances), else EC2.
+     */
+    private static LaunchType launchType(LaunchType asked, String capacityProvider) {
+        if (asked != null) {
+            return asked;
+        }
+        if ("FARGATE".equals(capacityProvider) || "FARGATE_SPOT".equals(capacityProvider)) {
+            return LaunchType.FARGATE;
+        }
+        return LaunchType.EC2;
     }
 
     private static Map<String, ContainerOverride> containerOverrides(TaskOverride overrides, TaskDefinition td) {

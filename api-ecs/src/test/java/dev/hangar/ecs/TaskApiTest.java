@@ -49,6 +49,9 @@ class TaskApiTest extends EcsTestBase {
                 InvalidParameterException.class, () -> client.runTask(b -> b.cluster(CLUSTER)
                         .taskDefinition("idle").launchType(LaunchType.FARGATE)))));
         assertThrows(InvalidParameterException.class, () -> client.runTask(b -> b.cluster(CLUSTER)
+                .taskDefinition("idle").launchType(LaunchType.EC2)
+                .capacityProviderStrategy(s -> s.capacityProvider("FARGATE"))));
+        assertThrows(InvalidParameterException.class, () -> client.runTask(b -> b.cluster(CLUSTER)
                 .taskDefinition("idle").overrides(o -> o.containerOverrides(c -> c.name("ghost")))));
         assertEquals("Tasks cannot be empty.", message(assertThrows(InvalidParameterException.class,
                 () -> client.describeTasks(b -> b.cluster(CLUSTER).tasks(List.of())))));

@@ -221,6 +221,28 @@ class TaskLifecycleTest extends EcsTestBase {
                 "httpd ignores SIGTERM as PID 1; with init it stops at once");
     }
 
+    @Test
+    void fargateSpotAwsvpcTaskIsReachableOnLocalhost() throws Exception {
+        client.registerTaskDefinition(b -> b.family("fargate-web").networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
+                .containerDefinitions(container("web", WEB).memory(null)
+                        .portMappings(PortMapping.builder().containerPort(8080).build()).build()));
+        Task task = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("fargate-web")
+                .capacityProviderStrategy(s -> s.capacityProvider("FARGATE_SPOT").weight(1))
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-12345678")))).tasks().get(0);
+        assertEquals(LaunchType.FARGATE, task.launchType());
+        assertEquals("FARGATE_SPOT", task.capacityProviderName());
+        assertEquals("1.4.0", task.platformVersion());
+        assertEquals("256", task.cpu());
+        assertEquals("512", task.memory());
+        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        int hostPort = running.containers().get(0).networkBindings().get(0).hostPort();
+        assertTrue(hostPort > 0 && hostPort != 8080, "awsvpc publishes on a dynamic port locally: " + hostPort);
+        assertTrue(get(URI.create("http://127.0.0.1:" + hostPort + "/"), Duration.ofSeconds(10))
+                .contains("hangar-test web"));
+        client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()));
+    }
+
     /** GET with retries while the server inside the container comes up. */
     private static String get(URI uri, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);

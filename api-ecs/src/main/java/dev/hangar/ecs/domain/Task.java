@@ -35,6 +35,7 @@ public final class Task {
     private final Cluster cluster;
     private final TaskDefinition definition;
     private final LaunchType launchType;
+    private final String capacityProviderName;
     private final String group;
     private final String startedBy;
     private final TaskOverride overrides;
@@ -62,13 +63,14 @@ public final class Task {
     private String stoppedReason;
 
     public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
-                String group, String startedBy, TaskOverride overrides, String cpu, String memory,
+                String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
                 String availabilityZone, Instant createdAt, List<TaskContainer> containers) {
         this.arn = arn;
         this.id = id;
         this.cluster = cluster;
         this.definition = definition;
         this.launchType = launchType;
+        this.capacityProviderName = capacityProviderName;
         this.group = group;
         this.startedBy = startedBy;
         this.overrides = overrides;
@@ -446,6 +448,9 @@ public final class Task {
                 .version(version)
                 .cpu(cpu)
                 .memory(memory);
+        if (capacityProviderName != null) {
+            builder.capacityProviderName(capacityProviderName);
+        }
         if (launchType == LaunchType.FARGATE) {
             builder.platformVersion("1.4.0").platformFamily("Linux");
         }
