@@ -2,6 +2,7 @@ package dev.hangar.server;
 
 import dev.hangar.core.http.HangarServer;
 import dev.hangar.ecs.EcsService;
+import dev.hangar.logs.LogsService;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.runtime.RuntimeUnavailableException;
@@ -42,6 +43,7 @@ public final class Hangar implements AutoCloseable {
         if (System.getenv("HANGAR_CDS_TRAINING") == null) {
             workers.execute(() -> reapOrphans(runtime));
         }
+        LogsService logs = new LogsService();
         HangarServer server = HangarServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -53,7 +55,8 @@ public final class Hangar implements AutoCloseable {
                 .version(Version.current())
                 .runtime(new DockerRuntimeAdmin(runtime))
                 .plannedServices(PLANNED_SERVICES)
-                .service(new EcsService(runtime, workers))
+                .service(logs)
+                .service(new EcsService(runtime, workers, logs))
                 .build()
                 .start();
         log.info("Hangar {} listening on {} in {} ms (services: {})", Version.current(), server.endpoint(),
