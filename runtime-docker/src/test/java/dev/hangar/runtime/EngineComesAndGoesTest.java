@@ -41,8 +41,18 @@ class EngineComesAndGoesTest {
             proxy.stop();
             assertThrows(RuntimeUnavailableException.class, () -> runtime.inspect("x"));
             assertFalse(runtime.status().available());
+            // a container of this instance exits while the stream is down: its die event must not be lost
+            String exitedMeanwhile;
+            try (DockerContainerRuntime direct = DockerContainerRuntime.connect(runtime.instanceId())) {
+                ContainerHandle h = direct.create(RuntimeFixture.busybox("sh", "-c", "exit 6").build());
+                direct.start(h.id());
+                waitUntil(() -> direct.inspect(h.id()).status() == ContainerState.Status.EXITED, Duration.ofSeconds(10));
+                exitedMeanwhile = h.id();
+            }
             proxy.start();
             waitUntil(() -> runtime.status().available(), Duration.ofSeconds(10));
+            ContainerEvent replayed = awaitDie(events, exitedMeanwhile);
+            assertEquals(6, replayed.exitCode());
             assertDieEventArrives(runtime, events, 5);
             runtime.removeAll();
         }
@@ -52,15 +62,19 @@ class EngineComesAndGoesTest {
                                               int exitCode) throws InterruptedException {
         ContainerHandle h = runtime.create(RuntimeFixture.busybox("sh", "-c", "exit " + exitCode).build());
         runtime.start(h.id());
+        assertEquals(exitCode, awaitDie(events, h.id()).exitCode());
+    }
+
+    private static ContainerEvent awaitDie(BlockingQueue<ContainerEvent> events, String containerId)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             ContainerEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && e.containerId().equals(h.id()) && e.type() == ContainerEvent.Type.DIE) {
-                assertEquals(exitCode, e.exitCode());
-                return;
+            if (e != null && e.containerId().equals(containerId) && e.type() == ContainerEvent.Type.DIE) {
+                return e;
             }
         }
-        throw new AssertionError("no die event for " + h.id());
+        throw new AssertionError("no die event for " + containerId);
     }
 
     private static String uuid() {
