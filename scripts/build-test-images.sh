@@ -58,7 +58,8 @@ DOCKERFILE
   log "built $image"
 }
 
-# Later (Lambda): a debootstrap-based runtime image with python3/nodejs/a JRE gets its own build_* function here.
+# The Lambda runtime images (debootstrap-based) are built by scripts/build-lambda-images.sh; another image for
+# these suites gets a build_* function of its own here.
 
 docker info >/dev/null 2>&1 || { log "no Docker engine answers: run scripts/docker-up.sh first"; exit 1; }
 
