@@ -121,14 +121,15 @@ public final class Invoker implements FunctionInvoker {
     }
 
     /**
-     * The pool for exactly this function: same ARN and version but other code, configuration (the record differs)
-     * or, with hot reload, other files retires the old pool, whose busy environments finish their work first.
+     * The pool for exactly this function: same ARN and version but other code or configuration (the record differs,
+     * reserved concurrency aside) or, with hot reload, other files retires the old pool, whose busy environments
+     * finish their work first.
      */
     private EnvironmentPool poolFor(RunnableFunction function, String fingerprint) {
         String key = function.functionArn() + ":" + function.version();
         EnvironmentPool[] replaced = new EnvironmentPool[1];
         EnvironmentPool pool = pools.compute(key, (k, existing) -> {
-            if (existing != null && existing.function.equals(function)
+            if (existing != null && sameEnvironment(existing.function, function)
                     && java.util.Objects.equals(existing.codeFingerprint, fingerprint)) {
                 return existing;
             }
@@ -139,6 +140,18 @@ public final class Invoker implements FunctionInvoker {
             replaced[0].retire();
         }
         return pool;
+    }
+
+    /** Everything but reserved concurrency shapes an environment: changing the reservation keeps them warm. */
+    private static boolean sameEnvironment(RunnableFunction a, RunnableFunction b) {
+        return a.equals(b) || withoutReservation(a).equals(withoutReservation(b));
+    }
+
+    private static RunnableFunction withoutReservation(RunnableFunction f) {
+        return new RunnableFunction(f.account(), f.region(), f.functionName(), f.functionArn(), f.version(),
+                f.runtime(), f.handler(), f.memoryMb(), f.timeoutSeconds(), f.environment(), f.packageType(),
+                f.imageUri(), f.imageEntryPoint(), f.imageCommand(), f.imageWorkingDir(), f.codeDirectory(),
+                f.hotReload(), f.codeSha256(), null, f.logGroup(), f.roleArn());
     }
 
     private void onContainerEvent(ContainerEvent event) {

@@ -94,6 +94,14 @@ final class InvokerHarness implements AutoCloseable {
                 f.hotReload(), f.codeSha256(), f.reservedConcurrency(), f.logGroup(), f.roleArn());
     }
 
+    static RunnableFunction inAccount(RunnableFunction f, String account) {
+        return new RunnableFunction(account, f.region(), f.functionName(),
+                f.functionArn().replace(":" + f.account() + ":", ":" + account + ":"), f.version(), f.runtime(),
+                f.handler(), f.memoryMb(), f.timeoutSeconds(), f.environment(), f.packageType(), f.imageUri(),
+                f.imageEntryPoint(), f.imageCommand(), f.imageWorkingDir(), f.codeDirectory(), f.hotReload(),
+                f.codeSha256(), f.reservedConcurrency(), f.logGroup(), f.roleArn());
+    }
+
     static List<String> lines(String text) {
         return List.of(text.split("\n"));
     }
@@ -109,5 +117,9 @@ final class InvokerHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.close();
+        if (runtime instanceof dev.hangar.runtime.DockerContainerRuntime docker) {
+            docker.removeAll();
+            docker.close();
+        }
     }
 }
