@@ -123,7 +123,7 @@ public final class LambdaService implements AwsService {
         List<String> keys = new ArrayList<>();
         for (LambdaFunction f : registry.all()) {
             for (FunctionConfigurationState v : all ? f.allVersions() : List.of(f.latest())) {
-                listed.add(v.toSdk(f.arn(), all, registry.region()));
+                listed.add(v.toSdkListed(f.arn(), all, registry.region()));
                 keys.add(Functions.sortKey(f.name(), v.version()));
             }
         }
@@ -163,7 +163,7 @@ public final class LambdaService implements AwsService {
         Paging<FunctionConfigurationState> page = Paging.page(versions,
                 v -> Functions.sortKey(function.name(), v.version()), r.marker(), r.maxItems());
         return ListVersionsByFunctionResponse.builder()
-                .versions(page.items().stream().map(v -> v.toSdk(function.arn(), true, registry.region())).toList())
+                .versions(page.items().stream().map(v -> v.toSdkListed(function.arn(), true, registry.region())).toList())
                 .nextMarker(page.nextMarker()).build();
     }
 

@@ -96,6 +96,15 @@ public record FunctionConfigurationState(
         return b.build();
     }
 
+    /** ListFunctions and ListVersionsByFunction leave out the state members and the runtime version, as AWS does. */
+    public FunctionConfiguration toSdkListed(String unqualifiedArn, boolean qualifiedArn, String region) {
+        return toSdk(unqualifiedArn, qualifiedArn, region).toBuilder()
+                .state((String) null).stateReason(null).stateReasonCode((String) null)
+                .lastUpdateStatus((String) null).lastUpdateStatusReason(null).lastUpdateStatusReasonCode((String) null)
+                .runtimeVersionConfig((RuntimeVersionConfig) null)
+                .build();
+    }
+
     public static final class Builder {
         private String functionName;
         private String version;

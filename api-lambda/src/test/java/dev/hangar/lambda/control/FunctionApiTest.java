@@ -204,6 +204,8 @@ class FunctionApiTest extends LambdaTestBase {
 
         ListFunctionsResponse all = client.listFunctions(b -> b.functionVersion("ALL").maxItems(10000));
         assertTrue(all.functions().stream().anyMatch(f -> f.functionArn().equals(arn(name) + ":2")));
+        assertTrue(all.functions().stream().allMatch(f -> f.state() == null && f.lastUpdateStatus() == null),
+                "list operations leave out the state members, as AWS does");
 
         invoker.retired.clear();
         client.deleteFunction(b -> b.functionName(name).qualifier("1"));
