@@ -35,7 +35,7 @@ public final class RestJsonCodec implements ProtocolCodec {
         RestRoutes routes = service.routes();
         OperationMatch match;
         try {
-            match = routes == null ? null : routes.find(request.method(), request.path(), request.query());
+            match = routes == null ? null : routes.find(request.method(), request.path(), queryOf(request));
         } catch (BadInput e) {
             throw new AwsException("UnknownOperationException", 404, e.getMessage());
         }
@@ -54,9 +54,11 @@ public final class RestJsonCodec implements ProtocolCodec {
         try {
             readPath(shape, builder, match.pathParams());
             if (shape.queryMembers.length > 0) {
-                readQuery(operation, shape, builder, request.query());
+                readQuery(operation, shape, builder, queryOf(request));
             }
-            readHeaders(shape, builder, request.headers());
+            if (shape.headerMembers.length > 0 && request.headers() != null) {
+                readHeaders(shape, builder, request.headers());
+            }
             readBody(shape, builder, request.body());
         } catch (BadInput e) {
             throw operation.rules().requestErrors().unreadableBody(e.getMessage());
@@ -117,6 +119,10 @@ public final class RestJsonCodec implements ProtocolCodec {
             g.writeEndObject();
         });
         return new AwsHttpResponse(description.status(), headers, body);
+    }
+
+    private static Map<String, List<String>> queryOf(AwsHttpRequest request) {
+        return request.query() == null ? Map.of() : request.query();
     }
 
     private static void readPath(PojoShape shape, SdkPojo builder, Map<String, String> labels) {
