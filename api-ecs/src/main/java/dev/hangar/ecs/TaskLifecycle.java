@@ -16,6 +16,7 @@ import dev.hangar.runtime.RuntimeUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,16 @@ final class TaskLifecycle implements ContainerEventListener {
         submit(() -> teardown(task));
     }
 
+    /**
+     * Admin reset: the state is dropped, but a launch in flight could still create containers after the runtime's
+     * removeAll. Stopping every live task makes those launches bail out and clean up after themselves.
+     */
     void reset() {
-        live.clear();
+        for (Task task : live.values()) {
+            if (task.requestStop(TaskStopCode.USER_INITIATED, "Hangar state reset", Instant.now())) {
+                submit(() -> teardown(task));
+            }
+        }
         oomKilled.clear();
     }
 
