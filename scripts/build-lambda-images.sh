@@ -72,7 +72,7 @@ new_work_dir() { mktemp -d "$WORK_ROOT/XXXXXX"; }
 PACKAGES=(python3 nodejs openjdk-17-jre-headless curl ca-certificates)
 ROOTFS_TAR="$CACHE/$SUITE-lambda-$(echo "rootfs v1 ${PACKAGES[*]}" | sha256sum | cut -c1-12).tar"
 # docs, man pages and translations are of no use in a function's image
-DPKG_EXCLUDES=(/usr/share/doc/* /usr/share/man/* /usr/share/info/* /usr/share/locale/* /usr/share/lintian/*)
+DPKG_EXCLUDES=("/usr/share/doc/*" "/usr/share/man/*" "/usr/share/info/*" "/usr/share/locale/*" "/usr/share/lintian/*")
 
 # mmdebstrap: apt's parallel downloads make it 2-3x faster than debootstrap here (about 1 min cold for minbase)
 rootfs_with_mmdebstrap() { # out.tar
