@@ -145,11 +145,11 @@ final class Functions {
                         ? r.architecturesAsStrings() : latest.architectures())
                 .lastModified(Instant.now())
                 .revisionId(UUID.randomUUID().toString())
-                .status(FunctionStatus.updating())
+                .status(nextStatus(latest))
                 .configRevision(latest.configRevision() + 1)
                 .build());
         invoker.retire(function.arn(), LambdaArns.LATEST);
-        lifecycle.settleUpdate(function, updated);
+        settle(function, updated);
         if (Boolean.TRUE.equals(r.publish())) {
             LambdaFunction.Published published = function.publish(Functions::newVersion);
             lifecycle.settleCreation(function, published.version());
@@ -220,13 +220,26 @@ final class Functions {
             }
             return b.lastModified(Instant.now())
                     .revisionId(UUID.randomUUID().toString())
-                    .status(FunctionStatus.updating())
+                    .status(nextStatus(latest))
                     .configRevision(latest.configRevision() + 1)
                     .build();
         });
         invoker.retire(function.arn(), LambdaArns.LATEST);
-        lifecycle.settleUpdate(function, updated);
+        settle(function, updated);
         return updated.toSdk(function.arn(), false, registry.region());
+    }
+
+    /** A function whose creation failed starts over as Pending; an Active one goes through InProgress. */
+    private static FunctionStatus nextStatus(FunctionConfigurationState current) {
+        return current.status().isFailed() ? FunctionStatus.creating() : FunctionStatus.updating();
+    }
+
+    private void settle(LambdaFunction function, FunctionConfigurationState changed) {
+        if (changed.status().isPending()) {
+            lifecycle.settleCreation(function, changed);
+        } else {
+            lifecycle.settleUpdate(function, changed);
+        }
     }
 
     /** AWS refuses an update while the function is still being created or updated, and on a stale RevisionId. */

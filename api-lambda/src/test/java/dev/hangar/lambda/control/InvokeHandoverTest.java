@@ -129,7 +129,19 @@ class InvokeHandoverTest extends LambdaTestBase {
                 software.amazon.awssdk.services.lambda.model.ResourceConflictException.class,
                 () -> failing.invoke(ctx, invoke));
         assertEquals("The operation cannot be performed at this time. The function is currently in the following "
-                + "state: Failed", error.awsErrorDetails() == null ? error.getMessage() : error.getMessage());
+                + "state: Failed", error.getMessage());
+
+        // a fixed image brings the function back: Pending, then Active
+        var fixed = failing.updateFunctionCode(ctx, software.amazon.awssdk.services.lambda.model
+                .UpdateFunctionCodeRequest.builder().functionName(name).imageUri("good/image:1").build());
+        assertEquals("Pending", fixed.stateAsString());
+        deadline = System.currentTimeMillis() + 10_000;
+        config = failing.getFunction(ctx, get).configuration();
+        while (!"Active".equals(config.stateAsString()) && System.currentTimeMillis() < deadline) {
+            config = failing.getFunction(ctx, get).configuration();
+        }
+        assertEquals("Active", config.stateAsString());
+        assertEquals("Successful", config.lastUpdateStatusAsString());
         failing.reset();
     }
 
@@ -195,6 +207,9 @@ class InvokeHandoverTest extends LambdaTestBase {
     private static final class NoImagesRuntime extends UnsupportedRuntime {
         @Override
         public void ensureImage(String image) {
+            if (image.startsWith("good/")) {
+                return;
+            }
             throw new dev.hangar.runtime.ImagePullException("pull access denied for " + image, null);
         }
 
