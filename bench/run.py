@@ -134,6 +134,19 @@ def rss_mb(pid: int):
     return None
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(pid: int):
+    """CPU time (user + system, all threads) the process has used so far: a figure that, unlike wall time, a busy
+    machine inflates little."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def loadavg() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -377,17 +390,19 @@ def ensure_wrk() -> str:
 # --------------------------------------------------------------------------------------------------- 1. start time
 
 def measure_starts(make_server, count: int, label: str) -> dict:
-    runs, connects, rss_at_answer = [], [], []
+    runs, connects, rss_at_answer, cpu = [], [], [], []
     for i in range(count):
         server = make_server()
         with running(server):
             ms = wait_first_answer(server)
+            cpu.append(cpu_ms(server.pid))
             runs.append(round(ms, 1))
             connects.append(round(server.first_connect_ms, 1))
             rss_at_answer.append(rss_mb(server.pid))
         log(f"{label} start {i + 1}/{count}: {ms:.0f} ms (port accepting at {connects[-1]:.0f} ms)")
     return {"runs_ms": runs, "median_ms": round(median(runs), 1), "min_ms": min(runs), "max_ms": max(runs),
             "port_accepting_median_ms": round(median(connects), 1),
+            "cpu_ms_to_first_answer_median": round(median([c for c in cpu if c is not None]) or 0),
             "rss_at_first_answer_mb": median([r for r in rss_at_answer if r is not None])}
 
 
@@ -429,6 +444,24 @@ def train_cds(jar: Path, archive: Path, jvm_opts: list[str], log_dir: Path, roun
     return result
 
 
+# classes whose loading marks a phase of Hangar's start, for the class-load timeline
+START_GROUPS = [
+    ("dev.hangar.server.", "dev.hangar.server (Main, wiring)"),
+    ("ch.qos.logback.", "logback"),
+    ("org.slf4j.", "slf4j"),
+    ("com.github.dockerjava.", "docker-java"),
+    ("org.apache.hc.", "Apache httpclient5 (docker-java transport)"),
+    ("io.netty.", "netty"),
+    ("com.fasterxml.jackson.", "jackson"),
+    ("software.amazon.awssdk.services.", "AWS SDK service models"),
+    ("software.amazon.awssdk.", "AWS SDK core"),
+    ("dev.hangar.ecs.", "dev.hangar.ecs"),
+    ("dev.hangar.core.", "dev.hangar.core"),
+    ("dev.hangar.runtime.", "dev.hangar.runtime"),
+    ("jdk.jfr.", "jdk.jfr"),
+]
+
+
 def class_load_profile(jar: Path, jvm_opts: list[str], log_dir: Path, label: str) -> dict:
     """One extra start with -Xlog:class+load to a file: how many classes load before the first answer, from where,
     and from which packages. Not timed with the others (logging slows the start a little)."""
@@ -441,13 +474,18 @@ def class_load_profile(jar: Path, jvm_opts: list[str], log_dir: Path, label: str
         time.sleep(0.2)
         hangar_log = server.output()
     sources, packages, total = Counter(), Counter(), 0
-    line_re = re.compile(r"\] (\S+) source: (.+)$")
+    spans: dict[str, list[float]] = {}  # group -> [first, last] JVM uptime (s) at which it loaded a class
+    line_re = re.compile(r"^\[([0-9.]+)s\].*\] (\S+) source: (.+)$")
     for line in trace.read_text(errors="replace").splitlines():
         m = line_re.search(line)
         if not m:
             continue
         total += 1
-        cls, src = m.groups()
+        uptime, cls, src = float(m.group(1)), m.group(2), m.group(3)
+        group = next((g for prefix, g in START_GROUPS if cls.startswith(prefix)), None)
+        for g in filter(None, (group, "any class")):
+            span = spans.setdefault(g, [uptime, uptime])
+            span[1] = uptime
         if "shared objects file (top)" in src:
             sources["Hangar's CDS archive"] += 1
         elif "shared objects file" in src:
@@ -466,7 +504,9 @@ def class_load_profile(jar: Path, jvm_opts: list[str], log_dir: Path, label: str
         else:
             packages[".".join(parts[:3])] += 1
     internal = re.search(r"listening on \S+ in (\d+) ms", hangar_log)
-    return {"first_answer_ms_with_logging": round(ms, 1), "port_accepting_ms_with_logging": round(server.first_connect_ms, 1),
+    timeline = {g: {"first_ms": round(a * 1000), "last_ms": round(b * 1000)} for g, (a, b) in
+                sorted(spans.items(), key=lambda kv: kv[1][0])}
+    return {"first_answer_ms_with_logging": round(ms, 1), "class_load_timeline_jvm_uptime": timeline, "port_accepting_ms_with_logging": round(server.first_connect_ms, 1),
             "classes_loaded": total, "by_source": dict(sources),
             "top_packages": packages.most_common(12),
             "hangar_reported_start_ms": int(internal.group(1)) if internal else None}
@@ -494,14 +534,21 @@ def run_wrk(wrk: str, port: int, operation: str, body: dict, seconds: int, threa
             "command": shlex.join(cmd)}
 
 
-def measure_load(wrk: str, port: int, cfg) -> dict:
+def measure_load(wrk: str, port: int, cfg, pid: int) -> dict:
     results = {}
     for operation, body in LOAD_OPERATIONS:
         warm = run_wrk(wrk, port, operation, body, cfg.warmup, cfg.threads, cfg.connections)
         log(f"  {operation} warm-up: {warm['rps']:.0f} req/s, {warm['error_count']} errors")
+        cpu_before = cpu_ms(pid)
         r = run_wrk(wrk, port, operation, body, cfg.duration, cfg.threads, cfg.connections)
+        cpu_after = cpu_ms(pid)
+        if cpu_before is not None and cpu_after is not None and r["requests"]:
+            # server CPU per request: what the server itself spends, however busy the machine is
+            r["server_cpu_us_per_request"] = round((cpu_after - cpu_before) * 1000 / r["requests"], 1)
+            r["server_cpu_share"] = round((cpu_after - cpu_before) / 1000 / r["duration_s"], 2)
         log(f"  {operation}: {r['rps']:.0f} req/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
-            f"{r['error_count']} errors")
+            f"{r['error_count']} errors, server CPU {r.get('server_cpu_us_per_request')} µs/request "
+            f"({r.get('server_cpu_share')} cores)")
         if not r["valid"]:
             log(f"  WARNING: {operation} had {r['error_count']} failed responses ({r['errors']}): figure invalid")
         results[operation] = r
@@ -717,6 +764,24 @@ def machine_info(jar: Path | None) -> dict:
     }
 
 
+def ratios(results: dict) -> dict:
+    h, m = results.get("hangar") or {}, results.get("moto") or {}
+    out = {}
+    hs, ms = h.get("start", {}), m.get("start", {})
+    if hs.get("plain") and ms:
+        out["start time (plain)"] = f"{hs['plain']['median_ms'] / ms['median_ms']:.2f}×"
+        if hs["plain"].get("cpu_ms_to_first_answer_median") and ms.get("cpu_ms_to_first_answer_median"):
+            cpu_ratio = hs["plain"]["cpu_ms_to_first_answer_median"] / ms["cpu_ms_to_first_answer_median"]
+            out["start CPU time"] = f"{cpu_ratio:.2f}×"
+    if hs.get("cds") and ms:
+        out["start time (CDS)"] = f"{hs['cds']['median_ms'] / ms['median_ms']:.2f}×"
+    for op, _ in LOAD_OPERATIONS:
+        hr, mr = (h.get("load") or {}).get(op), (m.get("load") or {}).get(op)
+        if hr and mr and hr.get("valid") and mr.get("valid") and mr["rps"]:
+            out[f"{op} req/s"] = f"{hr['rps'] / mr['rps']:.0f}×"
+    return out
+
+
 def verdicts(results: dict) -> list[dict]:
     h = results.get("hangar", {})
     out = []
@@ -766,9 +831,14 @@ def comparison_rows(results: dict) -> list[tuple[str, str, str]]:
         ("  of which: port accepting connections (ms)",
          fmt(h.get("start", {}).get("plain", {}).get("port_accepting_median_ms")),
          fmt(m.get("start", {}).get("port_accepting_median_ms"))),
+        ("  CPU time used by then (ms, all threads)",
+         fmt(h.get("start", {}).get("plain", {}).get("cpu_ms_to_first_answer_median")),
+         fmt(m.get("start", {}).get("cpu_ms_to_first_answer_median"))),
         ("start with CDS → first answer, median (ms)", fmt(h.get("start", {}).get("cds", {}).get("median_ms")), "n/a"),
         ("  of which: port accepting connections (ms)",
          fmt(h.get("start", {}).get("cds", {}).get("port_accepting_median_ms")), ""),
+        ("  CPU time used by then (ms, all threads)",
+         fmt(h.get("start", {}).get("cds", {}).get("cpu_ms_to_first_answer_median")), ""),
     ]
     for op, _ in LOAD_OPERATIONS:
         hr, mr = (h.get("load") or {}).get(op, {}), (m.get("load") or {}).get(op, {})
@@ -779,6 +849,8 @@ def comparison_rows(results: dict) -> list[tuple[str, str, str]]:
             return fmt(r.get(key), unit) + ("" if r.get("valid") else " (errors!)")
 
         rows += [(f"{op} req/s", cell(hr, "rps", "req/s"), cell(mr, "rps", "req/s")),
+                 (f"{op} server CPU per request (µs)", cell(hr, "server_cpu_us_per_request"),
+                  cell(mr, "server_cpu_us_per_request")),
                  (f"{op} p50 / p99 (ms)",
                   f"{cell(hr, 'p50_ms')} / {cell(hr, 'p99_ms')}" if hr else "n/a",
                   f"{cell(mr, 'p50_ms')} / {cell(mr, 'p99_ms')}" if mr else "n/a")]
@@ -853,6 +925,14 @@ def write_docs(results: dict) -> None:
         "~0.5 ms apart. RunTask: " + (f"{s['container_runs']} runs, interleaved with the bare starts."
                                       if results.get("containers") else "not measured in this run."),
     ]
+    lines += ["", "CPU time (user + system, all threads, from `/proc/PID/stat`) stretches much less than wall time when "
+                  "other work competes for the cores, so it is the steadier figure on a busy machine: the CPU a start "
+                  "needs, and the server CPU per request under load (1,000,000 ÷ that ≈ requests/s one free core "
+                  "could serve)."]
+    ratios = results.get("ratios") or {}
+    if ratios:
+        lines += ["", "Ratios, Hangar against moto_server measured in the same run (a busy machine hurts both): " +
+                  "; ".join(f"{k} {v}" for k, v in ratios.items()) + "."]
     diag = h.get("start_profile")
     if diag:
         lines += ["", "## Where Hangar's start goes", "",
@@ -867,6 +947,12 @@ def write_docs(results: dict) -> None:
         if plain:
             lines += ["", "Classes loaded before the first answer, by package (plain start; JDK classes together): " +
                       ", ".join(f"`{p}` {n}" for p, n in plain["top_packages"]) + "."]
+            timeline = plain.get("class_load_timeline_jvm_uptime") or {}
+            if timeline:
+                lines += ["", "When each library's classes load during that plain start (JVM uptime in ms, from the "
+                              "class-load log; the JVM's own boot comes before the first of them):", "",
+                          "| classes of | first loaded | last loaded |", "|---|---|---|"]
+                lines += [f"| {g} | {t['first_ms']} | {t['last_ms']} |" for g, t in timeline.items()]
     cds = h.get("cds_training")
     if cds:
         lines += ["", f"CDS archive: recorded by a training run (`-XX:ArchiveClassesAtExit`, the measured requests, "
@@ -914,7 +1000,7 @@ def measure_hangar(cfg, jar: Path, wrk: str, opts: list[str], log_dir: Path, res
             time.sleep(2)
             hangar["memory_mb"] = {"idle": rss_mb(server.pid)}
             log(f"Hangar: RSS idle {hangar['memory_mb']['idle']} MB; load with wrk")
-            hangar["load"] = measure_load(wrk, port, cfg)
+            hangar["load"] = measure_load(wrk, port, cfg, server.pid)
             hangar["memory_mb"]["after_load"] = rss_mb(server.pid)
             time.sleep(2)
             hangar["memory_mb"]["after_load_2s_later"] = rss_mb(server.pid)
@@ -1014,7 +1100,7 @@ def main(argv=None) -> int:
                     time.sleep(2)
                     moto["memory_mb"] = {"idle": rss_mb(server.pid)}
                     log("moto: load with wrk")
-                    moto["load"] = measure_load(wrk, port, cfg)
+                    moto["load"] = measure_load(wrk, port, cfg, server.pid)
                     moto["memory_mb"]["after_load"] = rss_mb(server.pid)
                 finally:
                     client.close()
@@ -1025,6 +1111,7 @@ def main(argv=None) -> int:
                 log(f"removed {len(removed)} leftover containers: {', '.join(removed)}")
 
     results["loadavg_at_end"] = loadavg()
+    results["ratios"] = ratios(results)
     results["targets"] = verdicts(results)
     busy = float(results["machine"]["loadavg_at_start"].split()[0] or 0) if results["machine"]["loadavg_at_start"] != "?" else 0
     if busy > 0.5:
