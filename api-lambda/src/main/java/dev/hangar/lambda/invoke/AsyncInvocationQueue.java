@@ -83,7 +83,9 @@ final class AsyncInvocationQueue {
     private void retryAfterFailure(Event e, InvocationResult result) {
         int retry = e.failures++;
         if (retry >= ctx.config.asyncRetryDelays().size()) {
-            done(e, "failed after " + e.failures + " attempts; discarded (" + result.functionError() + ")");
+            log.warn("Event {} for {} failed {} times; discarded as AWS does without a destination",
+                    e.request.requestId(), e.function.functionName(), e.failures);
+            done(e, "discarded");
             return;
         }
         schedule(e, ctx.config.asyncRetryDelays().get(retry));
@@ -93,7 +95,9 @@ final class AsyncInvocationQueue {
     private void requeue(Event e, Throwable error) {
         Duration age = Duration.ofNanos(System.nanoTime() - e.enqueuedNanos);
         if (age.compareTo(ctx.config.asyncMaxEventAge()) > 0) {
-            done(e, "dropped after " + age.toSeconds() + " s of retries: " + error.getMessage());
+            log.warn("Event {} for {} dropped after {} s of retries: {}", e.request.requestId(),
+                    e.function.functionName(), age.toSeconds(), error.getMessage());
+            done(e, "dropped");
             return;
         }
         Duration wait = e.backoff == null ? ctx.config.asyncThrottleBackoff() : e.backoff.multipliedBy(2);

@@ -32,8 +32,15 @@ final class CodeFingerprint {
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                     // byte-code caches change when the function runs, not when its author edits it
-                    return name.equals("__pycache__") || name.equals(".git")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (name.equals("__pycache__") || name.equals(".git")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    // installed packages: adding or removing one is seen, walking every file of each is too slow
+                    if (name.equals("node_modules")) {
+                        entries(dir, digest);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -56,6 +63,21 @@ final class CodeFingerprint {
             throw new UncheckedIOException(e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void entries(Path dir, MessageDigest digest) {
+        try (var children = Files.list(dir)) {
+            children.sorted().forEach(child -> {
+                try {
+                    String entry = child + "|" + Files.getLastModifiedTime(child).to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\n";
+                    digest.update(entry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // vanished meanwhile: leaving it out is a change too
+                }
+            });
+        } catch (IOException e) {
+            // unreadable: nothing to watch
+        }
     }
 
     private static MessageDigest sha256() {

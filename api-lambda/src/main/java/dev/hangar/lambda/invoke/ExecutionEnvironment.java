@@ -135,8 +135,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                 .memoryBytes(function.memoryMb() * 1024L * 1024L)
                 .init(true)
                 .mounts(plan.mounts())
-                // the runtime reaches its Runtime API on 127.0.0.1, where Hangar listens
-                .networkMode("host")
+                // with host networking the runtime reaches its Runtime API on 127.0.0.1, where Hangar listens
+                .networkMode(ctx.config.networkMode())
                 .workingDir(plan.workingDir())
                 .build();
     }

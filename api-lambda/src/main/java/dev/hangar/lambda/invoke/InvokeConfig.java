@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param runtimeClientsDir  a folder with python/bootstrap.py and nodejs/bootstrap.js to mount into images without a
  *                           runtime client; null = the copies packaged with Hangar
  * @param awsEndpointUrl     set as AWS_ENDPOINT_URL in functions so their SDK calls reach Hangar; null = not set
+ * @param runtimeApiHost     the address functions reach their Runtime API listener at (AWS_LAMBDA_RUNTIME_API)
+ * @param networkMode        the Docker network of function containers: "host" (they reach Hangar on 127.0.0.1) or a
+ *                           named network shared with a containerised Hangar
  */
 public record InvokeConfig(
         Map<String, String> variables,
@@ -35,7 +38,9 @@ public record InvokeConfig(
         Duration asyncMaxEventAge,
         Duration initTimeout,
         Path runtimeClientsDir,
-        String awsEndpointUrl) {
+        String awsEndpointUrl,
+        String runtimeApiHost,
+        String networkMode) {
 
     public static final String IMAGE_PREFIX = "HANGAR_LAMBDA_IMAGE_";
     public static final String CLIENT_PREFIX = "HANGAR_LAMBDA_RUNTIME_CLIENT_";
@@ -68,7 +73,9 @@ public record InvokeConfig(
                 Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_INIT_TIMEOUT_SECONDS", 10) * 1000)),
                 blankToNull(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")) == null ? null
                         : Path.of(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")),
-                blankToNull(env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL")));
+                blankToNull(env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL")),
+                env.getOrDefault("HANGAR_LAMBDA_RUNTIME_API_HOST", "127.0.0.1"),
+                env.getOrDefault("HANGAR_LAMBDA_DOCKER_NETWORK", "host"));
     }
 
     /** The same settings with some variables replaced: tests and the server's wiring start from the environment. */
@@ -76,6 +83,13 @@ public record InvokeConfig(
         Map<String, String> merged = new java.util.HashMap<>(variables);
         merged.putAll(overrides);
         return fromEnvironment(merged);
+    }
+
+    /** Functions' SDK calls go to Hangar at this URL (the server knows its port only once it listens). */
+    public InvokeConfig withAwsEndpointUrl(String url) {
+        return new InvokeConfig(variables, keepAlive, accountConcurrency, asyncRetryDelays, asyncThrottleBackoff,
+                asyncThrottleBackoffMax, asyncMaxEventAge, initTimeout, runtimeClientsDir, url, runtimeApiHost,
+                networkMode);
     }
 
     /** HANGAR_LAMBDA_IMAGE_&lt;RUNTIME&gt; (python3.12 → PYTHON3_12), else AWS's public base image for it. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 
 /**
@@ -32,11 +33,16 @@ public final class Invoker implements FunctionInvoker {
     /**
      * @param listenerFactory opens a Runtime API listener for one environment, e.g.
      *                        {@code h -> server.listen("127.0.0.1", 0, h)}; called on a worker
-     * @param scheduler       timeouts, keep-alive expiry, retries: short tasks only
+     * @param scheduler       timeouts, keep-alive expiry, retries: short tasks only (a ScheduledThreadPoolExecutor
+     *                        is switched to remove cancelled tasks at once)
      * @param workers         engine calls and other blocking work
      */
     public Invoker(ContainerRuntime runtime, Function<HttpHandler, HangarServer.Listener> listenerFactory,
                    LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
+        if (scheduler instanceof ScheduledThreadPoolExecutor pool) {
+            // every invocation schedules its timeout and cancels it on the answer: cancelled tasks must not pile up
+            pool.setRemoveOnCancelPolicy(true);
+        }
         this.ctx = new InvokeContext(runtime, listenerFactory, logs, config, scheduler, workers);
         this.limiter = new ConcurrencyLimiter(config.accountConcurrency());
         this.events = new AsyncInvocationQueue(this::invoke, ctx);

@@ -27,7 +27,7 @@ final class StandardVariables {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(fn.memoryMb()));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", logGroup(fn));
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
+        env.put("AWS_LAMBDA_RUNTIME_API", config.runtimeApiHost() + ":" + runtimeApiPort);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_REGION", fn.region());
         env.put("AWS_DEFAULT_REGION", fn.region());
