@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class AwsJsonCodec implements ProtocolCodec {
 
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
     private final String contentType;
 
     AwsJsonCodec(Protocol protocol) {
@@ -62,7 +64,8 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response) {
-        byte[] body = Json.write(g -> SdkPojoWriter.writeStructure(g, response, PojoShape.of(response.getClass())));
+        byte[] body = response == null ? EMPTY_OBJECT
+                : Json.write(g -> SdkPojoWriter.writeStructure(g, response, PojoShape.of(response.getClass())));
         int status = operation.http() == null ? 200 : operation.http().successStatus();
         return AwsHttpResponse.of(status, contentType, body);
     }

@@ -70,8 +70,11 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     @Override
     public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response) {
-        PojoShape shape = PojoShape.of(response.getClass());
         int status = operation.http() == null ? 200 : operation.http().successStatus();
+        if (response == null) {
+            return AwsHttpResponse.of(status, JSON, new byte[0]);
+        }
+        PojoShape shape = PojoShape.of(response.getClass());
         if (shape.statusCodeMember != null) {
             Object code = shape.statusCodeMember.get(response);
             if (code instanceof Integer explicit) {
