@@ -228,7 +228,10 @@ build_lambda_java() {
 FROM hangar-test/lambda-base:latest
 COPY lib/ /var/runtime/lib/
 COPY bootstrap /var/runtime/bootstrap
-RUN chmod 755 /var/runtime/bootstrap
+# the RIC's JNI HTTP client, unpacked once here (as AWS's images do) instead of into /tmp at every start
+RUN chmod 755 /var/runtime/bootstrap && python3 -c "import glob, zipfile; \
+    z = zipfile.ZipFile(glob.glob('/var/runtime/lib/aws-lambda-java-runtime-interface-client-*.jar')[0]); \
+    [z.extract(n, '/var/runtime/lib') for n in z.namelist() if n.startswith('jni/') and n.endswith('.so')]"
 ENTRYPOINT ["/var/runtime/bootstrap"]
 CMD []
 DOCKERFILE
