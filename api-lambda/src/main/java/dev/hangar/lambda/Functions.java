@@ -1,6 +1,7 @@
 package dev.hangar.lambda;
 
 import dev.hangar.core.service.AwsErrors;
+import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.domain.FunctionCode;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
@@ -23,11 +24,13 @@ final class Functions {
     private final CodeSource code;
     private final FunctionLifecycle lifecycle;
     private final FunctionInvoker invoker;
+    private final CodeJanitor janitor;
 
-    Functions(CodeSource code, FunctionLifecycle lifecycle, FunctionInvoker invoker) {
+    Functions(CodeSource code, FunctionLifecycle lifecycle, FunctionInvoker invoker, CodeJanitor janitor) {
         this.code = code;
         this.lifecycle = lifecycle;
         this.invoker = invoker;
+        this.janitor = janitor;
     }
 
     FunctionConfiguration create(FunctionRegistry registry, CreateFunctionRequest r) {
@@ -149,6 +152,7 @@ final class Functions {
                 .configRevision(latest.configRevision() + 1)
                 .build());
         invoker.retire(function.arn(), LambdaArns.LATEST);
+        janitor.released(function, current.code(), current.timeout());
         settle(function, updated);
         if (Boolean.TRUE.equals(r.publish())) {
             LambdaFunction.Published published = function.publish(Functions::newVersion);
@@ -291,8 +295,10 @@ final class Functions {
         }
         LambdaFunction function = registry.require(ref.name());
         if (ref.qualified()) {
-            if (function.removeVersion(ref.qualifier()) != null) {
+            FunctionConfigurationState removed = function.removeVersion(ref.qualifier());
+            if (removed != null) {
                 invoker.retire(function.arn(), ref.qualifier());
+                janitor.released(function, removed.code(), removed.timeout());
             }
             return;
         }

@@ -6,6 +6,7 @@ import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
@@ -47,7 +48,8 @@ public final class LambdaService implements AwsService {
                          int accountConcurrencyLimit, ContainerRuntime runtime) {
         this.invoker = invoker;
         this.codeStore = new ZipCodeStore(dataDirectory);
-        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(workers, runtime), invoker);
+        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(workers, runtime), invoker,
+                new CodeJanitor(codeStore));
         this.invocations = new Invocations(invoker);
         this.accountConcurrencyLimit = accountConcurrencyLimit;
         this.codeDownloads = new CodeDownloads(codeStore.functionsRoot(), workers);
