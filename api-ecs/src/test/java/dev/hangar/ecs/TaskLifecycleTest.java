@@ -171,19 +171,35 @@ class TaskLifecycleTest extends EcsTestBase {
     }
 
     @Test
-    void dependsOnOrdersTheStarts() {
+    void dependsOnOrdersTheStarts() throws Exception {
+        // init runs until the test connects to it, so that "app waits for init" is observed without timing luck
         register("ordered",
-                shell("init", "sleep 1; exit 0").essential(false),
+                shell("init", "nc -l -p 9000 >/dev/null; exit 0").essential(false)
+                        .portMappings(PortMapping.builder().containerPort(9000).build()),
                 shell("app", "sleep 600").dependsOn(d -> d.containerName("init").condition("SUCCESS")),
                 shell("sidecar", "sleep 600").essential(false)
                         .dependsOn(d -> d.containerName("app").condition("START")));
         Task task = runOne("ordered", null);
-        Task early = await(CLUSTER, task.taskArn(), Duration.ofSeconds(10),
+        Task early = await(CLUSTER, task.taskArn(), Duration.ofSeconds(60),
                 t -> "RUNNING".equals(container(t, "init").lastStatus()));
         assertEquals("PENDING", container(early, "app").lastStatus(), "app waits for init to succeed");
+        assertEquals("PENDING", container(early, "sidecar").lastStatus());
         assertEquals("PENDING", early.lastStatus());
-
-        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        int port = container(early, "init").networkBindings().get(0).hostPort();
+        Task running = null;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (running == null && Instant.now().isBefore(deadline)) {
+            // docker-proxy accepts even before nc listens, so poke until init has really exited
+            try (java.net.Socket poke = new java.net.Socket("127.0.0.1", port)) {
+                poke.getOutputStream().write('x');
+            } catch (java.io.IOException notYet) {
+                // the proxy may refuse while the container starts or after it exited
+            }
+            Thread.sleep(300);
+            Task now = describe(CLUSTER, task.taskArn());
+            running = "RUNNING".equals(now.lastStatus()) ? now : null;
+        }
+        assertNotNull(running, "app started once init exited");
         assertEquals(0, container(running, "init").exitCode());
         ContainerState init = runtime.inspect(container(running, "init").runtimeId());
         ContainerState app = runtime.inspect(container(running, "app").runtimeId());

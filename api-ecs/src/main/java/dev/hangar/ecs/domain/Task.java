@@ -1,8 +1,6 @@
 package dev.hangar.ecs.domain;
 
 import software.amazon.awssdk.services.ecs.model.Connectivity;
-import software.amazon.awssdk.services.ecs.model.ContainerCondition;
-import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -186,11 +184,11 @@ public final class Task {
             if (c.startClaimed || c.runtimeId() == null) {
                 continue;
             }
-            Readiness readiness = readiness(c);
-            if (readiness == Readiness.READY) {
+            Dependencies.Readiness readiness = Dependencies.readiness(c, byName);
+            if (readiness == Dependencies.Readiness.READY) {
                 c.startClaimed = true;
                 ready.add(c);
-            } else if (readiness == Readiness.NEVER) {
+            } else if (readiness == Dependencies.Readiness.NEVER) {
                 c.startClaimed = true;
                 c.lastStatus = TaskContainer.STOPPED;
                 c.reason = "DependencyConditionNotMet: a dependency of container " + c.name() + " can no longer be met";
@@ -203,41 +201,6 @@ public final class Task {
         changed();
         refreshStatus(now);
         return ready;
-    }
-
-    private enum Readiness { READY, WAIT, NEVER }
-
-    private Readiness readiness(TaskContainer c) {
-        Readiness result = Readiness.READY;
-        for (ContainerDependency dep : c.definition().dependsOn()) {
-            TaskContainer d = byName.get(dep.containerName());
-            Readiness r = d == null ? Readiness.NEVER : met(d, dep.condition());
-            if (r == Readiness.NEVER) {
-                return r;
-            }
-            if (r == Readiness.WAIT) {
-                result = r;
-            }
-        }
-        return result;
-    }
-
-    private static Readiness met(TaskContainer d, ContainerCondition condition) {
-        boolean done = d.stopped();
-        if (done && !d.everStarted) {
-            return Readiness.NEVER;
-        }
-        if (condition == ContainerCondition.COMPLETE) {
-            return done ? Readiness.READY : Readiness.WAIT;
-        }
-        if (condition == ContainerCondition.SUCCESS) {
-            if (!done) {
-                return Readiness.WAIT;
-            }
-            return Integer.valueOf(0).equals(d.exitCode) ? Readiness.READY : Readiness.NEVER;
-        }
-        // START, HEALTHY (no health checks yet) and values unknown to this SDK
-        return d.everStarted ? Readiness.READY : Readiness.WAIT;
     }
 
     /** start() returned: the container runs, unless its exit was already reported (a fast command). */
@@ -320,7 +283,7 @@ public final class Task {
         }
         List<TaskContainer> toStop = new ArrayList<>();
         for (TaskContainer c : containers) {
-            if (!c.stopped() && c.runtimeId() != null && !c.stopClaimed && !hasLiveDependant(c)) {
+            if (!c.stopped() && c.runtimeId() != null && !c.stopClaimed && !Dependencies.hasLiveDependant(c, containers)) {
                 c.stopClaimed = true;
                 toStop.add(c);
             }
@@ -329,15 +292,6 @@ public final class Task {
         return toStop;
     }
 
-    private boolean hasLiveDependant(TaskContainer dependency) {
-        for (TaskContainer c : containers) {
-            if (!c.stopped() && c.definition().dependsOn().stream()
-                    .anyMatch(d -> dependency.name().equals(d.containerName()))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** After the engine stopped it: takes the exit code unless the die event already told it. */
     public synchronized void containerStoppedByUs(TaskContainer c, Integer exitCode, boolean oomKilled, Instant now) {
