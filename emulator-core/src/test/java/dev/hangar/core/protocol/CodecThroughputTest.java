@@ -35,7 +35,7 @@ class CodecThroughputTest {
         SdkPojo invoked = InvokeResponse.builder().statusCode(200).executedVersion("$LATEST")
                 .payload(SdkBytes.fromUtf8String("{\"ok\":true}")).build();
 
-        int rounds = 50_000;
+        int rounds = 20_000;
         long start = 0;
         long sink = 0;
         for (int i = 0; i < rounds * 2; i++) {
