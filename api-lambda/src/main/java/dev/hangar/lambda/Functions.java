@@ -289,7 +289,7 @@ final class Functions {
                 .build();
     }
 
-    void delete(FunctionRegistry registry, LambdaArns.FunctionRef ref, Runnable removeCode) {
+    void delete(FunctionRegistry registry, LambdaArns.FunctionRef ref) {
         if (LambdaArns.LATEST.equals(ref.qualifier())) {
             throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
         }
@@ -309,7 +309,8 @@ final class Functions {
         for (FunctionConfigurationState v : function.allVersions()) {
             invoker.retire(function.arn(), v.version());
         }
-        removeCode.run();
+        // only this function's own packages: a function of the same name created meanwhile keeps its code
+        function.allVersions().stream().map(FunctionConfigurationState::code).distinct().forEach(code::release);
     }
 
     /** Reserved concurrency is part of every version's runnable form. */

@@ -146,9 +146,7 @@ public final class LambdaService implements AwsService {
 
     public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest r) {
         FunctionRegistry registry = registry(ctx);
-        functions.delete(registry, registry.arns().ref(r.functionName(), r.qualifier()),
-                () -> codeStore.deleteFunction(registry.account(), registry.region(),
-                        registry.arns().ref(r.functionName(), null).name()));
+        functions.delete(registry, registry.arns().ref(r.functionName(), r.qualifier()));
         return DeleteFunctionResponse.builder().build();
     }
 

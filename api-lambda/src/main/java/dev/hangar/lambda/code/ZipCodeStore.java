@@ -175,12 +175,15 @@ public final class ZipCodeStore {
     /** Removes one stored package (its code folder and archive); the path must be one this store handed out. */
     public void delete(FunctionCode code) {
         if (code.packageFile() != null && code.packageFile().startsWith(functions)) {
-            deleteTree(code.packageFile().getParent());
+            Path upload = code.packageFile().getParent();
+            deleteTree(upload);
+            try {
+                // the function's folder goes with its last package; a concurrent upload keeps it (not empty)
+                Files.deleteIfExists(upload.getParent());
+            } catch (IOException notEmpty) {
+                log.trace("{} still holds packages", upload.getParent());
+            }
         }
-    }
-
-    public void deleteFunction(String account, String region, String functionName) {
-        deleteTree(functions.resolve(account).resolve(region).resolve(functionName));
     }
 
     public void deleteAll() {

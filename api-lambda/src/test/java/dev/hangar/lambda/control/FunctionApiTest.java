@@ -252,6 +252,36 @@ class FunctionApiTest extends LambdaTestBase {
     }
 
     @Test
+    void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
+        String name = uniqueName("race");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    try {
+                        createZipFunction(name);
+                        return 201;
+                    } catch (software.amazon.awssdk.services.lambda.model.ResourceConflictException e) {
+                        return 409;
+                    }
+                }));
+            }
+            int created = 0;
+            for (var f : results) {
+                created += f.get() == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitActive(name);
+        try (var dirs = Files.list(dataDir.resolve("functions").resolve(ACCOUNT).resolve("us-east-1").resolve(name))) {
+            assertEquals(1, dirs.count(), "the losers' packages are gone");
+        }
+    }
+
+    @Test
     void imageFunctionsBecomeActiveAndReportTheirImage() {
         String name = uniqueName("img");
         CreateFunctionResponse created = client.createFunction(b -> b.functionName(name).packageType("Image")
