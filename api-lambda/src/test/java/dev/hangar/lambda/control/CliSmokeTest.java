@@ -39,7 +39,13 @@ class CliSmokeTest extends LambdaTestBase {
         JsonNode created = aws(0, "lambda", "create-function", "--function-name", name, "--runtime", "python3.12",
                 "--handler", "handler.handler", "--role", ROLE, "--zip-file", "fileb://" + zip);
         assertEquals("Pending", created.get("State").asText());
-        awaitActive(name);
+        aws(0, "lambda", "wait", "function-active-v2", "--function-name", name);
+        assertEquals("Active", configuration(name).stateAsString());
+        JsonNode updated = aws(0, "lambda", "update-function-configuration", "--function-name", name,
+                "--timeout", "10");
+        assertEquals("InProgress", updated.get("LastUpdateStatus").asText());
+        aws(0, "lambda", "wait", "function-updated-v2", "--function-name", name);
+        assertEquals(10, configuration(name).timeout());
         assertEquals(name, aws(0, "lambda", "get-function", "--function-name", name)
                 .get("Configuration").get("FunctionName").asText());
 

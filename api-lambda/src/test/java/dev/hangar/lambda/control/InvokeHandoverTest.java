@@ -78,6 +78,7 @@ class InvokeHandoverTest extends LambdaTestBase {
         InvokeResponse v1 = client.invoke(b -> b.functionName(name).qualifier("1").payload(SdkBytes.fromUtf8String("1")));
         assertEquals("1", v1.executedVersion());
         assertEquals("1", client.invoke(b -> b.functionName(name + ":1")).executedVersion());
+        assertEquals("$LATEST", client.invoke(b -> b.functionName(arn(name) + ":$LATEST")).executedVersion());
         assertAwsError(404, "ResourceNotFoundException", "Function not found: " + arn(name) + ":5",
                 () -> client.invoke(b -> b.functionName(name).qualifier("5")));
         assertAwsError(404, "ResourceNotFoundException", "Function not found: " + arn("ghost") + ":$LATEST",
