@@ -2,7 +2,7 @@ package dev.hangar.lambda.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The AWS CLI against Hangar: what the SDK hides (the CLI's trailing slashes, its own pagination, fileb:// uploads,
- * its error output). Skipped where no `aws` is on the PATH.
+ * its error output). Fails where no `aws` is on the PATH: scripts/test.sh provides it.
  */
 class CliSmokeTest extends LambdaTestBase {
 
@@ -28,7 +28,7 @@ class CliSmokeTest extends LambdaTestBase {
 
     @BeforeAll
     static void needsTheCli() {
-        Assumptions.assumeTrue(onPath("aws"), "no aws CLI on the PATH");
+        Assertions.assertTrue(onPath("aws"), "no aws CLI on the PATH (scripts/install-test-tools.sh)");
     }
 
     @Test
