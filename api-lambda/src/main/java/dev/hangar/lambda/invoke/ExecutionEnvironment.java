@@ -72,7 +72,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         this.current = first;
         String stream = STREAM_DAY.format(Instant.now()) + "/[" + function.version() + "]" + id;
         this.logs = new InvocationLogs(ctx.logs, function.account(), function.region(),
-                StandardVariables.logGroup(function), stream, ctx.scheduler);
+                StandardVariables.logGroup(function), stream, ctx.scheduler, ctx.logDelay);
     }
 
     synchronized State state() {

@@ -3,7 +3,6 @@ package dev.hangar.lambda.invoke;
 import dev.hangar.core.spi.LogSink;
 import dev.hangar.runtime.LogLine;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +14,16 @@ import java.util.function.Supplier;
  * One execution environment's log stream: Lambda's own START / END / REPORT lines around the function's output,
  * written to the LogSink as CloudWatch Logs shows them, and each invocation's tail for LogType=Tail.
  *
- * <p>The function's output comes from the container's log stream, which runs a few milliseconds behind the Runtime
- * API: a line printed just before the response can arrive after it. So an invocation's END and REPORT are written
- * only once its output has settled: when a line stamped after the response arrives (the engine delivers a
- * container's output in order, so everything before it is in), or when no line has come for {@link #QUIET} since
- * the response, at the latest {@link #MAX_SETTLE} after it. Lines are attributed by the time the engine stamped
- * them: to the latest invocation that had started by then.
+ * <p>The function's output comes from the container's log stream, which runs behind the Runtime API: a line printed
+ * just before the response can arrive after it, and stdout and stderr are read by the engine separately, so neither
+ * stream's progress says anything about the other's. So an invocation's END and REPORT are written once its output
+ * has been quiet for a while after the answer: {@link LogDelay} (HANGAR_LAMBDA_LOG_SETTLE_MS plus the lag seen
+ * lately), at the latest a few times that. Lines are attributed by the time the engine read them: to the latest
+ * invocation that had started by then. A line that still comes later goes to the stream after END, as on a slow
+ * CloudWatch, and teaches the delay to wait longer.
  */
 final class InvocationLogs {
 
-    static final Duration QUIET = Duration.ofMillis(30);
-    static final Duration MAX_SETTLE = Duration.ofMillis(500);
 
     private final LogSink sink;
     private final String account;
@@ -33,6 +31,7 @@ final class InvocationLogs {
     private final String group;
     private final String stream;
     private final ScheduledExecutorService scheduler;
+    private final LogDelay delay;
 
     /** Output before the first START (the runtime's init): part of the first invocation's tail. */
     private final LogWindow beforeFirst = new LogWindow(null, Instant.EPOCH);
@@ -40,13 +39,14 @@ final class InvocationLogs {
     private boolean anyStarted;
 
     InvocationLogs(LogSink sink, String account, String region, String group, String stream,
-                   ScheduledExecutorService scheduler) {
+                   ScheduledExecutorService scheduler, LogDelay delay) {
         this.sink = sink;
         this.account = account;
         this.region = region;
         this.group = group;
         this.stream = stream;
         this.scheduler = scheduler;
+        this.delay = delay;
     }
 
     String stream() {
@@ -67,7 +67,7 @@ final class InvocationLogs {
         // the runtime clients put the lines of one multi-line message on one line, joined by \r
         String message = line.text().replace('\r', '\n') + "\n";
         Instant at = line.time();
-        LogWindow settledNow = null;
+        delay.observed(java.time.Duration.between(at, Instant.now()).toNanos());
         synchronized (this) {
             emit(message, at);
             LogWindow target = windowAt(at);
@@ -78,15 +78,17 @@ final class InvocationLogs {
                 return;
             }
             if (target.finished) {
+                // too late for its invocation's tail (it is in the stream, after END): wait longer next time
+                delay.observed(System.nanoTime() - target.endedNanos);
                 return;
             }
             target.keep(message);
             target.lastLineNanos = System.nanoTime();
-            if (target.ended() && !at.isBefore(target.endedAt)) {
-                settledNow = finish(target);
+            if (target.ended()) {
+                // output of an answered invocation still coming in: how long after the answer it may take
+                delay.observed(target.lastLineNanos - target.endedNanos);
             }
         }
-        complete(settledNow);
     }
 
     /** Writes START and opens the invocation's window. */
@@ -132,7 +134,7 @@ final class InvocationLogs {
         if (settledNow != null) {
             complete(settledNow);
         } else {
-            scheduler.schedule(() -> checkSettled(window), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> checkSettled(window), delay.quietNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -145,10 +147,11 @@ final class InvocationLogs {
             long now = System.nanoTime();
             long quietSince = Math.max(window.endedNanos, window.lastLineNanos);
             long quietFor = now - quietSince;
-            if (quietFor >= QUIET.toNanos() || now - window.endedNanos >= MAX_SETTLE.toNanos()) {
+            long quietNanos = delay.quietNanos();
+            if (quietFor >= quietNanos || now - window.endedNanos >= delay.maxSettleNanos()) {
                 wait = -1;
             } else {
-                wait = Math.max(1, (QUIET.toNanos() - quietFor) / 1_000_000);
+                wait = Math.max(1, (quietNanos - quietFor) / 1_000_000);
             }
             if (wait < 0) {
                 finish(window);

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param runtimeApiHost     the address functions reach their Runtime API listener at (AWS_LAMBDA_RUNTIME_API)
  * @param networkMode        the Docker network of function containers: "host" (they reach Hangar on 127.0.0.1) or a
  *                           named network shared with a containerised Hangar
+ * @param logSettle          how long a function's output must stay quiet after its answer before END and REPORT are
+ *                           written (the engine delivers output a little late; longer on a busy machine)
  */
 public record InvokeConfig(
         Map<String, String> variables,
@@ -40,7 +42,8 @@ public record InvokeConfig(
         Path runtimeClientsDir,
         String awsEndpointUrl,
         String runtimeApiHost,
-        String networkMode) {
+        String networkMode,
+        Duration logSettle) {
 
     public static final String IMAGE_PREFIX = "HANGAR_LAMBDA_IMAGE_";
     public static final String CLIENT_PREFIX = "HANGAR_LAMBDA_RUNTIME_CLIENT_";
@@ -75,7 +78,8 @@ public record InvokeConfig(
                         : Path.of(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")),
                 blankToNull(env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL")),
                 env.getOrDefault("HANGAR_LAMBDA_RUNTIME_API_HOST", "127.0.0.1"),
-                env.getOrDefault("HANGAR_LAMBDA_DOCKER_NETWORK", "host"));
+                env.getOrDefault("HANGAR_LAMBDA_DOCKER_NETWORK", "host"),
+                Duration.ofMillis(longValue(env, "HANGAR_LAMBDA_LOG_SETTLE_MS", 30)));
     }
 
     /** The same settings with some variables replaced: tests and the server's wiring start from the environment. */
@@ -89,7 +93,7 @@ public record InvokeConfig(
     public InvokeConfig withAwsEndpointUrl(String url) {
         return new InvokeConfig(variables, keepAlive, accountConcurrency, asyncRetryDelays, asyncThrottleBackoff,
                 asyncThrottleBackoffMax, asyncMaxEventAge, initTimeout, runtimeClientsDir, url, runtimeApiHost,
-                networkMode);
+                networkMode, logSettle);
     }
 
     /** HANGAR_LAMBDA_IMAGE_&lt;RUNTIME&gt; (python3.12 → PYTHON3_12), else AWS's public base image for it. */

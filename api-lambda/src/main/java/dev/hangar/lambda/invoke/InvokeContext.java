@@ -22,6 +22,7 @@ final class InvokeContext {
     final ScheduledExecutorService scheduler;
     final ExecutorService workers;
     final BundledRuntimeClients clients;
+    final LogDelay logDelay;
 
     /** Live environments by container id, for the engine's die and oom events. */
     private final Map<String, ExecutionEnvironment> byContainer = new ConcurrentHashMap<>();
@@ -36,6 +37,7 @@ final class InvokeContext {
         this.scheduler = scheduler;
         this.workers = workers;
         this.clients = new BundledRuntimeClients(config.runtimeClientsDir());
+        this.logDelay = new LogDelay(config.logSettle());
     }
 
     /** Pulls a missing image (blocking); an image once seen is not asked about again. */

@@ -120,6 +120,10 @@ public final class Invoker implements FunctionInvoker {
         return events.pending();
     }
 
+    InvokeContext context() {
+        return ctx;
+    }
+
     List<ExecutionEnvironment> environments(String functionArn, String version) {
         return pools.values().stream()
                 .filter(p -> p.function.functionArn().equals(functionArn) && p.function.version().equals(version))

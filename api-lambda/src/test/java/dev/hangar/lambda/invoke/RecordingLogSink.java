@@ -8,14 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Keeps every event as it was appended. */
 final class RecordingLogSink implements LogSink {
 
-    record Entry(String account, String region, String group, String stream, LogEvent event) {
+    /** @param arrivedAt when the sink got it, epoch ms */
+    record Entry(String account, String region, String group, String stream, LogEvent event, long arrivedAt) {
     }
 
     final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     @Override
     public void append(String account, String region, String group, String stream, List<LogEvent> events) {
-        events.forEach(e -> entries.add(new Entry(account, region, group, stream, e)));
+        long now = System.currentTimeMillis();
+        events.forEach(e -> entries.add(new Entry(account, region, group, stream, e, now)));
     }
 
     List<String> messages(String group) {

@@ -257,7 +257,8 @@ class RuntimeApiProtocolTest {
 
     @Test
     void theTailHoldsOutputThatArrivesJustAfterTheResponse() throws Exception {
-        InvokerHarness h = harness(Map.of());
+        // a generous quiet time: the test thread may be descheduled on a busy machine
+        InvokerHarness h = harness(Map.of("HANGAR_LAMBDA_LOG_SETTLE_MS", "400"));
         RunnableFunction fn = fn("tail");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, true));
         FakeContainerRuntime.Started container = engine.awaitStart();
