@@ -82,7 +82,10 @@ public record InvokeConfig(
                 Duration.ofMillis(longValue(env, "HANGAR_LAMBDA_LOG_SETTLE_MS", 30)));
     }
 
-    /** The same settings with some variables replaced: tests and the server's wiring start from the environment. */
+    /**
+     * The same settings with some variables replaced: tests and the server's wiring start from the environment.
+     * Re-reads everything from the variables, so apply {@link #withAwsEndpointUrl} after it.
+     */
     public InvokeConfig with(Map<String, String> overrides) {
         Map<String, String> merged = new java.util.HashMap<>(variables);
         merged.putAll(overrides);
@@ -113,6 +116,14 @@ public record InvokeConfig(
             return !configured.equalsIgnoreCase("hangar");
         }
         return image.toLowerCase(Locale.ROOT).contains("lambda");
+    }
+
+    /** Without the environment it was read from, which may hold secrets. */
+    @Override
+    public String toString() {
+        return "InvokeConfig[keepAlive=" + keepAlive + ", accountConcurrency=" + accountConcurrency
+                + ", asyncRetryDelays=" + asyncRetryDelays + ", initTimeout=" + initTimeout + ", networkMode="
+                + networkMode + ", runtimeApiHost=" + runtimeApiHost + ", logSettle=" + logSettle + "]";
     }
 
     /** The runtime id as an environment variable name part: upper case, every other character '_'. */
