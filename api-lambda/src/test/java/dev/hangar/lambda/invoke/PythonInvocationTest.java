@@ -177,6 +177,24 @@ class PythonInvocationTest {
     }
 
     @Test
+    void aCleanExitMidInvocationGivesNoReasonAndOutOfMemoryIsNamed() throws Exception {
+        InvocationResult clean = call(h, python("handlers.exit_clean"), "{}");
+        assertEquals("Runtime.ExitError", json(clean).get("errorType").asText());
+        assertTrue(json(clean).get("errorMessage").asText().endsWith("Error: Runtime exited without providing a reason"),
+                json(clean).toString());
+
+        java.nio.file.Path code = java.nio.file.Files.createTempDirectory("hangar-linv-oom");
+        code.toFile().setReadable(true, false);
+        java.nio.file.Files.writeString(code.resolve("hog.py"), "def handler(event, context):\n"
+                + "    chunks = []\n    while True:\n        chunks.append(bytearray(16 * 1024 * 1024))\n");
+        InvocationResult oom = call(h, function(uniqueName("oom"), "python3.12", "hog.handler", code), "{}");
+        assertEquals("Unhandled", oom.functionError());
+        assertEquals("Runtime.OutOfMemory", json(oom).get("errorType").asText(), json(oom).toString());
+        assertTrue(json(oom).get("errorMessage").asText().endsWith("Runtime exited with error: signal: killed"),
+                json(oom).toString());
+    }
+
+    @Test
     void theTailAndTheLogSinkHoldStartOutputEndAndReport() throws Exception {
         RunnableFunction fn = python("handlers.logs");
         InvocationResult r = callWithTail(h, fn, "{\"lines\":3}");
