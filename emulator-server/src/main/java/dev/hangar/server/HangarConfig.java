@@ -1,11 +1,15 @@
 package dev.hangar.server;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Every setting Hangar reads, each from one environment variable (documented in docs/configuration.md).
  * A malformed value stops Hangar at start with a message naming the variable, rather than being ignored.
+ *
+ * @param dataDirectory where function code is unpacked; null = a temporary folder removed at shutdown
+ * @param environment   the whole environment, for services' own settings (HANGAR_LAMBDA_*)
  */
 public record HangarConfig(
         String host,
@@ -15,7 +19,9 @@ public record HangarConfig(
         int maxRequestBytes,
         int workerThreads,
         int eventLoopThreads,
-        String logLevel) {
+        String logLevel,
+        Path dataDirectory,
+        Map<String, String> environment) {
 
     public static HangarConfig fromEnvironment(Map<String, String> env) {
         Function<String, String> get = name -> {
@@ -36,7 +42,9 @@ public record HangarConfig(
                 integer(get, "HANGAR_WORKER_THREADS", Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
                         1, 1024),
                 integer(get, "HANGAR_EVENT_LOOP_THREADS", 0, 0, 256),
-                or(get.apply("HANGAR_LOG_LEVEL"), "INFO").toUpperCase());
+                or(get.apply("HANGAR_LOG_LEVEL"), "INFO").toUpperCase(),
+                get.apply("HANGAR_DATA_DIR") == null ? null : Path.of(get.apply("HANGAR_DATA_DIR")),
+                Map.copyOf(env));
     }
 
     private static String or(String value, String fallback) {
