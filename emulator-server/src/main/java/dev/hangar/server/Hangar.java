@@ -153,6 +153,15 @@ public final class Hangar implements AutoCloseable {
     public void close() {
         invoker.reset();
         server.close();
+        // let in-flight engine calls (environment and task teardown) finish before the engine client goes away
+        workers.shutdown();
+        try {
+            workers.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        scheduler.shutdownNow();
         try {
             int removed = runtime.removeAll();
             if (removed > 0) {
@@ -162,8 +171,6 @@ public final class Hangar implements AutoCloseable {
             // nothing was started
         }
         runtime.close();
-        scheduler.shutdownNow();
-        workers.shutdownNow();
         if (temporaryData != null) {
             deleteTree(temporaryData);
         }
