@@ -537,8 +537,19 @@ def run_wrk(wrk: str, port: int, operation: str, body: dict, seconds: int, threa
 def measure_load(wrk: str, port: int, cfg, pid: int) -> dict:
     results = {}
     for operation, body in LOAD_OPERATIONS:
-        warm = run_wrk(wrk, port, operation, body, cfg.warmup, cfg.threads, cfg.connections)
-        log(f"  {operation} warm-up: {warm['rps']:.0f} req/s, {warm['error_count']} errors")
+        # warm-up in rounds until the rate settles (within 10 % of the round before), bounded by --max-warmup:
+        # the JVM's JIT needs tens of seconds of load on a busy 2-core machine, and a benchmark of the interpreter
+        # says little about Hangar
+        warm_rates, warm_started = [], time.perf_counter()
+        while True:
+            warm = run_wrk(wrk, port, operation, body, cfg.warmup, cfg.threads, cfg.connections)
+            warm_rates.append(round(warm["rps"]))
+            settled = (len(warm_rates) >= 2 and abs(warm_rates[-1] - warm_rates[-2]) <= 0.1 * warm_rates[-2]
+                       and time.perf_counter() - warm_started >= cfg.min_warmup)
+            if settled or time.perf_counter() - warm_started + cfg.warmup > cfg.max_warmup:
+                break
+        log(f"  {operation} warm-up: {len(warm_rates)} rounds of {cfg.warmup} s, req/s {warm_rates}"
+            + ("" if settled else " (not settled)"))
         cpu_before = cpu_ms(pid)
         r = run_wrk(wrk, port, operation, body, cfg.duration, cfg.threads, cfg.connections)
         cpu_after = cpu_ms(pid)
@@ -546,6 +557,7 @@ def measure_load(wrk: str, port: int, cfg, pid: int) -> dict:
             # server CPU per request: what the server itself spends, however busy the machine is
             r["server_cpu_us_per_request"] = round((cpu_after - cpu_before) * 1000 / r["requests"], 1)
             r["server_cpu_share"] = round((cpu_after - cpu_before) / 1000 / r["duration_s"], 2)
+        r["warmup_rps"], r["warmup_settled"] = warm_rates, settled
         log(f"  {operation}: {r['rps']:.0f} req/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
             f"{r['error_count']} errors, server CPU {r.get('server_cpu_us_per_request')} µs/request "
             f"({r.get('server_cpu_share')} cores)")
@@ -752,6 +764,10 @@ def machine_info(jar: Path | None) -> dict:
     java = run_quiet([java_bin(), "-version"]).splitlines()
     moto = run_quiet([sys.executable, "-c", "import moto; print(moto.__version__)"])
     commit = run_quiet(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT)
+    if run_quiet(["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench", ":!docs"], cwd=ROOT):
+        commit += " + uncommitted changes"
+    jar_built = (dt.datetime.fromtimestamp(jar.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+                 if jar and jar.is_file() else None)
     return {
         "nproc": os.cpu_count(), "memory": mem, "cpu": cpu, "kernel": platform.release(),
         "os": run_quiet(["sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"]),
@@ -759,7 +775,7 @@ def machine_info(jar: Path | None) -> dict:
         "docker": run_quiet(["docker", "version", "--format", "{{.Server.Version}}"], timeout=20),
         "wrk": run_quiet(["sh", "-c", "wrk -v 2>&1 | head -1"]).split(" Copyright")[0],
         "python": platform.python_version(), "moto": moto, "git_commit": commit,
-        "jar": str(jar.relative_to(ROOT)) if jar and jar.is_relative_to(ROOT) else str(jar),
+        "jar": str(jar.relative_to(ROOT)) if jar and jar.is_relative_to(ROOT) else str(jar), "jar_built": jar_built,
         "loadavg_at_start": loadavg(),
     }
 
@@ -823,6 +839,13 @@ def fmt(v, unit=""):
     return f"{v:,}" if isinstance(v, int) else str(v)
 
 
+def warm_cell(r: dict) -> str:
+    rates = (r or {}).get("warmup_rps") or []
+    if not rates:
+        return "n/a"
+    return f"{rates[0]:,} → {rates[-1]:,} ({len(rates)} rounds{'' if r.get('warmup_settled') else ', not settled'})"
+
+
 def comparison_rows(results: dict) -> list[tuple[str, str, str]]:
     h, m, c = results.get("hangar", {}), results.get("moto") or {}, results.get("containers") or {}
     rows = [
@@ -849,6 +872,7 @@ def comparison_rows(results: dict) -> list[tuple[str, str, str]]:
             return fmt(r.get(key), unit) + ("" if r.get("valid") else " (errors!)")
 
         rows += [(f"{op} req/s", cell(hr, "rps", "req/s"), cell(mr, "rps", "req/s")),
+                 (f"{op} warm-up, first → last round (req/s)", warm_cell(hr), warm_cell(mr)),
                  (f"{op} server CPU per request (µs)", cell(hr, "server_cpu_us_per_request"),
                   cell(mr, "server_cpu_us_per_request")),
                  (f"{op} p50 / p99 (ms)",
@@ -900,7 +924,8 @@ def write_docs(results: dict) -> None:
         "",
         f"- Date: {results['date']}",
         f"- Command: `{results['command']}`" + (" (quick smoke run: short and few samples)" if s["quick"] else ""),
-        f"- Hangar: `{m['jar']}` at commit `{m['git_commit']}`; moto_server {m['moto']} (Python {m['python']})",
+        f"- Hangar: `{m['jar']}` (built {m.get('jar_built')}), tree at commit `{m['git_commit']}`; "
+        f"moto_server {m['moto']} (Python {m['python']})",
         f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['memory']} RAM, {m['os']}, kernel {m['kernel']}",
         f"- Java: {m['java']}; Docker engine {m['docker']}; {m['wrk']}",
         f"- Load average at start / end: {m['loadavg_at_start']} / {results.get('loadavg_at_end', '?')} "
@@ -919,8 +944,10 @@ def write_docs(results: dict) -> None:
         lines.append(f"| {name} | {hv} | {mv} |")
     lines += [
         "",
-        f"Load: wrk, {s['threads']} threads, {s['connections']} connections, {s['warmup_s']} s warm-up then "
-        f"{s['duration_s']} s per operation, against one server at a time. Start: median of {s['starts']} starts, "
+        f"Load: wrk, {s['threads']} threads, {s['connections']} connections, against one server at a time; per "
+        f"operation, warm-up rounds of {s['warmup_s']} s for at least {s.get('min_warmup_s', 0)} s and until the rate "
+        f"settles (within 10 % of the round before), at most {s.get('max_warmup_s', s['warmup_s'])} s; then "
+        f"{s['duration_s']} s measured. Start: median of {s['starts']} starts, "
         "from spawning the process to the first `200` answer to an ECS `ListClusters` polled on fresh connections "
         "~0.5 ms apart. RunTask: " + (f"{s['container_runs']} runs, interleaved with the bare starts."
                                       if results.get("containers") else "not measured in this run."),
@@ -1034,13 +1061,17 @@ def parse_args(argv=None):
     p.add_argument("--jvm-opt", action="append", default=[], metavar="OPT", help="extra JVM option for Hangar (repeatable)")
     p.add_argument("--starts", type=int, help="starts per kind (default 5)")
     p.add_argument("--duration", type=int, help="seconds of load per operation (default 10)")
-    p.add_argument("--warmup", type=int, help="seconds of warm-up load per operation (default 3)")
+    p.add_argument("--warmup", type=int, help="seconds per warm-up round (default 3)")
+    p.add_argument("--max-warmup", type=int, help="most seconds of warm-up per operation (default 45): rounds "
+                                                   "stop earlier once the rate is within 10 %% of the round before")
     p.add_argument("--runs", type=int, help="RunTask runs (default 10)")
     p.add_argument("--no-write", action="store_true", help="print only: write neither latest.json nor docs/benchmarks.md")
     a = p.parse_args(argv)
     a.starts = a.starts or (2 if a.quick else 5)
     a.duration = a.duration or (2 if a.quick else 10)
     a.warmup = a.warmup or (1 if a.quick else 3)
+    a.max_warmup = a.max_warmup or (1 if a.quick else 45)
+    a.min_warmup = 0 if a.quick else min(15, a.max_warmup)
     a.runs = a.runs or (3 if a.quick else 10)
     a.threads, a.connections = 2, 8
     return a
@@ -1058,7 +1089,8 @@ def main(argv=None) -> int:
     log_dir = Path(tempfile.mkdtemp(prefix="hangar-bench-"))
     results: dict = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "command": command,
                      "settings": {"quick": cfg.quick, "starts": cfg.starts, "duration_s": cfg.duration,
-                                  "warmup_s": cfg.warmup, "threads": cfg.threads, "connections": cfg.connections,
+                                  "warmup_s": cfg.warmup, "min_warmup_s": cfg.min_warmup,
+                                  "max_warmup_s": cfg.max_warmup, "threads": cfg.threads, "connections": cfg.connections,
                                   "container_runs": cfg.runs, "jvm_opts": cfg.jvm_opt},
                      "hangar": {}, "moto": None, "containers": None, "notes": []}
 
