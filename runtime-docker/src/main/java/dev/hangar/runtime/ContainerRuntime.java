@@ -23,6 +23,15 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Pulls the image only when it is missing; throws {@link ImagePullException} with the engine's message. */
     void ensureImage(String image);
 
+    /**
+     * The configuration of a local image (entrypoint, command, environment...). Never pulls: an image that is not
+     * present throws {@link ImageNotFoundException} with the engine's message, so call {@link #ensureImage} first.
+     * The default is for engines (test doubles) that know no images.
+     */
+    default ImageInfo inspectImage(String image) {
+        throw new UnsupportedOperationException("inspectImage is not supported by " + getClass().getName());
+    }
+
     /** Creates (does not start) a container. */
     ContainerHandle create(ContainerSpec spec);
 

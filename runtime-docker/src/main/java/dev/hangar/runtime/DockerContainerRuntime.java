@@ -2,17 +2,21 @@ package dev.hangar.runtime;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -143,6 +147,20 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         call("pull image " + image, () -> {
             new ImagePuller(clients.streams).pull(image);
             return null;
+        });
+    }
+
+    @Override
+    public ImageInfo inspectImage(String image) {
+        return call("inspect image " + image, () -> {
+            InspectImageResponse inspected;
+            try {
+                inspected = client.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                throw new ImageNotFoundException("Cannot inspect image " + image + ": "
+                        + EngineErrors.engineMessage(e), e);
+            }
+            return imageInfo(inspected);
         });
     }
 
@@ -305,6 +323,26 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             log.debug("Container {} already being removed: {}", shortId(containerId), EngineErrors.engineMessage(e));
             return false;
         }
+    }
+
+    private static ImageInfo imageInfo(InspectImageResponse inspected) {
+        ContainerConfig config = inspected.getConfig();
+        if (config == null) {
+            return new ImageInfo(inspected.getId(), List.of(), List.of(), Map.of(), null, null);
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (config.getEnv() != null) {
+            for (String entry : config.getEnv()) {
+                int eq = entry.indexOf('=');
+                environment.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+            }
+        }
+        return new ImageInfo(inspected.getId(), listOf(config.getEntrypoint()), listOf(config.getCmd()), environment,
+                config.getWorkingDir(), config.getUser());
+    }
+
+    private static List<String> listOf(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
     }
 
     private String nameOf(String containerId) {

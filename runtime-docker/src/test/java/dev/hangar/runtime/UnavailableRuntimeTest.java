@@ -36,6 +36,7 @@ class UnavailableRuntimeTest {
             List<Executable> calls = List.of(
                     () -> runtime.imagePresent(TestImages.BUSYBOX),
                     () -> runtime.ensureImage(TestImages.BUSYBOX),
+                    () -> runtime.inspectImage(TestImages.BUSYBOX),
                     () -> runtime.create(RuntimeFixture.busybox("true").build()),
                     () -> runtime.start("x"),
                     () -> runtime.stop("x", Duration.ofSeconds(1)),

@@ -88,7 +88,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     /** Starts the container: blocking engine calls, run on a worker. */
     void launch() {
         try {
-            LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients);
+            LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients, ctx.imageClients::bringsOwnClient);
             ctx.ensureImage(plan.image());
             HangarServer.Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(this));
             if (!adopt(() -> listener = l)) {

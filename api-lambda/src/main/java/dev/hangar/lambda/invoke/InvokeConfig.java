@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,14 +109,18 @@ public record InvokeConfig(
     /**
      * Whether the runtime's image brings its own runtime interface client as its entrypoint (AWS's base images do),
      * or is a plain language image into which Hangar mounts its own. HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; =
-     * image|hangar decides; without it, an image whose name says "lambda" is taken to have one.
+     * image|hangar decides; without it, {@code fromImage} answers from the image's configuration (blocking: it may
+     * pull and inspect the image) and is asked only then.
      */
-    public boolean imageHasRuntimeClient(String runtime, String image) {
+    public boolean imageHasRuntimeClient(String runtime, String image, Predicate<String> fromImage) {
+        Boolean configured = runtimeClientSetting(runtime);
+        return configured != null ? configured : fromImage.test(image);
+    }
+
+    /** HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt;: true for "image", false for "hangar", null when not set. */
+    public Boolean runtimeClientSetting(String runtime) {
         String configured = blankToNull(variables.get(CLIENT_PREFIX + variableSuffix(runtime)));
-        if (configured != null) {
-            return !configured.equalsIgnoreCase("hangar");
-        }
-        return image.toLowerCase(Locale.ROOT).contains("lambda");
+        return configured == null ? null : !configured.trim().equalsIgnoreCase("hangar");
     }
 
     /** Without the environment it was read from, which may hold secrets. */

@@ -23,6 +23,8 @@ final class InvokeContext {
     final ExecutorService workers;
     final BundledRuntimeClients clients;
     final LogDelay logDelay;
+    /** Which runtime images bring their own runtime client, from their configuration: asked once per image. */
+    final ImageRuntimeClients imageClients;
 
     /** Live environments by container id, for the engine's die and oom events. */
     private final Map<String, ExecutionEnvironment> byContainer = new ConcurrentHashMap<>();
@@ -38,6 +40,7 @@ final class InvokeContext {
         this.workers = workers;
         this.clients = new BundledRuntimeClients(config.runtimeClientsDir());
         this.logDelay = new LogDelay(config.logSettle());
+        this.imageClients = new ImageRuntimeClients(runtime, this::ensureImage);
     }
 
     /** Pulls a missing image (blocking); an image once seen is not asked about again. */

@@ -5,6 +5,7 @@ import dev.hangar.runtime.ContainerSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Which image runs a function and how its runtime starts.
@@ -13,8 +14,11 @@ import java.util.List;
  *   <li>provided.*: the runtime's image running the function's own /var/task/bootstrap (AWS's provided images
  *       expect the bootstrap in /var/runtime, which a Zip function cannot put there).</li>
  *   <li>an image with a runtime client as its entrypoint (AWS's base images): the handler as CMD, as AWS runs them.</li>
- *   <li>a plain language image: Hangar's own client mounted at /var/runtime and started directly.</li>
+ *   <li>a plain language image (no ENTRYPOINT, or only docker-entrypoint.sh): Hangar's own client mounted at
+ *       /var/runtime and started directly.</li>
  * </ul>
+ * Which of the last two is HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt;'s to say, else the image's configuration's
+ * (see {@link ImageRuntimeClients}).
  *
  * @param entrypoint null = the image's own
  * @param command    null = the image's own
@@ -26,8 +30,14 @@ record LaunchPlan(String image, List<String> entrypoint, List<String> command, L
     static final String TASK_ROOT = "/var/task";
     static final String RUNTIME_DIR = "/var/runtime";
 
-    /** Blocking (may unpack Hangar's runtime client): call on a worker. */
-    static LaunchPlan of(RunnableFunction fn, InvokeConfig config, BundledRuntimeClients clients) {
+    /**
+     * Blocking (may pull and inspect the runtime's image, unpack Hangar's runtime client): call on a worker.
+     *
+     * @param imageBringsClient whether an image's own configuration brings a runtime client; asked only for a Zip
+     *                          runtime whose HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; is not set
+     */
+    static LaunchPlan of(RunnableFunction fn, InvokeConfig config, BundledRuntimeClients clients,
+                         Predicate<String> imageBringsClient) {
         if ("Image".equalsIgnoreCase(fn.packageType())) {
             List<String> command = fn.imageCommand();
             String handler = command != null && !command.isEmpty() ? command.get(0) : null;
@@ -49,7 +59,7 @@ record LaunchPlan(String image, List<String> entrypoint, List<String> command, L
             return new LaunchPlan(image, List.of(TASK_ROOT + "/bootstrap"), null, mounts, TASK_ROOT, fn.handler());
         }
         List<String> handlerArg = fn.handler() == null ? null : List.of(fn.handler());
-        if (config.imageHasRuntimeClient(runtime, image)) {
+        if (config.imageHasRuntimeClient(runtime, image, imageBringsClient)) {
             return new LaunchPlan(image, null, handlerArg, mounts, TASK_ROOT, fn.handler());
         }
         List<String> entrypoint;

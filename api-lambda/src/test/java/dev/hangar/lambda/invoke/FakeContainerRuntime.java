@@ -6,6 +6,7 @@ import dev.hangar.runtime.ContainerHandle;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.ContainerState;
+import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.RuntimeStatus;
 
@@ -39,6 +40,10 @@ final class FakeContainerRuntime implements ContainerRuntime {
     private final Map<String, Consumer<LogLine>> logConsumers = new ConcurrentHashMap<>();
     final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
     final Map<String, ContainerState.Status> status = new ConcurrentHashMap<>();
+    /** What inspectImage answers per image; others look like AWS's base images, with a runtime client entrypoint. */
+    final Map<String, ImageInfo> images = new ConcurrentHashMap<>();
+    /** Image calls in order: "ensure &lt;image&gt;" and "inspect &lt;image&gt;". */
+    final List<String> imageCalls = new CopyOnWriteArrayList<>();
 
     Started awaitStart() throws InterruptedException {
         Started s = started.poll(10, TimeUnit.SECONDS);
@@ -83,6 +88,15 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public void ensureImage(String image) {
+        imageCalls.add("ensure " + image);
+    }
+
+    @Override
+    public ImageInfo inspectImage(String image) {
+        imageCalls.add("inspect " + image);
+        ImageInfo info = images.get(image);
+        return info != null ? info : new ImageInfo("sha256:fake", List.of("/lambda-entrypoint.sh"), List.of(),
+                Map.of(), "/var/task", null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
+import dev.hangar.runtime.ImageInfo;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static dev.hangar.lambda.invoke.InvokerHarness.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which image runs a function and how, from the configuration alone. */
+/** Which image runs a function and how, from the configuration and what the image says of itself. */
 class LaunchPlanTest {
 
     private static final Path CODE = Path.of("/srv/code");
@@ -49,7 +51,7 @@ class LaunchPlanTest {
     @Test
     void anImageWithARuntimeClientGetsTheHandlerAsCommand() {
         LaunchPlan plan = LaunchPlan.of(function("f", "python3.12", "app.handler", CODE),
-                InvokeConfig.fromEnvironment(Map.of()), null);
+                InvokeConfig.fromEnvironment(Map.of()), null, image -> true);
         assertEquals("public.ecr.aws/lambda/python:3.12", plan.image());
         assertNull(plan.entrypoint());
         assertEquals(List.of("app.handler"), plan.command());
@@ -63,7 +65,8 @@ class LaunchPlanTest {
         InvokeConfig config = InvokeConfig.fromEnvironment(Map.of("HANGAR_LAMBDA_IMAGE_NODEJS20_X", "node:20",
                 "HANGAR_LAMBDA_IMAGE_PYTHON3_12", "python:3.12-slim"));
         BundledRuntimeClients bundled = new BundledRuntimeClients(clients);
-        LaunchPlan node = LaunchPlan.of(function("f", "nodejs20.x", "index.handler", CODE), config, bundled);
+        LaunchPlan node = LaunchPlan.of(function("f", "nodejs20.x", "index.handler", CODE), config, bundled,
+                image -> false);
         assertEquals(List.of("node", "/var/runtime/bootstrap.js"), node.entrypoint());
         assertEquals(List.of("index.handler"), node.command());
         assertTrue(node.mounts().contains(new dev.hangar.runtime.ContainerSpec.Mount(
@@ -71,24 +74,71 @@ class LaunchPlanTest {
 
         // the packaged copy, unpacked once to a host folder the engine can mount
         LaunchPlan python = LaunchPlan.of(function("f", "python3.12", "app.handler", CODE), config,
-                new BundledRuntimeClients(null));
+                new BundledRuntimeClients(null), image -> false);
         assertEquals(List.of("python3", "-u", "/var/runtime/bootstrap.py"), python.entrypoint());
         Path unpacked = Path.of(python.mounts().get(1).hostPath());
         assertTrue(Files.readString(unpacked.resolve("bootstrap.py")).contains("Runtime API"));
 
-        InvokeConfig forced = config.with(Map.of("HANGAR_LAMBDA_RUNTIME_CLIENT_NODEJS20_X", "image"));
-        assertFalse(forced.imageHasRuntimeClient("python3.12", "python:3.12-slim"));
-        assertTrue(forced.imageHasRuntimeClient("nodejs20.x", "node:20"));
         AwsException java = assertThrows(AwsException.class, () -> LaunchPlan.of(
                 function("f", "java21", "a.B::handle", CODE),
-                config.with(Map.of("HANGAR_LAMBDA_IMAGE_JAVA21", "eclipse-temurin:21")), bundled));
+                config.with(Map.of("HANGAR_LAMBDA_IMAGE_JAVA21", "eclipse-temurin:21")), bundled, image -> false));
         assertEquals("InvalidRuntimeException", java.code());
+    }
+
+    @Test
+    void theRuntimeClientSettingOverridesTheImageAndSavesAskingIt() {
+        InvokeConfig config = InvokeConfig.fromEnvironment(Map.of("HANGAR_LAMBDA_RUNTIME_CLIENT_NODEJS20_X", "image",
+                "HANGAR_LAMBDA_RUNTIME_CLIENT_PYTHON3_12", "hangar"));
+        Predicate<String> notAsked = image -> {
+            throw new AssertionError("image " + image + " inspected although the setting decides");
+        };
+        assertTrue(config.imageHasRuntimeClient("nodejs20.x", "node:20", notAsked));
+        assertFalse(config.imageHasRuntimeClient("python3.12", "public.ecr.aws/lambda/python:3.12", notAsked));
+        assertNull(config.runtimeClientSetting("python3.11"));
+        // unset: the image's configuration decides, whatever its name says
+        assertTrue(config.imageHasRuntimeClient("python3.11", "me/python", image -> true));
+        assertFalse(config.imageHasRuntimeClient("python3.11", "me/lambda-python", image -> false));
+
+        LaunchPlan plan = LaunchPlan.of(function("f", "python3.12", "app.handler", CODE), config,
+                new BundledRuntimeClients(null), notAsked);
+        assertEquals(List.of("python3", "-u", "/var/runtime/bootstrap.py"), plan.entrypoint());
+        assertEquals("/var/runtime", plan.mounts().get(1).containerPath());
+    }
+
+    @Test
+    void anImageBringsItsOwnClientWhenItsEntrypointIsMoreThanAWrapper() {
+        assertTrue(ImageRuntimeClients.bringsOwnClient(info(List.of("/lambda-entrypoint.sh"))));
+        assertTrue(ImageRuntimeClients.bringsOwnClient(info(List.of("python3", "-u", "/var/runtime/bootstrap.py"))));
+        assertTrue(ImageRuntimeClients.bringsOwnClient(info(List.of("/usr/bin/tini", "--", "docker-entrypoint.sh"))));
+        assertFalse(ImageRuntimeClients.bringsOwnClient(info(List.of())));
+        assertFalse(ImageRuntimeClients.bringsOwnClient(info(List.of(""))));
+        assertFalse(ImageRuntimeClients.bringsOwnClient(info(List.of("docker-entrypoint.sh"))));
+        assertFalse(ImageRuntimeClients.bringsOwnClient(info(List.of("/usr/local/bin/docker-entrypoint.sh"))));
+    }
+
+    @Test
+    void eachImageIsMadePresentThenInspectedOnce() {
+        FakeContainerRuntime engine = new FakeContainerRuntime();
+        engine.images.put("plain/python:1", info(List.of()));
+        ImageRuntimeClients clients = new ImageRuntimeClients(engine, engine::ensureImage);
+        assertFalse(clients.bringsOwnClient("plain/python:1"));
+        assertFalse(clients.bringsOwnClient("plain/python:1"));
+        assertTrue(clients.bringsOwnClient("aws/base:1"));
+        assertTrue(clients.bringsOwnClient("aws/base:1"));
+        assertEquals(List.of("ensure plain/python:1", "inspect plain/python:1", "ensure aws/base:1",
+                "inspect aws/base:1"), engine.imageCalls);
+    }
+
+    private static ImageInfo info(List<String> entrypoint) {
+        return new ImageInfo("sha256:x", entrypoint, List.of("python3"), Map.of(), "/var/task", null);
     }
 
     @Test
     void providedRunsTheBootstrapOfTheCode() {
         LaunchPlan plan = LaunchPlan.of(function("f", "provided.al2023", "ignored", CODE),
-                InvokeConfig.fromEnvironment(Map.of()), null);
+                InvokeConfig.fromEnvironment(Map.of()), null, image -> {
+                    throw new AssertionError("provided images are not inspected");
+                });
         assertEquals("public.ecr.aws/lambda/provided:al2023", plan.image());
         assertEquals(List.of("/var/task/bootstrap"), plan.entrypoint());
         assertNull(plan.command());
@@ -99,7 +149,9 @@ class LaunchPlanTest {
         RunnableFunction fn = new RunnableFunction("123456789012", "us-east-1", "img", "arn", "$LATEST", null, null,
                 128, 3, Map.of(), "Image", "me/fn:1", List.of("/entry"), List.of("app.handler"), "/work", null,
                 false, "sha", null, null, null);
-        LaunchPlan plan = LaunchPlan.of(fn, InvokeConfig.fromEnvironment(Map.of()), null);
+        LaunchPlan plan = LaunchPlan.of(fn, InvokeConfig.fromEnvironment(Map.of()), null, image -> {
+            throw new AssertionError("an Image function's image is not inspected");
+        });
         assertEquals("me/fn:1", plan.image());
         assertEquals(List.of("/entry"), plan.entrypoint());
         assertEquals(List.of("app.handler"), plan.command());
