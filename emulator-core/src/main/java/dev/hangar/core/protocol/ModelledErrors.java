@@ -24,12 +24,23 @@ final class ModelledErrors {
     record ErrorInfo(String code, int status) {
     }
 
-    private final List<Method> mappers;
+    private final Class<?> sdkClient;
+    /** Found on first use: reading the generated client's methods loads many classes. */
+    private volatile List<Method> mappers;
     private final ConcurrentMap<Class<?>, ErrorInfo> byClass = new ConcurrentHashMap<>();
     private volatile Map<Class<?>, ExceptionMetadata> known;
 
     ModelledErrors(Class<?> sdkClient) {
-        this.mappers = findMappers(sdkClient);
+        this.sdkClient = sdkClient;
+    }
+
+    private List<Method> mappers() {
+        List<Method> found = mappers;
+        if (found == null) {
+            found = List.copyOf(findMappers(sdkClient));
+            mappers = found;
+        }
+        return found;
     }
 
     ErrorInfo of(Class<?> exceptionClass) {
@@ -56,7 +67,7 @@ final class ModelledErrors {
     }
 
     private ExceptionMetadata metadata(String code) {
-        for (Method mapper : mappers) {
+        for (Method mapper : mappers()) {
             try {
                 Object result = mapper.invoke(null, code);
                 if (result instanceof Optional<?> optional && optional.isPresent()
@@ -74,8 +85,9 @@ final class ModelledErrors {
         Map<Class<?>, ExceptionMetadata> table = known;
         if (table == null) {
             table = new HashMap<>();
-            if (!mappers.isEmpty()) {
-                for (String candidate : ClassFileStrings.of(mappers.get(0).getDeclaringClass())) {
+            List<Method> found = mappers();
+            if (!found.isEmpty()) {
+                for (String candidate : ClassFileStrings.of(found.get(0).getDeclaringClass())) {
                     if (!isIdentifier(candidate)) {
                         continue;
                     }

@@ -7,7 +7,7 @@ import java.lang.reflect.Field;
 /**
  * Reads an operation's HTTP binding from the SDK itself: each {@code <pkg>.model.FooRequest} has a marshaller
  * {@code <pkg>.transform.FooRequestMarshaller} whose private static SDK_OPERATION_BINDING holds method, URI template,
- * X-Amz-Target and payload facts. Read once at start-up.
+ * X-Amz-Target and payload facts. Read once per operation, when the service model first needs it.
  */
 final class OperationBindings {
 

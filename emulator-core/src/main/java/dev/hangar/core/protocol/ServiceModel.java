@@ -10,37 +10,41 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every operation of one service, read from its SDK v2 client interface (each method taking an XxxRequest and
  * returning an XxxResponse is an operation), with each operation's HTTP binding read from the SDK's own marshaller,
- * its success status, its required members, and the service's modelled errors. Built once at start-up; immutable.
+ * its success status, its required members, and the service's modelled errors. Immutable in what it answers, but
+ * built on first use: an awsJson operation is read alone when first addressed (only its own request class and
+ * marshaller load), the full table (every operation, restJson's routes) when first needed, and an operation's
+ * required members when it first reads a request. Thread-safe; lookups take no lock once built.
  */
 public final class ServiceModel {
 
     private final ServiceDescriptor descriptor;
-    private final Map<String, OperationModel> operations;
     private final RequestErrors requestErrors;
     private final ModelledErrors modelledErrors;
-    private final RestRoutes routes;
+    /** awsJson operations read one by one before the full table exists. */
+    private final ConcurrentHashMap<String, OperationModel> single = new ConcurrentHashMap<>();
+    private volatile Map<String, OperationModel> operations;
+    private volatile RestRoutes routes;
 
-    private ServiceModel(ServiceDescriptor descriptor, Map<String, OperationModel> operations,
-                         RequestErrors requestErrors, ModelledErrors modelledErrors) {
+    private ServiceModel(ServiceDescriptor descriptor, RequestErrors requestErrors, ModelledErrors modelledErrors) {
         this.descriptor = descriptor;
-        this.operations = operations;
         this.requestErrors = requestErrors;
         this.modelledErrors = modelledErrors;
-        this.routes = descriptor.protocol() == Protocol.REST_JSON_1 ? new RestRoutes(operations.values()) : null;
     }
 
     public static ServiceModel of(ServiceDescriptor descriptor) {
-        RequestErrors errors = RequestErrors.forService(descriptor.name());
-        return new ServiceModel(descriptor, readOperations(descriptor, errors), errors,
+        return new ServiceModel(descriptor, RequestErrors.forService(descriptor.name()),
                 new ModelledErrors(descriptor.sdkClient()));
     }
 
@@ -49,26 +53,34 @@ public final class ServiceModel {
      * InvalidRequestContentException is built in).
      */
     public ServiceModel withRequestErrors(RequestErrors errors) {
-        Map<String, OperationModel> rebuilt = new TreeMap<>();
-        for (OperationModel op : operations.values()) {
-            OperationModel.ReadRules rules = op.rules();
-            rebuilt.put(op.name(), new OperationModel(op.name(), op.requestClass(), op.responseClass(), op.http(),
-                    new OperationModel.ReadRules(rules.service(), rules.requiredMembers(), errors)));
-        }
-        return new ServiceModel(descriptor, rebuilt, errors, modelledErrors);
+        return new ServiceModel(descriptor, errors, modelledErrors);
     }
 
     public ServiceDescriptor descriptor() {
         return descriptor;
     }
 
+    /** Every operation (reads the whole model on first call). */
     public Collection<OperationModel> operations() {
-        return operations.values();
+        return all().values();
     }
 
     /** The operation of that wire name, or null. */
     public OperationModel operation(String name) {
-        return operations.get(name);
+        Map<String, OperationModel> all = operations;
+        if (all != null) {
+            return all.get(name);
+        }
+        OperationModel op = single.get(name);
+        if (op != null) {
+            return op;
+        }
+        op = readOne(name);
+        if (op == null) {
+            return all().get(name);
+        }
+        OperationModel raced = single.putIfAbsent(name, op);
+        return raced != null ? raced : op;
     }
 
     public RequestErrors requestErrors() {
@@ -84,12 +96,94 @@ public final class ServiceModel {
         return modelledErrors;
     }
 
+    /** restJson's routes (null for other protocols), built with the full table on first call. */
     RestRoutes routes() {
-        return routes;
+        RestRoutes built = routes;
+        if (built == null && descriptor.protocol() == Protocol.REST_JSON_1) {
+            synchronized (this) {
+                built = routes;
+                if (built == null) {
+                    built = new RestRoutes(all().values());
+                    routes = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private Map<String, OperationModel> all() {
+        Map<String, OperationModel> all = operations;
+        if (all == null) {
+            synchronized (this) {
+                all = operations;
+                if (all == null) {
+                    all = readOperations(descriptor, requestErrors, single);
+                    operations = all;
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * An awsJson operation alone, by the SDK's naming (model.{Name}Request, its marshaller, model.{Name}Response),
+     * or null when that does not find it (the full table then decides).
+     */
+    @SuppressWarnings("unchecked")
+    private OperationModel readOne(String name) {
+        if (descriptor.protocol() == Protocol.REST_JSON_1 || descriptor.sdkClient() == null || !isIdentifier(name)) {
+            return null;
+        }
+        String model = descriptor.sdkClient().getPackageName() + ".model.";
+        ClassLoader loader = descriptor.sdkClient().getClassLoader();
+        try {
+            Class<?> in = Class.forName(model + name + "Request", false, loader);
+            Class<?> out = Class.forName(model + name + "Response", false, loader);
+            if (!SdkRequest.class.isAssignableFrom(in) || !SdkResponse.class.isAssignableFrom(out)) {
+                return null;
+            }
+            OperationInfo info = OperationBindings.read(in);
+            if (info == null || !name.equals(OperationBindings.operationName(info, in))) {
+                return null;
+            }
+            return operation(descriptor, requestErrors, name, (Class<? extends SdkRequest>) in,
+                    (Class<? extends SdkResponse>) out, info);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty() || name.length() > 128 || !Character.isUpperCase(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static OperationModel operation(ServiceDescriptor descriptor, RequestErrors errors, String name,
+                                            Class<? extends SdkRequest> in, Class<? extends SdkResponse> out,
+                                            OperationInfo info) {
+        OperationModel.HttpBinding http = new OperationModel.HttpBinding(
+                info == null || info.httpMethod() == null ? "POST" : info.httpMethod().name(),
+                info == null ? "/" : info.requestUri(),
+                SuccessStatuses.of(descriptor.name(), name),
+                info == null ? null : info.operationIdentifier(),
+                info != null && info.hasExplicitPayloadMember(),
+                info != null && (info.hasStreamingInput() || info.hasEventStreamingInput()));
+        OperationModel.ReadRules rules = new OperationModel.ReadRules(descriptor.name(),
+                new RequiredMemberList(descriptor.name(), name, in), errors);
+        return new OperationModel(name, in, out, http, rules);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, OperationModel> readOperations(ServiceDescriptor descriptor, RequestErrors errors) {
+    private static Map<String, OperationModel> readOperations(ServiceDescriptor descriptor, RequestErrors errors,
+                                                              Map<String, OperationModel> alreadyRead) {
         Map<String, OperationModel> operations = new TreeMap<>();
         for (Method method : descriptor.sdkClient().getMethods()) {
             if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 1) {
@@ -102,19 +196,45 @@ public final class ServiceModel {
             }
             OperationInfo info = OperationBindings.read(in);
             String name = OperationBindings.operationName(info, in);
-            OperationModel.HttpBinding http = new OperationModel.HttpBinding(
-                    info == null || info.httpMethod() == null ? "POST" : info.httpMethod().name(),
-                    info == null ? "/" : info.requestUri(),
-                    SuccessStatuses.of(descriptor.name(), name),
-                    info == null ? null : info.operationIdentifier(),
-                    info != null && info.hasExplicitPayloadMember(),
-                    info != null && (info.hasStreamingInput() || info.hasEventStreamingInput()));
-            OperationModel.ReadRules rules = new OperationModel.ReadRules(descriptor.name(),
-                    requiredMembers(descriptor.name(), name, in), errors);
-            operations.put(name, new OperationModel(name, (Class<? extends SdkRequest>) in,
-                    (Class<? extends SdkResponse>) out, http, rules));
+            OperationModel known = alreadyRead.get(name);
+            operations.put(name, known != null && known.requestClass() == in && known.responseClass() == out ? known
+                    : operation(descriptor, errors, name, (Class<? extends SdkRequest>) in,
+                    (Class<? extends SdkResponse>) out, info));
         }
-        return operations;
+        return Collections.unmodifiableMap(operations);
+    }
+
+    /** An operation's required members, computed on first access (it reads the request class's SDK fields). */
+    private static final class RequiredMemberList extends AbstractList<String> {
+        private final String service;
+        private final String operation;
+        private final Class<?> requestClass;
+        private volatile List<String> members;
+
+        RequiredMemberList(String service, String operation, Class<?> requestClass) {
+            this.service = service;
+            this.operation = operation;
+            this.requestClass = requestClass;
+        }
+
+        private List<String> members() {
+            List<String> list = members;
+            if (list == null) {
+                list = requiredMembers(service, operation, requestClass);
+                members = list;
+            }
+            return list;
+        }
+
+        @Override
+        public String get(int index) {
+            return members().get(index);
+        }
+
+        @Override
+        public int size() {
+            return members().size();
+        }
     }
 
     private static List<String> requiredMembers(String service, String operation, Class<?> requestClass) {

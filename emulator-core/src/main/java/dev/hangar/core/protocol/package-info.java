@@ -2,8 +2,9 @@
  * The wire protocols: requests into the SDK's own model classes and responses and errors back out, for awsJson 1.0,
  * awsJson 1.1 and restJson1.
  *
- * <p>Entry points: {@link dev.hangar.core.protocol.ServiceModel#of} once per service at start-up (reads every
- * operation's HTTP binding from the SDK's marshallers, success statuses, required members, modelled error statuses),
+ * <p>Entry points: {@link dev.hangar.core.protocol.ServiceModel#of} once per service at start-up (cheap: on first use
+ * it reads an operation's HTTP binding from the SDK's marshaller, its success status and required members, and the
+ * service's modelled error statuses; awsJson reads only the operations called, restJson all bindings for its routes),
  * then {@link dev.hangar.core.protocol.Codecs#forProtocol} for the stateless codec, whose four methods
  * (resolve, readRequest, writeResponse, writeError) the dispatcher calls per request. How a service words an
  * unreadable body is {@link dev.hangar.core.protocol.RequestErrors}, overridable with

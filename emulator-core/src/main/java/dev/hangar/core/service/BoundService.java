@@ -5,27 +5,29 @@ import dev.hangar.core.protocol.OperationModel;
 import dev.hangar.core.protocol.ProtocolCodec;
 import dev.hangar.core.protocol.ServiceModel;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A service ready to serve: its SDK model, its protocol's codec and the handlers it implements. */
+/**
+ * A service ready to serve: its SDK model, its protocol's codec and the handlers it implements. The model reads
+ * what it needs on first use (see {@link ServiceModel}) and each handler is bound when its operation is first
+ * called, so a start loads no operation's classes; once bound, a lookup is a lock-free map read.
+ */
 public final class BoundService {
+
+    /** Cached for operations the service does not implement. */
+    private static final OperationHandler NONE = (ctx, request) -> {
+        throw new IllegalStateException("not implemented");
+    };
 
     private final AwsService service;
     private final ServiceModel model;
     private final ProtocolCodec codec;
-    private final Map<String, OperationHandler> handlers = new HashMap<>();
+    private final ConcurrentHashMap<String, OperationHandler> handlers = new ConcurrentHashMap<>();
 
     public BoundService(AwsService service) {
         this.service = service;
         this.model = ServiceModel.of(service.descriptor());
         this.codec = Codecs.forProtocol(service.descriptor().protocol());
-        for (OperationModel operation : model.operations()) {
-            OperationHandler handler = HandlerBinder.bind(service, operation);
-            if (handler != null) {
-                handlers.put(operation.name(), handler);
-            }
-        }
     }
 
     public String name() {
@@ -46,14 +48,34 @@ public final class BoundService {
 
     /** The handler, or null when Hangar does not implement the operation. */
     public OperationHandler handler(String operationName) {
-        return handlers.get(operationName);
+        OperationHandler handler = handlers.get(operationName);
+        if (handler == null) {
+            OperationModel operation = model.operation(operationName);
+            if (operation == null) {
+                return null;
+            }
+            handler = handlers.computeIfAbsent(operationName, n -> bind(operation));
+        }
+        return handler == NONE ? null : handler;
     }
 
     public boolean implemented(String operationName) {
-        return handlers.containsKey(operationName);
+        return handler(operationName) != null;
     }
 
+    /** How many of the service's operations Hangar implements (reads the whole model). */
     public int implementedCount() {
-        return handlers.size();
+        int count = 0;
+        for (OperationModel operation : model.operations()) {
+            if (handler(operation.name()) != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private OperationHandler bind(OperationModel operation) {
+        OperationHandler handler = HandlerBinder.bind(service, operation);
+        return handler != null ? handler : NONE;
     }
 }
