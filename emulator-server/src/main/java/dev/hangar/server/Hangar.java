@@ -78,7 +78,8 @@ public final class Hangar implements AutoCloseable {
     public static Hangar start(HangarConfig config) throws InterruptedException, IOException {
         long started = System.nanoTime();
         ExecutorService workers = workerPool(config.workerThreads());
-        ContainerRuntime runtime = DockerContainerRuntime.connect(DockerContainerRuntime.newInstanceId());
+        // connects while the server binds; engine calls wait for it, on worker threads
+        ConnectingRuntime runtime = ConnectingRuntime.connect(DockerContainerRuntime.newInstanceId());
         if (System.getenv("HANGAR_CDS_TRAINING") == null) {
             workers.execute(() -> reapOrphans(runtime));
         }
@@ -118,9 +119,9 @@ public final class Hangar implements AutoCloseable {
                 config.dataDirectory() == null ? dataDirectory : null);
     }
 
-    private static void reapOrphans(ContainerRuntime runtime) {
+    private static void reapOrphans(ConnectingRuntime runtime) {
         try {
-            int removed = ((DockerContainerRuntime) runtime).reapOrphans();
+            int removed = runtime.docker().reapOrphans();
             if (removed > 0) {
                 log.info("Removed {} containers left by an earlier Hangar", removed);
             }
