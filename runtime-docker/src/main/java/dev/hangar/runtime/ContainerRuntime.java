@@ -26,11 +26,8 @@ public interface ContainerRuntime extends AutoCloseable {
     /**
      * The configuration of a local image (entrypoint, command, environment...). Never pulls: an image that is not
      * present throws {@link ImageNotFoundException} with the engine's message, so call {@link #ensureImage} first.
-     * The default is for engines (test doubles) that know no images.
      */
-    default ImageInfo inspectImage(String image) {
-        throw new UnsupportedOperationException("inspectImage is not supported by " + getClass().getName());
-    }
+    ImageInfo inspectImage(String image);
 
     /** Creates (does not start) a container. */
     ContainerHandle create(ContainerSpec spec);

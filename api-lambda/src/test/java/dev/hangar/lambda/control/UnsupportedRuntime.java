@@ -50,6 +50,11 @@ abstract class UnsupportedRuntime implements ContainerRuntime {
     }
 
     @Override
+    public dev.hangar.runtime.ImageInfo inspectImage(String image) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine) {
         throw new UnsupportedOperationException();
     }
