@@ -20,7 +20,9 @@ public record AwsHttpResponse(int status, Map<String, String> headers, byte[] bo
     }
 
     public AwsHttpResponse withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
+        // sized for the one more header up front: copying with the default sizing would resize on the put
+        Map<String, String> copy = new LinkedHashMap<>(Math.max(4, (headers.size() + 1) * 2));
+        copy.putAll(headers);
         copy.put(name, value);
         return new AwsHttpResponse(status, copy, body);
     }

@@ -31,7 +31,8 @@ public final class RequestPipeline {
 
     private final ServiceResolver<BoundService> resolver;
     private final AdminHandler admin;
-    private final Map<String, HttpHandler> plainRoutes;
+    private final String[] plainPrefixes;
+    private final HttpHandler[] plainHandlers;
     private final Executor workers;
     private final String defaultAccount;
     private final String defaultRegion;
@@ -41,7 +42,16 @@ public final class RequestPipeline {
                            Executor workers, String defaultAccount, String defaultRegion) {
         this.resolver = resolver;
         this.admin = admin;
-        this.plainRoutes = Map.copyOf(plainRoutes);
+        // path prefix → handler as two arrays, walked without an iterator per request
+        Map<String, HttpHandler> routes = Map.copyOf(plainRoutes);
+        this.plainPrefixes = new String[routes.size()];
+        this.plainHandlers = new HttpHandler[routes.size()];
+        int i = 0;
+        for (Map.Entry<String, HttpHandler> route : routes.entrySet()) {
+            plainPrefixes[i] = route.getKey();
+            plainHandlers[i] = route.getValue();
+            i++;
+        }
         this.workers = workers;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
@@ -51,11 +61,9 @@ public final class RequestPipeline {
         if (request.path().startsWith(AdminHandler.PREFIX)) {
             return admin.handle(request);
         }
-        if (!plainRoutes.isEmpty()) {
-            for (Map.Entry<String, HttpHandler> route : plainRoutes.entrySet()) {
-                if (request.path().startsWith(route.getKey())) {
-                    return route.getValue().handle(request);
-                }
+        for (int i = 0; i < plainPrefixes.length; i++) {
+            if (request.path().startsWith(plainPrefixes[i])) {
+                return plainHandlers[i].handle(request);
             }
         }
         String requestId = Ids.uuid();
@@ -93,7 +101,27 @@ public final class RequestPipeline {
             RequestContext ctx = new RequestContext(requestId, account(scope), region(scope), service.name(),
                     operationName, request, Instant.now());
             String op = operationName;
-            return handler.handle(ctx, input)
+            CompletableFuture<SdkPojo> result = handler.handle(ctx, input);
+            if (result.isDone()) {
+                // the common case (in-memory handlers answer at once): no dependent stages to allocate
+                SdkPojo output = null;
+                Throwable failure = null;
+                try {
+                    output = result.join();
+                } catch (Throwable error) {
+                    failure = unwrap(error);
+                }
+                AwsHttpResponse response;
+                try {
+                    response = failure == null ? service.codec().writeResponse(match.operation(), output)
+                            : service.codec().writeError(service.model(), failure);
+                } catch (Throwable writeFailure) {
+                    // as the asynchronous path: a failing codec fails the future, not the service's error shape
+                    return CompletableFuture.failedFuture(writeFailure);
+                }
+                return CompletableFuture.completedFuture(finish(service, op, requestId, started, response));
+            }
+            return result
                     .handle((output, error) -> error == null
                             ? service.codec().writeResponse(match.operation(), output)
                             : service.codec().writeError(service.model(), unwrap(error)))
