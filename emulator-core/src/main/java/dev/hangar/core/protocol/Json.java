@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /** The one Jackson factory of the codecs (thread-safe, expensive to create). */
 final class Json {
@@ -26,12 +28,45 @@ final class Json {
     }
 
     static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        BodyBytes out = new BodyBytes();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             body.write(generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Collects what the generator flushes. The generator buffers internally and a body under its buffer size (8 KB)
+     * arrives in one write on close, which becomes the result as it is: one array, not a growing buffer plus a copy.
+     */
+    private static final class BodyBytes extends OutputStream {
+        private static final byte[] EMPTY = new byte[0];
+        private byte[] first;
+        private ByteArrayOutputStream more;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (more != null) {
+                more.write(b, off, len);
+            } else if (first == null) {
+                first = Arrays.copyOfRange(b, off, off + len);
+            } else {
+                more = new ByteArrayOutputStream(Math.max(256, (first.length + len) * 2));
+                more.write(first, 0, first.length);
+                more.write(b, off, len);
+                first = null;
+            }
+        }
+
+        byte[] toByteArray() {
+            return more != null ? more.toByteArray() : first != null ? first : EMPTY;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hangar.core.protocol;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -37,6 +38,8 @@ final class PojoShape {
         final String readName;
         /** The name the SDK unmarshalls responses from. */
         final String writeName;
+        /** {@link #writeName} quoted and encoded once, for the writer. */
+        final SerializedString writeNameJson;
         final MarshallLocation location;
         final ValueType type;
         final boolean jsonValue;
@@ -50,6 +53,7 @@ final class PojoShape {
             this.readName = field.locationName();
             this.writeName = field.unmarshallLocationName() != null ? field.unmarshallLocationName()
                     : field.locationName();
+            this.writeNameJson = writeName == null ? null : new SerializedString(writeName);
             this.location = field.location();
             this.type = ValueType.of(field);
             this.jsonValue = field.containsTrait(JsonValueTrait.class);

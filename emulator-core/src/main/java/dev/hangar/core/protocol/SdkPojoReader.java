@@ -36,6 +36,9 @@ final class SdkPojoReader {
         if (isBlank(body, offset, length)) {
             return;
         }
+        if (length == 2 && body[offset] == '{' && body[offset + 1] == '}') {
+            return; // the empty object (ListClusters and friends): no parser needed, nothing to set
+        }
         try (JsonParser p = Json.FACTORY.createParser(body, offset, length)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.VALUE_NULL) {

@@ -37,7 +37,7 @@ final class SdkPojoWriter {
             if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
                 continue;
             }
-            g.writeFieldName(member.writeName);
+            g.writeFieldName(member.writeNameJson);
             writeValue(g, value, member.type);
         }
     }

@@ -101,7 +101,21 @@ final class TextValues {
         if (nanos == 0) {
             return Long.toString(seconds);
         }
-        return BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros().toPlainString();
+        if (seconds < 0) {
+            return BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros().toPlainString();
+        }
+        // what the BigDecimal sum prints, without the BigDecimals: seconds, '.', the nanos' digits without trailing 0s
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        String fraction = Integer.toString(nanos);
+        StringBuilder text = new StringBuilder(20 + digits).append(seconds).append('.');
+        for (int pad = digits - fraction.length(); pad > 0; pad--) {
+            text.append('0');
+        }
+        return text.append(fraction).toString();
     }
 
     private static Boolean parseBoolean(String text) {
