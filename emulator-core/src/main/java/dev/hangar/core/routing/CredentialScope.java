@@ -25,11 +25,33 @@ public record CredentialScope(String accessKeyId, String region, String service)
         return presigned == null ? null : parse(presigned);
     }
 
+    /** AKID/date/region/service/aws4_request; as {@code split("/")} reads it: trailing empty parts do not count. */
     static CredentialScope parse(String credential) {
-        String[] parts = credential.split("/");
-        if (parts.length != 5 || parts[0].isEmpty()) {
+        int end = credential.length();
+        while (end > 0 && credential.charAt(end - 1) == '/') {
+            end--;
+        }
+        int first = credential.indexOf('/');
+        if (first <= 0 || first >= end) {
             return null;
         }
-        return new CredentialScope(parts[0], parts[2], parts[3]);
+        int second = credential.indexOf('/', first + 1);
+        if (second < 0 || second >= end) {
+            return null;
+        }
+        int third = credential.indexOf('/', second + 1);
+        if (third < 0 || third >= end) {
+            return null;
+        }
+        int fourth = credential.indexOf('/', third + 1);
+        if (fourth < 0 || fourth >= end) {
+            return null;
+        }
+        int fifth = credential.indexOf('/', fourth + 1);
+        if (fifth >= 0 && fifth < end) {
+            return null;
+        }
+        return new CredentialScope(credential.substring(0, first), credential.substring(second + 1, third),
+                credential.substring(third + 1, fourth));
     }
 }
