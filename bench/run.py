@@ -335,6 +335,12 @@ def check_load_requests(client: EcsClient) -> None:
 
 # ----------------------------------------------------------------------------------------------------- server setup
 
+def start_jvm_options() -> list[str]:
+    """The JVM options scripts/start.sh runs Hangar with (scripts/jvm-options: one per line, '#' comments)."""
+    lines = (ROOT / "scripts" / "jvm-options").read_text().splitlines()
+    return [opt for opt in (line.split("#", 1)[0].strip() for line in lines) if opt]
+
+
 def java_bin() -> str:
     return os.environ.get("JAVA", "java")
 
@@ -1107,7 +1113,7 @@ def main(argv=None) -> int:
     log(f"machine: {results['machine']['nproc']} cores, load {results['machine']['loadavg_at_start']}; logs in {log_dir}")
 
     hangar = results["hangar"]
-    opts = list(cfg.jvm_opt)
+    opts = [*start_jvm_options(), *cfg.jvm_opt]
     cleanup: list = []
     try:
         if not cfg.skip_hangar:
