@@ -1,6 +1,7 @@
 package dev.hangar.server;
 
 import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.WorkerPool;
 import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.CodeDownloads;
 import dev.hangar.lambda.LambdaService;
@@ -24,8 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -77,7 +76,7 @@ public final class Hangar implements AutoCloseable {
 
     public static Hangar start(HangarConfig config) throws InterruptedException, IOException {
         long started = System.nanoTime();
-        ExecutorService workers = workerPool(config.workerThreads());
+        ExecutorService workers = WorkerPool.create(config.workerThreads());
         // connects while the server binds; engine calls wait for it, on worker threads
         ConnectingRuntime runtime = ConnectingRuntime.connect(DockerContainerRuntime.newInstanceId());
         if (System.getenv("HANGAR_CDS_TRAINING") == null) {
@@ -128,18 +127,6 @@ public final class Hangar implements AutoCloseable {
         } catch (RuntimeUnavailableException e) {
             log.warn("Docker engine unavailable: tasks and functions cannot run until it is ({})", e.getMessage());
         }
-    }
-
-    private static ExecutorService workerPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, "hangar-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     public HangarServer server() {

@@ -31,10 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Hangar's HTTP/1.1 endpoint: one Netty server in front of every emulated service and the admin endpoints. */
 public final class HangarServer implements AutoCloseable {
@@ -59,7 +56,7 @@ public final class HangarServer implements AutoCloseable {
 
     public HangarServer start() throws InterruptedException {
         Instant startedAt = Instant.now();
-        workers = config.workers != null ? config.workers : defaultWorkers(config.workerThreads);
+        workers = config.workers != null ? config.workers : WorkerPool.create(config.workerThreads);
         List<ServiceResolver.Route<BoundService>> routes = new ArrayList<>();
         for (AwsService service : config.services) {
             BoundService bound = new BoundService(service);
@@ -129,18 +126,6 @@ public final class HangarServer implements AutoCloseable {
         public void close() {
             channel.close();
         }
-    }
-
-    private static ExecutorService defaultWorkers(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, "hangar-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     public int port() {
