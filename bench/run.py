@@ -8,7 +8,9 @@ Measures (bench/README.md has the details):
      class-data-sharing archive recorded by a training run of its own),
   2. DescribeTaskDefinition and ListClusters requests/s and p50/p99 latency with wrk (2 threads, 8 connections),
   3. Hangar's resident memory idle after start and after the load,
-  4. RunTask -> RUNNING latency against the bare container start time of the same Docker engine.
+  4. RunTask -> RUNNING latency against the bare container start time of the same Docker engine,
+  5. Lambda (bench/lambda_bench.py): warm invoke added latency, cold start against the bare container start of the
+     same image, 100 concurrent RequestResponse and 1,000 Event invocations (nothing lost, no error).
 Prints a table, writes bench/results/latest.json and regenerates docs/benchmarks.md.
 
 Python 3 standard library only. All traffic goes to 127.0.0.1; every loop is bounded in count and time. Every
@@ -39,6 +41,8 @@ import uuid
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
+
+import lambda_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -631,6 +635,13 @@ def prepare_docker() -> str | None:
     return None
 
 
+def prepare_lambda_images() -> str | None:
+    """The Lambda runtime images (scripts/build-lambda-images.sh, idempotent). Returns why not, or None."""
+    r = subprocess.run(["bash", str(ROOT / "scripts/build-lambda-images.sh")], cwd=ROOT, capture_output=True,
+                       text=True, timeout=1800)
+    return None if r.returncode == 0 else f"scripts/build-lambda-images.sh failed: {(r.stderr or r.stdout)[-500:]}"
+
+
 def bare_start_api(api: DockerApi, label: str) -> float:
     """create + start through the engine API, as Hangar does: ms until the engine says the container runs."""
     name = f"hangar-bench-bare-{uuid.uuid4().hex[:10]}"
@@ -911,6 +922,7 @@ def print_table(results: dict) -> None:
     for name, hv, mv in rows:
         print(f"{name:{w0}}  {hv:>{w1}}  {mv}")
     print()
+    lambda_bench.print_rows(results.get("lambda"), results.get("lambda_skipped"))
     for v in results["targets"]:
         mark = {True: "PASS", False: "FAIL", None: "n/a "}[v["pass"]]
         print(f"  {mark}  {v['figure']}: {fmt(v['value'], v['unit'])} {v['unit']} (target {v['target']})")
@@ -991,6 +1003,7 @@ def write_docs(results: dict) -> None:
         lines += ["", f"CDS archive: recorded by a training run (`-XX:ArchiveClassesAtExit`, the measured requests, "
                       f"then SIGTERM) in {cds['training_s']} s, {fmt(cds['size_mb'])} MB, kept under `.hangar/` "
                       "(git-ignored)."]
+    lines += lambda_bench.doc_lines(results.get("lambda"), results.get("lambda_skipped"))
     if results.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {n}" for n in results["notes"]]
     DOCS.write_text("\n".join(lines) + "\n")
@@ -1057,6 +1070,37 @@ def measure_hangar(cfg, jar: Path, wrk: str, opts: list[str], log_dir: Path, res
             client.close()
 
 
+def measure_hangar_lambda(cfg, jar: Path, opts: list[str], log_dir: Path, results: dict, cleanup: list) -> None:
+    """5. Lambda: a Hangar of its own (the python3.12 runtime on the project's offline image), so that the earlier
+    figures are not disturbed by function containers. Its containers go when it stops; the harness then checks that
+    none labelled with one of its functions is left, and removes any."""
+    api = DockerApi(docker_socket())
+    label = f"run-{uuid.uuid4().hex[:8]}"
+    cleanup.append(("bare", api, label))
+    cleanup.append(("tasks", api, lambda_bench.CREATED_ARNS))
+    port = free_port()
+    server = Server("hangar-lambda", [java_bin(), *opts, "-jar", str(jar)], port,
+                    env={"HANGAR_PORT": str(port), "HANGAR_HOST": HOST, **lambda_bench.HANGAR_ENV}, log_dir=log_dir)
+    try:
+        server.start()
+        wait_first_answer(server)
+        results["lambda"] = lambda_bench.measure_lambda(port, api, label, cfg.quick, log, pid=server.pid)
+        results["lambda"]["hangar_rss_mb_at_end"] = rss_mb(server.pid)
+    except (RuntimeError, OSError, KeyError, ValueError, http.client.HTTPException) as e:
+        log(f"Lambda measurement failed: {e}")
+        results["lambda_skipped"] = f"failed: {str(e)[:300]}"
+        results["notes"].append(f"Lambda measurement failed: {str(e)[:300]}")
+    finally:
+        t0 = time.perf_counter()
+        code = server.stop(grace=180)  # Hangar removes its function containers on the way out
+        log(f"Hangar (Lambda) stopped with exit code {code} in {time.perf_counter() - t0:.1f} s")
+    left = [c for arn in lambda_bench.CREATED_ARNS for c in api.containers(f"hangar.resource={arn}")]
+    if results.get("lambda") is not None:
+        results["lambda"]["containers_left_after_stop"] = len(left)
+    if left:
+        results["notes"].append(f"{len(left)} function containers outlived the Lambda Hangar (removed by the harness).")
+
+
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="short smoke run: 2 starts, 1 s warm-up, 2 s load, 3 task runs")
@@ -1071,6 +1115,7 @@ def parse_args(argv=None):
     p.add_argument("--max-warmup", type=int, help="most seconds of warm-up per operation (default 45): rounds "
                                                    "stop earlier once the rate is within 10 %% of the round before")
     p.add_argument("--runs", type=int, help="RunTask runs (default 10)")
+    p.add_argument("--skip-lambda", action="store_true", help="skip the Lambda measurements (bench/lambda_bench.py)")
     p.add_argument("--no-write", action="store_true", help="print only: write neither latest.json nor docs/benchmarks.md")
     a = p.parse_args(argv)
     a.starts = a.starts or (2 if a.quick else 5)
@@ -1097,7 +1142,8 @@ def main(argv=None) -> int:
                      "settings": {"quick": cfg.quick, "starts": cfg.starts, "duration_s": cfg.duration,
                                   "warmup_s": cfg.warmup, "min_warmup_s": cfg.min_warmup,
                                   "max_warmup_s": cfg.max_warmup, "threads": cfg.threads, "connections": cfg.connections,
-                                  "container_runs": cfg.runs, "jvm_opts": cfg.jvm_opt},
+                                  "container_runs": cfg.runs, "jvm_opts": cfg.jvm_opt,
+                                  "skip_lambda": cfg.skip_lambda},
                      "hangar": {}, "moto": None, "containers": None, "notes": []}
 
     docker_problem = None
@@ -1118,6 +1164,17 @@ def main(argv=None) -> int:
     try:
         if not cfg.skip_hangar:
             measure_hangar(cfg, jar, wrk, opts, log_dir, results, docker_problem, cleanup)
+            if cfg.skip_lambda:
+                results["lambda_skipped"] = "--skip-lambda"
+            elif cfg.skip_containers or docker_problem:
+                results["lambda_skipped"] = "no Docker: " + (docker_problem or "--skip-containers")
+            else:
+                lambda_problem = prepare_lambda_images()
+                if lambda_problem:
+                    log(f"Lambda skipped: {lambda_problem}")
+                    results["lambda_skipped"] = lambda_problem
+                else:
+                    measure_hangar_lambda(cfg, jar, opts, log_dir, results, cleanup)
         elif not cfg.skip_containers and not docker_problem:
             log(f"containers: {cfg.runs} bare starts (no Hangar)")
             results["containers"] = measure_containers(None, cfg.runs, cleanup)
@@ -1150,7 +1207,7 @@ def main(argv=None) -> int:
 
     results["loadavg_at_end"] = loadavg()
     results["ratios"] = ratios(results)
-    results["targets"] = verdicts(results)
+    results["targets"] = verdicts(results) + lambda_bench.verdicts(results.get("lambda"), cfg.quick)
     busy = float(results["machine"]["loadavg_at_start"].split()[0] or 0) if results["machine"]["loadavg_at_start"] != "?" else 0
     if busy > 0.5:
         results["notes"].append(f"The machine was not idle (1-minute load average {busy} at start on "
