@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# AWS CLI v1 comes from the machine's pyenv; a non-login shell may not have its shims on PATH
+if ! command -v aws >/dev/null 2>&1 && [ -d "$HOME/.pyenv/shims" ]; then
+  export PATH="$HOME/.pyenv/shims:$PATH"
+fi
+
 bash scripts/docker-up.sh
 bash scripts/install-test-tools.sh
 bash scripts/build-test-images.sh
