@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # AWS CLI v1 comes from the machine's pyenv; a non-login shell may not have its shims on PATH
-if ! command -v aws >/dev/null 2>&1 && [ -d "$HOME/.pyenv/shims" ]; then
+if ! aws --version 2>&1 | grep -q '^aws-cli/1\.' && [ -x "$HOME/.pyenv/shims/aws" ]; then
   export PATH="$HOME/.pyenv/shims:$PATH"
 fi
 
