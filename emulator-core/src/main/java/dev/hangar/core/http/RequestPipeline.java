@@ -5,6 +5,7 @@ import dev.hangar.core.protocol.OperationMatch;
 import dev.hangar.core.routing.CredentialScope;
 import dev.hangar.core.routing.ServiceResolver;
 import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.BoundService;
 import dev.hangar.core.service.OperationHandler;
 import dev.hangar.core.service.RequestContext;
@@ -81,7 +82,7 @@ public final class RequestPipeline {
                     .thenCompose(f -> f);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(service.codec().writeError(service.model(),
-                    new dev.hangar.core.service.AwsException("ThrottlingException", 429, "Rate exceeded"))
+                    new AwsException("ThrottlingException", 429, "Rate exceeded"))
                     .withHeader(REQUEST_ID_HEADER, requestId));
         }
     }
@@ -109,12 +110,11 @@ public final class RequestPipeline {
                 try {
                     output = result.join();
                 } catch (Throwable error) {
-                    failure = unwrap(error);
+                    failure = error;
                 }
                 AwsHttpResponse response;
                 try {
-                    response = failure == null ? service.codec().writeResponse(match.operation(), output)
-                            : service.codec().writeError(service.model(), failure);
+                    response = write(service, match, output, failure);
                 } catch (Throwable writeFailure) {
                     // as the asynchronous path: a failing codec fails the future, not the service's error shape
                     return CompletableFuture.failedFuture(writeFailure);
@@ -122,14 +122,18 @@ public final class RequestPipeline {
                 return CompletableFuture.completedFuture(finish(service, op, requestId, started, response));
             }
             return result
-                    .handle((output, error) -> error == null
-                            ? service.codec().writeResponse(match.operation(), output)
-                            : service.codec().writeError(service.model(), unwrap(error)))
+                    .handle((output, error) -> write(service, match, output, error))
                     .thenApply(response -> finish(service, op, requestId, started, response));
         } catch (Throwable error) {
             AwsHttpResponse response = service.codec().writeError(service.model(), error);
             return CompletableFuture.completedFuture(finish(service, operationName, requestId, started, response));
         }
+    }
+
+    /** The handler's answer, or its failure in the service's error shape. */
+    private static AwsHttpResponse write(BoundService service, OperationMatch match, SdkPojo output, Throwable error) {
+        return error == null ? service.codec().writeResponse(match.operation(), output)
+                : service.codec().writeError(service.model(), unwrap(error));
     }
 
     private static AwsHttpResponse finish(BoundService service, String operation, String requestId, long started,

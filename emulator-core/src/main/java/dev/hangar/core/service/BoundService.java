@@ -20,18 +20,22 @@ public final class BoundService {
     };
 
     private final AwsService service;
+    /** Read once: a service may build its descriptor anew on each call, and the name is asked for per request. */
+    private final String name;
     private final ServiceModel model;
     private final ProtocolCodec codec;
     private final ConcurrentHashMap<String, OperationHandler> handlers = new ConcurrentHashMap<>();
 
     public BoundService(AwsService service) {
+        ServiceDescriptor descriptor = service.descriptor();
         this.service = service;
-        this.model = ServiceModel.of(service.descriptor());
-        this.codec = Codecs.forProtocol(service.descriptor().protocol());
+        this.name = descriptor.name();
+        this.model = ServiceModel.of(descriptor);
+        this.codec = Codecs.forProtocol(descriptor.protocol());
     }
 
     public String name() {
-        return service.descriptor().name();
+        return name;
     }
 
     public AwsService service() {
