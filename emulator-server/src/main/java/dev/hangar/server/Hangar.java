@@ -79,7 +79,7 @@ public final class Hangar implements AutoCloseable {
         ExecutorService workers = WorkerPool.create(config.workerThreads());
         // connects while the server binds; engine calls wait for it, on worker threads
         ConnectingRuntime runtime = ConnectingRuntime.connect(DockerContainerRuntime.newInstanceId());
-        if (System.getenv("HANGAR_CDS_TRAINING") == null) {
+        if (!config.cdsTraining()) {
             workers.execute(() -> reapOrphans(runtime));
         }
         LogsService logs = new LogsService();

@@ -9,6 +9,7 @@ import java.util.function.Function;
  * A malformed value stops Hangar at start with a message naming the variable, rather than being ignored.
  *
  * @param dataDirectory where function code is unpacked; null = a temporary folder removed at shutdown
+ * @param cdsTraining   HANGAR_CDS_TRAINING: serve a few requests to itself and exit (scripts/start.sh's archive run)
  * @param environment   the whole environment, for services' own settings (HANGAR_LAMBDA_*)
  */
 public record HangarConfig(
@@ -21,6 +22,7 @@ public record HangarConfig(
         int eventLoopThreads,
         String logLevel,
         Path dataDirectory,
+        boolean cdsTraining,
         Map<String, String> environment) {
 
     public static HangarConfig fromEnvironment(Map<String, String> env) {
@@ -44,6 +46,7 @@ public record HangarConfig(
                 integer(get, "HANGAR_EVENT_LOOP_THREADS", 0, 0, 256),
                 or(get.apply("HANGAR_LOG_LEVEL"), "INFO").toUpperCase(),
                 get.apply("HANGAR_DATA_DIR") == null ? null : Path.of(get.apply("HANGAR_DATA_DIR")),
+                get.apply("HANGAR_CDS_TRAINING") != null,
                 Map.copyOf(env));
     }
 

@@ -20,7 +20,7 @@ public final class Main {
             return;
         }
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.hangar").setLevel(Level.toLevel(config.logLevel()));
-        if (System.getenv("HANGAR_CDS_TRAINING") != null) {
+        if (config.cdsTraining()) {
             CdsTraining.run(config);
             System.exit(0);
         }
