@@ -10,9 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +35,14 @@ final class ContainerEventStream implements AutoCloseable {
     private volatile boolean closed;
     private volatile Subscription current;
 
-    /** Engine time (ns since the epoch) of the newest event seen, and the events seen at exactly that time. */
-    private long lastEventNanos;
-    private final Set<String> seenAtLastNanos = new HashSet<>();
+    private final EventReplayFilter replays;
 
     ContainerEventStream(DockerClient client, String instanceId, EngineAvailability availability) {
         this.client = client;
         this.instanceId = instanceId;
         this.availability = availability;
         Instant now = Instant.now();
-        this.lastEventNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        this.replays = new EventReplayFilter(now.getEpochSecond() * 1_000_000_000L + now.getNano());
         this.supervisor = new Thread(this::superviseLoop, "hangar-docker-events-" + instanceId);
         this.supervisor.setDaemon(true);
     }
@@ -123,35 +119,14 @@ final class ContainerEventStream implements AutoCloseable {
         }
     }
 
-    private synchronized String since() {
-        long seconds = lastEventNanos / 1_000_000_000L;
-        long nanos = lastEventNanos % 1_000_000_000L;
-        return seconds + "." + String.format("%09d", nanos);
-    }
-
-    /** False for an event already delivered (the engine replays those at the "since" instant). */
-    private synchronized boolean firstTimeSeen(Event e) {
-        Long nanos = e.getTimeNano();
-        if (nanos == null) {
-            return true;
-        }
-        String key = e.getId() + "/" + e.getAction();
-        if (nanos < lastEventNanos) {
-            return false;
-        }
-        if (nanos > lastEventNanos) {
-            lastEventNanos = nanos;
-            seenAtLastNanos.clear();
-        }
-        return seenAtLastNanos.add(key);
+    private String since() {
+        long since = replays.sinceNanos();
+        return since / 1_000_000_000L + "." + String.format("%09d", since % 1_000_000_000L);
     }
 
     private void dispatch(Event raw) {
-        if (!firstTimeSeen(raw)) {
-            return;
-        }
         ContainerEvent event = ContainerEvents.from(raw);
-        if (event == null) {
+        if (event == null || !replays.firstTimeSeen(event.containerId(), event.type().name(), raw.getTimeNano())) {
             return;
         }
         log.debug("Container event {} {} exit={}", event.type(), event.containerId(), event.exitCode());

@@ -187,6 +187,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             } catch (NotModifiedException e) {
                 log.debug("Container {} already running", shortId(containerId));
             }
+            logFollows.started(containerId);
             return null;
         });
     }

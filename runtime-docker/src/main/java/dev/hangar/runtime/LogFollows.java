@@ -10,8 +10,10 @@ import java.util.function.Predicate;
 
 /**
  * Starts log follows, including on containers not started yet. The engine answers a follow on a created container
- * with its (empty) log and ends the stream at once, so such a follow waits for the container's start event and
- * only then asks for the logs, from the beginning: nothing written in between is lost.
+ * with its (empty) log and ends the stream at once, so such a follow waits for the container to start and only then
+ * asks for the logs, from the beginning: nothing written in between is lost. It learns of the start from this
+ * runtime's own start call and from the engine's start (or die) event, whichever comes first: the event alone may
+ * come late, and a follow that never began loses all of its container's output.
  */
 final class LogFollows implements ContainerEventListener {
 
@@ -32,14 +34,19 @@ final class LogFollows implements ContainerEventListener {
         return follow;
     }
 
+    /** The engine has started the container (its start call returned): the follows waiting for that begin. */
+    void started(String containerId) {
+        Set<Follow> waiting = awaitingStart.remove(containerId);
+        if (waiting != null) {
+            waiting.forEach(Follow::begin);
+        }
+    }
+
     @Override
     public void onEvent(ContainerEvent event) {
         // DIE too: a start event lost to a dropped stream must not leave a follow waiting forever
         if (event.type() == ContainerEvent.Type.START || event.type() == ContainerEvent.Type.DIE) {
-            Set<Follow> waiting = awaitingStart.remove(event.containerId());
-            if (waiting != null) {
-                waiting.forEach(Follow::begin);
-            }
+            started(event.containerId());
         }
     }
 

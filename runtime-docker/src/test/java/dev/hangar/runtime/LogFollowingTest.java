@@ -1,5 +1,6 @@
 package dev.hangar.runtime;
 
+import com.github.dockerjava.core.DefaultDockerClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static dev.hangar.runtime.ContainerLifecycleTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +80,68 @@ class LogFollowingTest {
         }
         for (AutoCloseable f : follows) {
             f.close();
+        }
+    }
+
+    @Test
+    void aFollowBeginsWhenTheStartCallReturnsEvenIfNoStartEventComes() throws Exception {
+        // these follows hear no engine events at all, as when the event stream drops a container's start event
+        try (DockerClients clients = DockerClients.open(DefaultDockerClientConfig.createDefaultConfigBuilder().build())) {
+            LogFollows follows = new LogFollows(clients.streamsHttp);
+            List<LogLine> lines = new CopyOnWriteArrayList<>();
+            ContainerHandle h = fx.runtime.create(RuntimeFixture.busybox("sh", "-c", "echo one; sleep 0.2; echo two").build());
+            try (AutoCloseable follow = follows.follow(h.id(), lines::add, id -> true)) {
+                fx.runtime.start(h.id());
+                follows.started(h.id());
+                waitUntil(() -> lines.size() >= 2, Duration.ofSeconds(10));
+            }
+            assertEquals(List.of("one", "two"), lines.stream().map(LogLine::text).toList());
+        }
+    }
+
+    @Test
+    void manyContainersStartedAtOnceEachDeliverEveryLineOnceInOrder() throws Exception {
+        // starts from several threads make the engine publish start events out of time order; the containers stay
+        // up, as execution environments do, so a follow that waits for a start event it never gets shows
+        int containers = 40;
+        int linesEach = 100;
+        List<ContainerHandle> handles = new ArrayList<>();
+        List<List<LogLine>> outputs = new ArrayList<>();
+        List<AutoCloseable> follows = new ArrayList<>();
+        try {
+            for (int c = 0; c < containers; c++) {
+                List<LogLine> lines = new CopyOnWriteArrayList<>();
+                ContainerHandle h = fx.runtime.create(RuntimeFixture.busybox("sh", "-c",
+                        "for i in $(seq 1 " + linesEach + "); do echo line$i; done; exec sleep 120").build());
+                follows.add(fx.runtime.followLogs(h.id(), lines::add));
+                handles.add(h);
+                outputs.add(lines);
+            }
+            ExecutorService starters = Executors.newFixedThreadPool(8);
+            try {
+                for (ContainerHandle h : handles) {
+                    starters.execute(() -> fx.runtime.start(h.id()));
+                }
+            } finally {
+                starters.shutdown();
+                assertTrue(starters.awaitTermination(2, TimeUnit.MINUTES));
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= linesEach; i++) {
+                expected.add("line" + i);
+            }
+            for (List<LogLine> lines : outputs) {
+                waitUntil(() -> lines.size() >= linesEach, Duration.ofSeconds(30));
+            }
+            Thread.sleep(200); // a duplicate would arrive about now
+            for (int c = 0; c < containers; c++) {
+                assertEquals(expected, outputs.get(c).stream().map(LogLine::text).toList(), "container " + c);
+            }
+        } finally {
+            for (AutoCloseable f : follows) {
+                f.close();
+            }
+            handles.forEach(h -> fx.runtime.remove(h.id()));
         }
     }
 
