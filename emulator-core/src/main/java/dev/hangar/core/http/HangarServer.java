@@ -20,8 +20,9 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -38,6 +39,14 @@ public final class HangarServer implements AutoCloseable {
 
     /** The largest AWS request Hangar accepts: Lambda's CreateFunction limit. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 70_167_211;
+
+    /**
+     * Header names and values are only looked up, never echoed into a response, so Netty's per-character validation
+     * of every request header buys nothing here.
+     */
+    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
+            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
 
     private final Builder config;
     private final List<BoundService> services = new ArrayList<>();
@@ -73,11 +82,11 @@ public final class HangarServer implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads, io);
-        channel = bind(config.host, config.port, new NettyRequestHandler(pipeline::handle));
+        channel = bind(config.host, config.port, pipeline::handle);
         return this;
     }
 
-    private Channel bind(String host, int port, NettyRequestHandler handler) throws InterruptedException {
+    private Channel bind(String host, int port, HttpHandler handler) throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -87,10 +96,8 @@ public final class HangarServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new SizeLimitedAggregator(config.maxRequestBytes))
-                                .addLast(handler);
+                                .addLast(new HttpRequestDecoder(DECODER))
+                                .addLast(new NettyRequestHandler(handler, config.maxRequestBytes));
                     }
                 })
                 .bind(host, port).sync().channel();
@@ -102,7 +109,7 @@ public final class HangarServer implements AutoCloseable {
      */
     public Listener listen(String host, int port, HttpHandler handler) {
         try {
-            Channel extra = bind(host, port, new NettyRequestHandler(handler));
+            Channel extra = bind(host, port, handler);
             return new Listener(extra);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

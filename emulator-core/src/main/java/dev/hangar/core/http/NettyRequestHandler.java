@@ -1,60 +1,141 @@
 package dev.hangar.core.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.util.Attribute;
-import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Turns Netty's request into an {@link AwsHttpRequest}, and the pipeline's answer back into Netty's response. */
-@ChannelHandler.Sharable
-final class NettyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+/**
+ * One per connection, behind Netty's request decoder: gathers a request's head and body pieces into an
+ * {@link AwsHttpRequest}, enforces the size limit (413 in AWS's shape), answers {@code Expect: 100-continue}, hands the
+ * request to the pipeline and writes its answer with {@link ResponseEncoder}, keeping or closing the connection as
+ * HTTP/1.1 and 1.0 say. This replaces Netty's aggregator and response encoder: a body usually arrives in one piece
+ * and is copied once, straight into the array the codecs read.
+ */
+final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(NettyRequestHandler.class);
-    private static final AttributeKey<String> REMOTE_ADDRESS =
-            AttributeKey.valueOf(NettyRequestHandler.class, "remoteAddress");
-    private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory();
-    private final HttpHandler pipeline;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_BODY = new byte[0];
 
-    NettyRequestHandler(HttpHandler pipeline) {
+    private final HttpHandler pipeline;
+    private final int maxRequestBytes;
+    private String remoteAddress;
+
+    /** The request being gathered: its head, and its body so far when it comes in more than one piece. */
+    private HttpRequest head;
+    private ByteBuf pieces;
+    private long declaredLength;
+    /** After a 413 the rest of that request's body is read and dropped; the connection then closes. */
+    private boolean discarding;
+    /** An answer is being worked out off the event loop; requests that arrive meanwhile wait their turn. */
+    private boolean answering;
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
+
+    NettyRequestHandler(HttpHandler pipeline, int maxRequestBytes) {
         this.pipeline = pipeline;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        boolean keepAlive = HttpUtil.isKeepAlive(msg);
-        if (!msg.decoderResult().isSuccess()) {
-            write(ctx, AwsHttpResponse.json(400, "{\"__type\":\"BadRequest\",\"message\":\"malformed HTTP request\"}"),
-                    false);
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpRequest request) {
+                onHead(ctx, request);
+            }
+            if (msg instanceof HttpContent content && head != null && !discarding) {
+                onContent(ctx, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onHead(ChannelHandlerContext ctx, HttpRequest request) {
+        releasePieces();
+        discarding = false;
+        if (!request.decoderResult().isSuccess()) {
+            malformed(ctx);
             return;
         }
-        AwsHttpRequest request = toAwsRequest(ctx, msg);
-        CompletableFuture<AwsHttpResponse> answer = pipeline.handle(request);
-        if (answer.isDone() && ctx.executor().inEventLoop()) {
+        long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared > maxRequestBytes) {
+            tooLarge(ctx);
+            return;
+        }
+        head = request;
+        declaredLength = declared;
+        if (HttpUtil.is100ContinueExpected(request)) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+        }
+    }
+
+    private void onContent(ChannelHandlerContext ctx, HttpContent content) {
+        if (!content.decoderResult().isSuccess()) {
+            malformed(ctx);
+            return;
+        }
+        ByteBuf data = content.content();
+        boolean last = content instanceof LastHttpContent;
+        if (pieces == null && last) {
+            // the usual case: the whole body in one piece, copied once
+            dispatch(ctx, data.isReadable() ? ByteBufUtil.getBytes(data) : NO_BODY);
+            return;
+        }
+        if (data.isReadable()) {
+            if (pieces == null) {
+                // sized for the whole body when its length was declared, so a large upload is not copied while it grows
+                pieces = ctx.alloc().heapBuffer((int) Math.max(declaredLength, Math.max(256, data.readableBytes() * 2L)));
+            }
+            if (pieces.readableBytes() + (long) data.readableBytes() > maxRequestBytes) {
+                tooLarge(ctx);
+                return;
+            }
+            pieces.writeBytes(data);
+        }
+        if (last) {
+            byte[] body = pieces == null ? NO_BODY : ByteBufUtil.getBytes(pieces);
+            releasePieces();
+            dispatch(ctx, body);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, byte[] body) {
+        HttpRequest request = head;
+        head = null;
+        Exchange exchange = new Exchange(toAwsRequest(ctx, request, body), connectionAfter(request),
+                !HttpMethod.HEAD.equals(request.method()));
+        if (answering) {
+            // HTTP/1.1 answers pipelined requests in order: this one waits for the answer still being worked out
+            waiting.add(exchange);
+        } else {
+            serve(ctx, exchange);
+        }
+    }
+
+    /** Runs on the event loop. */
+    private void serve(ChannelHandlerContext ctx, Exchange exchange) {
+        CompletableFuture<AwsHttpResponse> answer = pipeline.handle(exchange.request);
+        if (answer.isDone()) {
             // handlers that answer at once (in-memory services run on the loop): no callback to allocate
             AwsHttpResponse out;
             try {
@@ -63,20 +144,44 @@ final class NettyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 out = internalError(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             }
-            write(ctx, out, keepAlive);
+            write(ctx, out, exchange.connection, exchange.withBody);
             return;
         }
+        answering = true;
         answer.whenComplete((response, error) -> {
             AwsHttpResponse out = error == null ? response : internalError(error);
             if (ctx.executor().inEventLoop()) {
-                write(ctx, out, keepAlive);
+                answered(ctx, exchange, out);
             } else {
-                ctx.executor().execute(() -> write(ctx, out, keepAlive));
+                ctx.executor().execute(() -> answered(ctx, exchange, out));
             }
         });
     }
 
-    private static AwsHttpRequest toAwsRequest(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    private void answered(ChannelHandlerContext ctx, Exchange exchange, AwsHttpResponse response) {
+        write(ctx, response, exchange.connection, exchange.withBody);
+        answering = false;
+        if (exchange.connection == ResponseEncoder.Connection.CLOSE) {
+            waiting.clear();
+            return;
+        }
+        while (!answering && !waiting.isEmpty()) {
+            serve(ctx, waiting.poll());
+        }
+    }
+
+    private record Exchange(AwsHttpRequest request, ResponseEncoder.Connection connection, boolean withBody) {
+    }
+
+    private static ResponseEncoder.Connection connectionAfter(HttpRequest request) {
+        if (!HttpUtil.isKeepAlive(request)) {
+            return ResponseEncoder.Connection.CLOSE;
+        }
+        return request.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseEncoder.Connection.KEEP_ALIVE_HTTP10
+                : ResponseEncoder.Connection.KEEP_ALIVE_HTTP11;
+    }
+
+    private AwsHttpRequest toAwsRequest(ChannelHandlerContext ctx, HttpRequest msg, byte[] body) {
         String uri = msg.uri();
         String path;
         String rawQuery;
@@ -92,24 +197,43 @@ final class NettyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
             rawQuery = decoder.rawQuery();
             query = rawQuery.isEmpty() ? Map.of() : decoder.parameters();
         }
-        String remote = remoteAddress(ctx);
         return new AwsHttpRequest(msg.method().name(), path, rawQuery, query, new NettyHeaderMap(msg.headers()),
-                ByteBufUtil.getBytes(msg.content()), remote);
+                body, remoteAddress(ctx));
     }
 
     /** The peer's address as text, worked out once per connection rather than per request. */
-    private static String remoteAddress(ChannelHandlerContext ctx) {
-        Attribute<String> cached = ctx.channel().attr(REMOTE_ADDRESS);
-        String remote = cached.get();
-        if (remote == null) {
-            SocketAddress address = ctx.channel().remoteAddress();
-            if (address == null) {
-                return null;
-            }
-            remote = address.toString();
-            cached.set(remote);
+    private String remoteAddress(ChannelHandlerContext ctx) {
+        if (remoteAddress == null && ctx.channel().remoteAddress() != null) {
+            remoteAddress = ctx.channel().remoteAddress().toString();
         }
-        return remote;
+        return remoteAddress;
+    }
+
+    private void malformed(ChannelHandlerContext ctx) {
+        head = null;
+        discarding = true;
+        releasePieces();
+        write(ctx, AwsHttpResponse.json(400, "{\"__type\":\"BadRequest\",\"message\":\"malformed HTTP request\"}"),
+                ResponseEncoder.Connection.CLOSE, true);
+    }
+
+    private void tooLarge(ChannelHandlerContext ctx) {
+        head = null;
+        discarding = true;
+        releasePieces();
+        AwsHttpResponse response = AwsHttpResponse.json(413,
+                        "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request must be smaller than "
+                                + maxRequestBytes + " bytes\"}")
+                .withHeader("X-Amzn-ErrorType", "RequestEntityTooLargeException");
+        // the rest of the body is still on the wire: the connection cannot be reused
+        write(ctx, response, ResponseEncoder.Connection.CLOSE, true);
+    }
+
+    private void releasePieces() {
+        if (pieces != null) {
+            pieces.release();
+            pieces = null;
+        }
     }
 
     private static AwsHttpResponse internalError(Throwable error) {
@@ -117,20 +241,23 @@ final class NettyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
         return AwsHttpResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"internal error\"}");
     }
 
-    static void write(ChannelHandlerContext ctx, AwsHttpResponse response, boolean keepAlive) {
-        // no trailers are ever sent: an empty trailer set instead of a second header table per response
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()),
-                RESPONSE_HEADERS.newHeaders(), EmptyHttpHeaders.INSTANCE);
-        HttpHeaders headers = out.headers();
-        response.headers().forEach(headers::set);
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        if (!keepAlive) {
-            headers.set(HttpHeaderNames.CONNECTION, "close");
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            ctx.writeAndFlush(out);
+    private static void write(ChannelHandlerContext ctx, AwsHttpResponse response, ResponseEncoder.Connection connection,
+                              boolean withBody) {
+        ByteBuf[] wire = ResponseEncoder.encode(ctx.alloc(), response, connection, withBody);
+        for (int i = 0; i < wire.length - 1; i++) {
+            ctx.write(wire[i]);
         }
+        if (connection == ResponseEncoder.Connection.CLOSE) {
+            ctx.writeAndFlush(wire[wire.length - 1]).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(wire[wire.length - 1], ctx.voidPromise());
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releasePieces();
+        super.channelInactive(ctx);
     }
 
     @Override
