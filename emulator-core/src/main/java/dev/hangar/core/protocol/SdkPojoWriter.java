@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Writes SDK model objects as JSON with Jackson's streaming generator over the precomputed {@link PojoShape}s.
@@ -60,11 +61,15 @@ final class SdkPojoWriter {
             }
             case LIST -> {
                 g.writeStartArray();
-                for (Object element : (List<?>) value) {
-                    if (element == null) {
-                        g.writeNull();
-                    } else {
-                        writeValue(g, element, type.element);
+                List<?> list = (List<?>) value;
+                if (list instanceof RandomAccess) {
+                    // model lists are unmodifiable wrappers of array lists: indexing spares two iterators per list
+                    for (int i = 0, n = list.size(); i < n; i++) {
+                        writeElement(g, list.get(i), type.element);
+                    }
+                } else {
+                    for (Object element : list) {
+                        writeElement(g, element, type.element);
                     }
                 }
                 g.writeEndArray();
@@ -84,6 +89,14 @@ final class SdkPojoWriter {
             case POJO -> writeStructure(g, (SdkPojo) value, PojoShape.of(value.getClass()));
             case DOCUMENT -> writeDocument(g, (Document) value);
             default -> throw new IllegalStateException("unhandled " + type.kind);
+        }
+    }
+
+    private static void writeElement(JsonGenerator g, Object element, ValueType type) throws IOException {
+        if (element == null) {
+            g.writeNull();
+        } else {
+            writeValue(g, element, type);
         }
     }
 
