@@ -6,6 +6,7 @@ import dev.hangar.runtime.LogLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -84,6 +85,9 @@ final class InvocationLogs {
             }
             target.keep(message);
             target.lastLineNanos = System.nanoTime();
+            if (target.lastLineAt == null || at.isAfter(target.lastLineAt)) {
+                target.lastLineAt = at;
+            }
             if (target.ended()) {
                 // output of an answered invocation still coming in: how long after the answer it may take
                 delay.observed(target.lastLineNanos - target.endedNanos);
@@ -134,7 +138,20 @@ final class InvocationLogs {
         if (settledNow != null) {
             complete(settledNow);
         } else {
-            scheduler.schedule(() -> checkSettled(window), delay.quietNanos(), TimeUnit.NANOSECONDS);
+            later(window, delay.quietNanos());
+        }
+    }
+
+    private void later(LogWindow window, long nanos) {
+        try {
+            scheduler.schedule(() -> checkSettled(window), nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Hangar is shutting down: no more waiting, but END and REPORT are still written
+            LogWindow finished;
+            synchronized (this) {
+                finished = window.finished ? null : finish(window);
+            }
+            complete(finished);
         }
     }
 
@@ -160,14 +177,16 @@ final class InvocationLogs {
         if (wait < 0) {
             complete(window);
         } else {
-            scheduler.schedule(() -> checkSettled(window), wait, TimeUnit.MILLISECONDS);
+            later(window, TimeUnit.MILLISECONDS.toNanos(wait));
         }
     }
 
     /** Writes the closing lines; the caller completes the window's future outside the lock. */
     private LogWindow finish(LogWindow window) {
         window.finished = true;
-        Instant at = window.endedAt;
+        // CloudWatch orders a stream by time: the engine may have stamped the last output after the answer came
+        Instant at = window.lastLineAt != null && window.lastLineAt.isAfter(window.endedAt)
+                ? window.lastLineAt : window.endedAt;
         for (String line : window.linesBeforeEnd) {
             write(window, line + "\n", at);
         }

@@ -27,6 +27,8 @@ final class LogWindow {
     Instant endedAt;
     long endedNanos;
     long lastLineNanos;
+    /** The engine's time of the latest output kept in this window. */
+    Instant lastLineAt;
     Supplier<String> report;
     String[] linesBeforeEnd = new String[0];
     boolean finished;
