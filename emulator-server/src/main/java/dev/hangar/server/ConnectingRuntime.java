@@ -9,44 +9,88 @@ import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.RuntimeStatus;
+import dev.hangar.runtime.RuntimeUnavailableException;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The Docker runtime, connecting on a thread of its own while the server binds: setting up docker-java and probing
- * the engine costs more than the rest of a start. Until connected, {@link #status()} says so and listeners are kept
- * to be added on connect; every engine call waits for the connection (engine calls run on worker threads, never on
- * an event loop), and then behaves exactly as {@link DockerContainerRuntime}'s.
+ * The Docker runtime, connected off the start path: setting up docker-java and probing the engine loads ~750
+ * classes (httpclient5, docker-java, Guava, Jackson databind) and costs more CPU than the rest of a start, which on a
+ * small machine competes with answering the first request. So the connection is made on a thread of its own
+ * {@link #CONNECT_DELAY} after the server listens, or at once on first use (an engine call, or health asking for the
+ * runtime's state). Engine calls wait for the connection (they run on worker threads, never on an event loop) and then behave
+ * exactly as {@link DockerContainerRuntime}'s; listeners are kept to be added on connect.
  */
 final class ConnectingRuntime implements ContainerRuntime {
 
-    private final String instanceId;
-    private final CompletableFuture<DockerContainerRuntime> connection;
+    /**
+     * Counted from when the server listens: long enough for a start to answer its first requests before the
+     * connection competes with it for the CPU, short enough that orphans are reaped soon after start.
+     */
+    static final Duration CONNECT_DELAY = Duration.ofSeconds(1);
 
-    private ConnectingRuntime(String instanceId, CompletableFuture<DockerContainerRuntime> connection) {
+    private final String instanceId;
+    private final CompletableFuture<DockerContainerRuntime> connection = new CompletableFuture<>();
+    /** Counted down to connect before the delay is up. */
+    private final CountDownLatch wakeUp = new CountDownLatch(1);
+    /** Guarded by this: the connector once started; whether it has begun to connect; whether close came first. */
+    private Thread connector;
+    private boolean connecting;
+    private boolean closed;
+
+    /** Not connecting yet: {@link #connectAfter} or first use starts it. */
+    ConnectingRuntime(String instanceId) {
         this.instanceId = instanceId;
-        this.connection = connection;
     }
 
-    /** Starts connecting at once on a daemon thread. */
-    static ConnectingRuntime connect(String instanceId) {
-        CompletableFuture<DockerContainerRuntime> connection = new CompletableFuture<>();
-        Thread connecting = new Thread(() -> {
+    /** Connects on a daemon thread after {@code delay}, or earlier on first use. */
+    synchronized void connectAfter(Duration delay) {
+        if (connector != null || closed) {
+            return;
+        }
+        connector = new Thread(() -> {
+            try {
+                wakeUp.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // no one interrupts this thread; connect as if the delay were up
+            }
+            if (!beginConnecting()) {
+                return;
+            }
             try {
                 connection.complete(DockerContainerRuntime.connect(instanceId));
             } catch (Throwable t) {
                 connection.completeExceptionally(t);
             }
         }, "hangar-docker-connect");
-        connecting.setDaemon(true);
-        connecting.start();
-        return new ConnectingRuntime(instanceId, connection);
+        connector.setDaemon(true);
+        connector.start();
     }
 
-    /** The connected runtime, waiting for the connection when it is still being made. */
+    /** Starts connecting now, not waiting for the rest of the delay. */
+    void connectNow() {
+        connectAfter(Duration.ZERO);
+        wakeUp.countDown();
+    }
+
+    private synchronized boolean beginConnecting() {
+        connecting = !closed;
+        return connecting;
+    }
+
+    /** Whether connecting has begun or been asked for; false means no engine call has been made yet. */
+    private synchronized boolean connectionStarted() {
+        return connecting || (wakeUp.getCount() == 0 && !closed);
+    }
+
+    /** The connected runtime, connecting now and waiting for the connection when it is not made yet. */
     DockerContainerRuntime docker() {
+        connectNow();
         boolean interrupted = false;
         try {
             while (true) {
@@ -56,6 +100,8 @@ final class ConnectingRuntime implements ContainerRuntime {
                     interrupted = true;
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException("Docker runtime could not be set up", e.getCause());
+                } catch (CancellationException e) {
+                    throw new RuntimeUnavailableException("Hangar is shutting down: the Docker engine was not connected");
                 }
             }
         } finally {
@@ -70,14 +116,31 @@ final class ConnectingRuntime implements ContainerRuntime {
         connection.thenAccept(action);
     }
 
+    /**
+     * The engine's state as a launch needs it: connects and waits for the connection first, so that a task started
+     * in the first second after start is not failed for an engine that is merely not connected yet.
+     */
     @Override
     public RuntimeStatus status() {
-        DockerContainerRuntime runtime = connection.getNow(null);
-        if (runtime != null) {
-            return runtime.status();
+        try {
+            return docker().status();
+        } catch (IllegalStateException e) {
+            return new RuntimeStatus(false, null, "Docker runtime could not be set up");
+        }
+    }
+
+    /** The engine's state without waiting (for health): "connecting" until connected; asking starts connecting. */
+    RuntimeStatus statusNow() {
+        connectNow();
+        if (connection.isCancelled()) {
+            return new RuntimeStatus(false, null, "closed before connecting to the Docker engine");
         }
         if (connection.isCompletedExceptionally()) {
             return new RuntimeStatus(false, null, "Docker runtime could not be set up");
+        }
+        DockerContainerRuntime runtime = connection.getNow(null);
+        if (runtime != null) {
+            return runtime.status();
         }
         return new RuntimeStatus(false, null, "connecting to the Docker engine");
     }
@@ -138,13 +201,23 @@ final class ConnectingRuntime implements ContainerRuntime {
         connection.thenAccept(runtime -> runtime.addListener(listener));
     }
 
+    /** Never connected: no engine call was made, so this instance has no containers to remove. */
     @Override
     public int removeAll() {
-        return docker().removeAll();
+        return connectionStarted() ? docker().removeAll() : 0;
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (!connecting) {
+                // the connector is still waiting for its delay: connecting now only to close would be waste
+                closed = true;
+                connection.cancel(false);
+                connectNow();
+                return;
+            }
+        }
         docker().close();
     }
 }

@@ -1,22 +1,22 @@
 package dev.hangar.server;
 
 import dev.hangar.core.admin.RuntimeAdmin;
-import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
 
 /** Shows the container runtime to the admin endpoints. */
 final class DockerRuntimeAdmin implements RuntimeAdmin {
 
-    private final ContainerRuntime runtime;
+    private final ConnectingRuntime runtime;
 
-    DockerRuntimeAdmin(ContainerRuntime runtime) {
+    DockerRuntimeAdmin(ConnectingRuntime runtime) {
         this.runtime = runtime;
     }
 
     @Override
     public Health health() {
-        RuntimeStatus status = runtime.status();
+        // health answers at once, "connecting" included, rather than waiting for the engine
+        RuntimeStatus status = runtime.statusNow();
         return new Health(status.available(), "docker", status.detail());
     }
 

@@ -77,15 +77,15 @@ public final class Hangar implements AutoCloseable {
     public static Hangar start(HangarConfig config) throws InterruptedException, IOException {
         long started = System.nanoTime();
         ExecutorService workers = WorkerPool.create(config.workerThreads());
-        // connects while the server binds; engine calls wait for it, on worker threads
-        ConnectingRuntime runtime = ConnectingRuntime.connect(DockerContainerRuntime.newInstanceId());
+        // connects once the server has answered its first requests, or on first use; engine calls wait for it
+        ConnectingRuntime runtime = new ConnectingRuntime(DockerContainerRuntime.newInstanceId());
         if (!config.cdsTraining()) {
-            workers.execute(() -> reapOrphans(runtime));
+            runtime.whenConnected(Hangar::reapOrphans);
         }
         LogsService logs = new LogsService();
         ScheduledExecutorService scheduler = scheduler();
         Path dataDirectory = config.dataDirectory() != null ? Files.createDirectories(config.dataDirectory())
-                : Files.createTempDirectory("hangar-");
+                : TemporaryDirectory.create("hangar-");
         // the Runtime API listeners of execution environments open on the server, which exists only after start
         AtomicReference<HangarServer> listening = new AtomicReference<>();
         InvokeConfig invokeConfig = invokeConfig(config);
@@ -111,6 +111,7 @@ public final class Hangar implements AutoCloseable {
                 .build()
                 .start();
         listening.set(server);
+        runtime.connectAfter(ConnectingRuntime.CONNECT_DELAY);
         log.info("Hangar {} listening on {} in {} ms (services: {})", Version.current(), server.endpoint(),
                 (System.nanoTime() - started) / 1_000_000,
                 String.join(", ", server.services().stream().map(s -> s.name()).toList()));
@@ -118,9 +119,9 @@ public final class Hangar implements AutoCloseable {
                 config.dataDirectory() == null ? dataDirectory : null);
     }
 
-    private static void reapOrphans(ConnectingRuntime runtime) {
+    private static void reapOrphans(DockerContainerRuntime runtime) {
         try {
-            int removed = runtime.docker().reapOrphans();
+            int removed = runtime.reapOrphans();
             if (removed > 0) {
                 log.info("Removed {} containers left by an earlier Hangar", removed);
             }
