@@ -1,5 +1,9 @@
 package dev.hangar.server;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
+
 /** java -jar hangar.jar: reads the environment, starts Hangar, stops it cleanly on SIGTERM/SIGINT. */
 public final class Main {
 
@@ -15,7 +19,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        ConsoleLogProvider.setHangarLevel(config.logLevel());
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.hangar").setLevel(Level.toLevel(config.logLevel()));
         if (config.cdsTraining()) {
             CdsTraining.run(config);
             System.exit(0);

@@ -1,0 +1,46 @@
+package dev.hangar.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+/**
+ * Hangar's logging set up in code (found by logback through META-INF/services), which spares every start the XML
+ * configuration machinery: lines like {@code 12:00:00.000 INFO  Hangar - ...} on stdout, INFO, and WARN for the
+ * chatty libraries. {@code HANGAR_LOG_LEVEL} sets dev.hangar's level (Main). A {@code -Dlogback.configurationFile}
+ * still wins: this configurator then steps aside.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public final class LogConfigurator extends ContextAwareBase implements Configurator {
+
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDOUT");
+        console.setEncoder(encoder);
+        console.start();
+        context.getLogger("com.github.dockerjava").setLevel(Level.WARN);
+        context.getLogger("org.apache.hc").setLevel(Level.WARN);
+        context.getLogger("io.netty").setLevel(Level.WARN);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+}
