@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.traits.JsonValueTrait;
 import software.amazon.awssdk.core.traits.PayloadTrait;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -43,6 +45,10 @@ final class PojoShape {
         final MarshallLocation location;
         final ValueType type;
         final boolean jsonValue;
+        /** A list or map member, whose value may be the SDK's "never set" placeholder. */
+        final boolean collection;
+        /** The field's own getter when it has no default to fill in; null: ask the field. */
+        private final Function<Object, Object> getter;
         /** Header members: the name as AwsHttpRequest keys it (lower case). */
         final String headerKey;
 
@@ -57,11 +63,13 @@ final class PojoShape {
             this.location = field.location();
             this.type = ValueType.of(field);
             this.jsonValue = field.containsTrait(JsonValueTrait.class);
+            this.collection = type.kind == ValueType.Kind.LIST || type.kind == ValueType.Kind.MAP;
+            this.getter = field.containsTrait(DefaultValueTrait.class) ? null : SdkFieldGetters.of(field);
             this.headerKey = field.locationName() == null ? null : field.locationName().toLowerCase(Locale.ROOT);
         }
 
         Object get(Object pojo) {
-            return field.getValueOrDefault(pojo);
+            return getter != null ? getter.apply(pojo) : field.getValueOrDefault(pojo);
         }
 
         void set(Object builder, Object value) {

@@ -35,12 +35,16 @@ final class SdkPojoWriter {
     static void writeMembers(JsonGenerator g, SdkPojo pojo, PojoShape shape) throws IOException {
         for (PojoShape.Member member : shape.bodyMembers) {
             Object value = member.get(pojo);
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+            if (value == null || member.collection && isUnset(value)) {
                 continue;
             }
             g.writeFieldName(member.writeNameJson);
             writeValue(g, value, member.type);
         }
+    }
+
+    private static boolean isUnset(Object collection) {
+        return collection instanceof SdkAutoConstructList || collection instanceof SdkAutoConstructMap;
     }
 
     static void writeValue(JsonGenerator g, Object value, ValueType type) throws IOException {
