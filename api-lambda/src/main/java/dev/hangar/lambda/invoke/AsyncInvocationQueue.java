@@ -40,7 +40,8 @@ final class AsyncInvocationQueue {
                 request.clientContext(), false);
         Event e = new Event(fn, event, System.nanoTime(), generation);
         pending.add(e);
-        ctx.workers.execute(() -> attempt(e));
+        // the invoker never blocks: no hop to a worker
+        attempt(e);
     }
 
     /** Events not yet run to an end (success or retries spent). */

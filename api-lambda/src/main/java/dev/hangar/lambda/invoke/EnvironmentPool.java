@@ -1,5 +1,6 @@
 package dev.hangar.lambda.invoke;
 
+import dev.hangar.core.service.AwsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +15,19 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The execution environments of one function version with one code and configuration: an invocation takes the most
  * recently used idle one (warm), or starts a new one, so concurrent invocations run in separate environments. An
  * environment left idle for the keep-alive is stopped by a scheduled task. Lock order: pool, then environment.
+ *
+ * <p>Event invocations queue here instead, as AWS's async pollers feed a function: each goes to the first
+ * environment that is free, and waits for environments that are starting rather than starting one of its own.
+ * With none idle the pool grows only when the waiting events would keep the environments it has (warm and
+ * starting) busy for longer than a cold start takes, and then by at most as many as it has warm per round of starts:
+ * a burst of quick events is served by the few environments already there, a backlog of slow ones doubles the pool
+ * per cold start, and nothing starts an environment per event.
  */
 final class EnvironmentPool {
 
@@ -28,16 +37,33 @@ final class EnvironmentPool {
     /** Hot reload: the code directory's fingerprint these environments run; null otherwise. */
     final String codeFingerprint;
     private final InvokeContext ctx;
+    private final long keepAliveNanos;
 
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final Set<ExecutionEnvironment> all = new HashSet<>();
+    /**
+     * One expiry check per environment, not one task per idle spell: a check that finds its environment busy, or
+     * idle for less than the keep-alive, lets the next spell schedule again or waits for the rest.
+     */
     private final Map<ExecutionEnvironment, ScheduledFuture<?>> keepAlive = new HashMap<>();
+    private final Deque<QueuedEvent> waiting = new ArrayDeque<>();
+    /** Replaced by a pool for new code or configuration: no new work, the events already waiting aside. */
     private boolean retired;
+    /** Reset or shutdown: nothing runs any more. */
+    private boolean stopped;
+    /** Moving averages of how long an invocation keeps an environment busy, and of a cold start; 0 = not seen. */
+    private long serviceNanos;
+    private long coldStartNanos;
+
+    /** An Event invocation and how to take its concurrency permit once an environment is there for it. */
+    private record QueuedEvent(Invocation inv, Supplier<ConcurrencyLimiter.Permit> permit) {
+    }
 
     EnvironmentPool(RunnableFunction function, String codeFingerprint, InvokeContext ctx) {
         this.function = function;
         this.codeFingerprint = codeFingerprint;
         this.ctx = ctx;
+        this.keepAliveNanos = ctx.config.keepAlive().toNanos();
     }
 
     /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs on a worker. */
@@ -46,14 +72,126 @@ final class EnvironmentPool {
         synchronized (this) {
             ExecutionEnvironment env;
             while ((env = idle.pollFirst()) != null) {
-                cancelKeepAlive(env);
                 if (env.tryAssign(inv)) {
                     return;
                 }
             }
-            fresh = new ExecutionEnvironment(function, ctx, this, inv);
-            all.add(fresh);
+            fresh = startLocked(inv);
         }
+        launch(fresh);
+    }
+
+    /** An Event invocation: runs when an environment is free for it (see the class comment). Never blocks. */
+    void enqueue(Invocation inv, Supplier<ConcurrencyLimiter.Permit> permit) {
+        synchronized (this) {
+            waiting.addLast(new QueuedEvent(inv, permit));
+        }
+        serveWaiting();
+    }
+
+    /**
+     * Hands waiting events to idle environments, or starts one for the first of them when the pool may grow. Called
+     * whenever that may have become possible: an event came, an environment answered or went away.
+     */
+    void serveWaiting() {
+        while (true) {
+            QueuedEvent failed = null;
+            RuntimeException why = null;
+            ExecutionEnvironment fresh = null;
+            List<ExecutionEnvironment> done = null;
+            synchronized (this) {
+                QueuedEvent next = waiting.peekFirst();
+                ExecutionEnvironment env = idle.peekFirst();
+                if (next == null) {
+                    if (!retired || env == null) {
+                        return;
+                    }
+                    // a retired pool kept these for the events that waited in it: all served
+                    done = new ArrayList<>(idle);
+                    idle.clear();
+                    done.forEach(this::cancelKeepAlive);
+                    all.removeAll(done);
+                } else if (stopped) {
+                    failed = waiting.pollFirst();
+                    why = new AwsException("ServiceException", 500, false, "Hangar was reset",
+                            Map.of("Type", "Service"));
+                } else if (env == null && !mayStartLocked()) {
+                    return;
+                } else {
+                    ConcurrencyLimiter.Permit permit = null;
+                    try {
+                        permit = next.permit().get();
+                    } catch (AwsException throttled) {
+                        if (env == null && !all.isEmpty()) {
+                            return; // one of ours holds it: when it answers or goes, the event is served
+                        }
+                        failed = waiting.pollFirst();
+                        why = throttled;
+                    }
+                    if (permit != null) {
+                        waiting.pollFirst();
+                        ConcurrencyLimiter.Permit held = permit;
+                        next.inv().result.whenComplete((r, e) -> held.release());
+                        if (env == null) {
+                            fresh = startLocked(next.inv());
+                        } else {
+                            idle.pollFirst();
+                            if (!env.tryAssign(next.inv())) {
+                                // it died meanwhile; the event stays first in line
+                                permit.release();
+                                waiting.addFirst(next);
+                            }
+                        }
+                    }
+                }
+            }
+            if (done != null) {
+                done.forEach(e -> e.destroy("its function was updated or deleted"));
+                return;
+            }
+            if (failed != null) {
+                failed.inv().result.completeExceptionally(why);
+            }
+            if (fresh != null) {
+                launch(fresh);
+            }
+        }
+    }
+
+    /** Whether waiting events call for another environment (see the class comment). */
+    private boolean mayStartLocked() {
+        int starting = 0;
+        // what an invocation takes here: the average of those answered; before any, the longest running now
+        long service = serviceNanos;
+        for (ExecutionEnvironment env : all) {
+            if (env.state() == ExecutionEnvironment.State.STARTING) {
+                starting++;
+            } else if (serviceNanos == 0) {
+                service = Math.max(service, env.busyNanos());
+            }
+        }
+        int warm = all.size() - starting;
+        if (starting >= Math.max(1, warm)) {
+            return false;
+        }
+        if (warm == 0 || coldStartNanos == 0) {
+            return true;
+        }
+        return (double) waiting.size() * service > (double) coldStartNanos * (warm + starting);
+    }
+
+    /** An environment of this pool asked for its first work this long after it was created. */
+    synchronized void started(long coldNanos) {
+        coldStartNanos = coldStartNanos == 0 ? coldNanos : coldStartNanos + (coldNanos - coldStartNanos) / 4;
+    }
+
+    private ExecutionEnvironment startLocked(Invocation first) {
+        ExecutionEnvironment fresh = new ExecutionEnvironment(function, ctx, this, first);
+        all.add(fresh);
+        return fresh;
+    }
+
+    private void launch(ExecutionEnvironment fresh) {
         try {
             ctx.workers.execute(fresh::launch);
         } catch (RejectedExecutionException e) {
@@ -61,15 +199,23 @@ final class EnvironmentPool {
         }
     }
 
-    /** The environment answered its invocation and waits for work. */
-    void idle(ExecutionEnvironment env) {
+    /**
+     * The environment answered its invocation and waits for work.
+     *
+     * @param servedNanos how long that invocation kept it busy
+     */
+    void idle(ExecutionEnvironment env, long servedNanos) {
         boolean stop;
         synchronized (this) {
-            stop = retired || !all.contains(env);
+            serviceNanos = serviceNanos == 0 ? servedNanos : serviceNanos + (servedNanos - serviceNanos) / 8;
+            // a retired pool's environments still serve the events that waited in it
+            stop = (retired && waiting.isEmpty()) || !all.contains(env);
             if (!stop) {
                 idle.addFirst(env);
-                long ms = ctx.config.keepAlive().toMillis();
-                keepAlive.put(env, ctx.scheduler.schedule(() -> expire(env), ms, TimeUnit.MILLISECONDS));
+                env.idleSinceNanos = System.nanoTime();
+                if (!keepAlive.containsKey(env)) {
+                    scheduleExpiryLocked(env, keepAliveNanos);
+                }
             }
         }
         if (stop) {
@@ -77,12 +223,22 @@ final class EnvironmentPool {
         }
     }
 
+    private void scheduleExpiryLocked(ExecutionEnvironment env, long delayNanos) {
+        keepAlive.put(env, ctx.scheduler.schedule(() -> expire(env), delayNanos, TimeUnit.NANOSECONDS));
+    }
+
     private void expire(ExecutionEnvironment env) {
         synchronized (this) {
-            if (!idle.remove(env)) {
+            keepAlive.remove(env);
+            if (!idle.contains(env)) {
+                return; // busy: its next idle spell schedules a check again
+            }
+            long idleFor = System.nanoTime() - env.idleSinceNanos;
+            if (idleFor < keepAliveNanos) {
+                scheduleExpiryLocked(env, keepAliveNanos - idleFor);
                 return;
             }
-            keepAlive.remove(env);
+            idle.remove(env);
             all.remove(env);
         }
         log.debug("Environment {} of {} idle for {}: stopping it", env.id, function.functionName(),
@@ -91,13 +247,20 @@ final class EnvironmentPool {
     }
 
     /** The environment is gone (it died, timed out or was stopped). */
-    synchronized void removed(ExecutionEnvironment env) {
-        all.remove(env);
-        idle.remove(env);
-        cancelKeepAlive(env);
+    void removed(ExecutionEnvironment env) {
+        synchronized (this) {
+            all.remove(env);
+            idle.remove(env);
+            cancelKeepAlive(env);
+        }
+        // events that waited for it may need another
+        serveWaiting();
     }
 
-    /** Code or configuration changed: idle environments stop now, busy ones once they have answered. */
+    /**
+     * Code or configuration changed: idle environments stop now, busy ones once they have answered and the events
+     * that were already waiting here have run (as they would have had they each started an environment at once).
+     */
     void retire() {
         List<ExecutionEnvironment> stopNow;
         synchronized (this) {
@@ -108,6 +271,7 @@ final class EnvironmentPool {
             all.removeAll(stopNow);
         }
         stopNow.forEach(env -> env.destroy("its function was updated or deleted"));
+        serveWaiting();
     }
 
     /** Everything stops, busy environments too (reset, shutdown). */
@@ -115,6 +279,7 @@ final class EnvironmentPool {
         List<ExecutionEnvironment> stopNow;
         synchronized (this) {
             retired = true;
+            stopped = true;
             stopNow = new ArrayList<>(all);
             idle.clear();
             all.clear();
@@ -122,6 +287,7 @@ final class EnvironmentPool {
             keepAlive.clear();
         }
         stopNow.forEach(env -> env.destroy(why));
+        serveWaiting();
     }
 
     synchronized int size() {

@@ -44,6 +44,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private static final int REMEMBERED_IDS = 32;
 
     final String id = Ids.hex32();
+    private final long createdNanos = System.nanoTime();
+    private volatile boolean coldStartReported;
     final RunnableFunction function;
     final InvocationLogs logs;
     private final InvokeContext ctx;
@@ -62,6 +64,15 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private long startNanos;
     private Double unreportedInitMs;
     private ScheduledFuture<?> initTimer;
+    /**
+     * Ends the current invocation at its deadline. One task serves many invocations: when it fires early (the
+     * invocation it was set for has answered), it moves on to the current one's deadline, so a warm invocation
+     * neither schedules nor cancels a task of its own.
+     */
+    private ScheduledFuture<?> watchdog;
+    private volatile MemoryProbe memory;
+    /** When it last became idle; guarded by its pool's lock. */
+    long idleSinceNanos;
     private volatile boolean outOfMemory;
     private volatile Long lastPeakMb;
 
@@ -83,6 +94,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         return containerId;
     }
 
+    /** How long its current invocation has kept it busy so far; 0 when it has none. */
+    synchronized long busyNanos() {
+        return current == null ? 0 : current.servedNanos();
+    }
+
     // --- launch (worker pool) -------------------------------------------------------------------------------------
 
     /** Starts the container: blocking engine calls, run on a worker. */
@@ -99,6 +115,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             if (!adopt(() -> {
                 containerId = handle.id();
                 containerToRemove = handle.id();
+                memory = new MemoryProbe(handle.id());
             })) {
                 return;
             }
@@ -195,6 +212,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             current = inv;
             delivered = false;
             state = State.INVOKING;
+            inv.assignedNanos = System.nanoTime();
             startClockLocked(inv);
             if (heldNext != null) {
                 held = heldNext;
@@ -210,11 +228,33 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     /** The function's clock runs from when a ready runtime has the work (AWS does not count the cold start). */
     private void startClockLocked(Invocation inv) {
-        if (inv.timeoutTask != null) {
+        if (inv.clockStarted()) {
             return;
         }
+        long timeoutNanos = TimeUnit.SECONDS.toNanos(function.timeoutSeconds());
         inv.deadlineEpochMs = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
-        inv.timeoutTask = ctx.scheduler.schedule(() -> timedOut(inv), function.timeoutSeconds(), TimeUnit.SECONDS);
+        inv.deadlineNanos = System.nanoTime() + timeoutNanos;
+        if (watchdog == null) {
+            // every invocation here has the same timeout, so a pending watchdog is never later than this deadline
+            watchdog = ctx.scheduler.schedule(this::watchdogFired, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void watchdogFired() {
+        Invocation inv;
+        synchronized (this) {
+            watchdog = null;
+            inv = current;
+            if (state == State.DEAD || inv == null || !inv.clockStarted()) {
+                return;
+            }
+            long left = inv.deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                watchdog = ctx.scheduler.schedule(this::watchdogFired, left, TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        timedOut(inv);
     }
 
     private AwsHttpResponse deliverLocked(Invocation inv) {
@@ -233,6 +273,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         AwsHttpResponse event;
         CompletableFuture<AwsHttpResponse> replaced = null;
         CompletableFuture<AwsHttpResponse> held;
+        if (!coldStartReported) {
+            // before the state leaves STARTING, so that the pool never sees it warm without knowing what it took
+            coldStartReported = true;
+            pool.started(System.nanoTime() - createdNanos);
+        }
         synchronized (this) {
             if (state == State.DEAD) {
                 return CompletableFuture.completedFuture(RuntimeApiHandler.environmentGone());
@@ -279,12 +324,16 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             inv = finishCurrentLocked();
         }
         boolean tooLarge = body.length > ErrorPayloads.MAX_RESPONSE_BYTES;
-        pool.idle(this);
+        // idle before the caller has its answer, so that its next call finds this environment warm
+        pool.idle(this, inv.servedNanos());
         if (tooLarge) {
             finish(inv, ErrorPayloads.responseTooLarge(), "Unhandled", null, null, List.of(), false);
+            pool.serveWaiting();
             return RuntimeApiHandler.payloadTooLarge();
         }
         finish(inv, body, null, null, null, List.of(), false);
+        // after finish: its concurrency permit is back for the waiting event to take
+        pool.serveWaiting();
         return RuntimeApiHandler.accepted();
     }
 
@@ -298,10 +347,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             inv = finishCurrentLocked();
         }
-        pool.idle(this);
+        pool.idle(this, inv.servedNanos());
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType)
                 : body.length > ErrorPayloads.MAX_RESPONSE_BYTES ? ErrorPayloads.responseTooLarge() : body;
         finish(inv, payload, "Unhandled", null, null, List.of(), false);
+        pool.serveWaiting();
         return RuntimeApiHandler.accepted();
     }
 
@@ -321,7 +371,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             inv = current;
             current = null;
             initMs = (System.nanoTime() - startNanos) / 1e6;
-            cancelTimersLocked(inv);
+            cancelTimersLocked();
         }
         pool.removed(this);
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType) : body;
@@ -354,9 +404,6 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         current = null;
         delivered = false;
         state = State.READY;
-        if (inv.timeoutTask != null) {
-            inv.timeoutTask.cancel(false);
-        }
         answeredIds.addLast(inv.requestId());
         while (answeredIds.size() > REMEMBERED_IDS) {
             answeredIds.removeFirst();
@@ -368,16 +415,15 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     /** The function ran past its timeout: the environment is destroyed, as AWS resets it. */
     private void timedOut(Invocation inv) {
-        String cid;
         synchronized (this) {
             if (current != inv || state == State.DEAD || !inv.claimAnswer()) {
                 return;
             }
             state = State.DEAD;
             current = null;
-            cid = containerId;
+            cancelTimersLocked();
         }
-        rememberPeak(cid);
+        rememberPeak();
         pool.removed(this);
         String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
                 + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
@@ -390,7 +436,6 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private void initTimedOut() {
         Invocation inv;
         double initMs;
-        String cid;
         synchronized (this) {
             if (initialised || state == State.DEAD) {
                 return;
@@ -399,9 +444,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             inv = current;
             current = null;
             initMs = (System.nanoTime() - startNanos) / 1e6;
-            cid = containerId;
         }
-        rememberPeak(cid);
+        rememberPeak();
         pool.removed(this);
         if (inv != null && inv.claimAnswer()) {
             finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout",
@@ -424,7 +468,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             current = null;
             duringInit = !initialised;
             initMs = (System.nanoTime() - startNanos) / 1e6;
-            cancelTimersLocked(inv);
+            cancelTimersLocked();
         }
         pool.removed(this);
         if (inv == null || !inv.claimAnswer()) {
@@ -456,7 +500,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             state = State.DEAD;
             inv = current;
             current = null;
-            cancelTimersLocked(inv);
+            cancelTimersLocked();
         }
         log.debug("Stopping environment {} of {}: {}", id, function.functionName(), why);
         pool.removed(this);
@@ -467,12 +511,13 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         }
     }
 
-    private void cancelTimersLocked(Invocation inv) {
+    private void cancelTimersLocked() {
         if (initTimer != null) {
             initTimer.cancel(false);
         }
-        if (inv != null && inv.timeoutTask != null) {
-            inv.timeoutTask.cancel(false);
+        if (watchdog != null) {
+            watchdog.cancel(false);
+            watchdog = null;
         }
     }
 
@@ -483,7 +528,6 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private void finish(Invocation inv, byte[] payload, String functionError, String status, String errorType,
                         List<String> linesBeforeEnd, boolean containerGone) {
         Double initMs;
-        String cid;
         synchronized (this) {
             if (inv.logWindow == null) {
                 // never delivered (init failed): START now, with the init output before it in the tail
@@ -492,11 +536,10 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             initMs = unreportedInitMs;
             unreportedInitMs = null;
-            cid = containerId;
         }
         double durationMs = inv.elapsedMillis();
         Supplier<String> report = () -> new ReportLine(inv.requestId(), durationMs, function.memoryMb(),
-                containerGone ? lastPeakMb : rememberPeak(cid), initMs, status, errorType).text();
+                containerGone ? lastPeakMb : rememberPeak(), initMs, status, errorType).text();
         logs.end(inv.logWindow, linesBeforeEnd, report, containerGone);
         String version = inv.executedVersion();
         if (inv.request.tailLogs()) {
@@ -507,8 +550,9 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         }
     }
 
-    private Long rememberPeak(String cid) {
-        Long peak = MemoryProbe.peakMegabytes(cid);
+    private Long rememberPeak() {
+        MemoryProbe probe = memory;
+        Long peak = probe == null ? null : probe.peakMegabytes();
         if (peak != null) {
             lastPeakMb = peak;
         }
@@ -535,9 +579,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             containerToRemove = null;
             held = heldNext;
             heldNext = null;
-            if (initTimer != null) {
-                initTimer.cancel(false);
-            }
+            cancelTimersLocked();
         }
         if (held != null) {
             held.complete(RuntimeApiHandler.environmentGone());
@@ -557,6 +599,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                 }
             }
             if (cid != null) {
+                MemoryProbe probe = memory;
+                if (probe != null) {
+                    // an open cgroup file must not outlive its container
+                    probe.close();
+                }
                 try {
                     ctx.runtime.remove(cid);
                 } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.hangar.lambda.invoke;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,8 +16,11 @@ final class Invocation {
 
     /** Epoch ms by which the function must answer, once its clock started. */
     long deadlineEpochMs;
+    /** The same deadline on the monotonic clock; 0 until the clock starts. */
+    long deadlineNanos;
+    /** When a warm environment took it; 0 for an environment's first, which waited for its start. */
+    long assignedNanos;
     long startedNanos;
-    ScheduledFuture<?> timeoutTask;
     LogWindow logWindow;
 
     Invocation(RunnableFunction function, InvocationRequest request) {
@@ -35,8 +37,21 @@ final class Invocation {
         return answered.compareAndSet(false, true);
     }
 
+    boolean clockStarted() {
+        return deadlineNanos != 0;
+    }
+
     boolean answered() {
         return answered.get();
+    }
+
+    /**
+     * How long it has kept its environment from other work: from being taken (or, an environment's first, from
+     * being delivered) to now; 0 before either.
+     */
+    long servedNanos() {
+        long since = assignedNanos != 0 ? assignedNanos : startedNanos;
+        return since == 0 ? 0 : System.nanoTime() - since;
     }
 
     double elapsedMillis() {

@@ -10,6 +10,7 @@ import dev.hangar.runtime.ContainerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,19 +46,37 @@ public final class Invoker implements FunctionInvoker {
         }
         this.ctx = new InvokeContext(runtime, listenerFactory, logs, config, scheduler, workers);
         this.limiter = new ConcurrencyLimiter(config.accountConcurrency());
-        this.events = new AsyncInvocationQueue(this::invoke, ctx);
+        this.events = new AsyncInvocationQueue(this::invokeEvent, ctx);
         runtime.addListener(this::onContainerEvent);
     }
 
     @Override
     public CompletableFuture<InvocationResult> invoke(RunnableFunction function, InvocationRequest request) {
+        return withFingerprint(function, fingerprint -> invoke(function, request, fingerprint));
+    }
+
+    /** Event invocations from the queue: they wait in the pool for a free environment (see EnvironmentPool). */
+    private CompletableFuture<InvocationResult> invokeEvent(RunnableFunction function, InvocationRequest request) {
+        return withFingerprint(function, fingerprint -> {
+            Invocation inv = new Invocation(function, request);
+            try {
+                poolFor(function, fingerprint).enqueue(inv, () -> limiter.acquire(function));
+            } catch (RuntimeException e) {
+                inv.result.completeExceptionally(e);
+            }
+            return inv.result.copy();
+        });
+    }
+
+    private CompletableFuture<InvocationResult> withFingerprint(
+            RunnableFunction function, Function<String, CompletableFuture<InvocationResult>> call) {
         if (!function.hotReload() || function.codeDirectory() == null) {
-            return invoke(function, request, null);
+            return call.apply(null);
         }
         // walking the code directory is file I/O: off the caller's thread
         try {
             return CompletableFuture.supplyAsync(() -> CodeFingerprint.of(function.codeDirectory()), ctx.workers)
-                    .thenCompose(fingerprint -> invoke(function, request, fingerprint));
+                    .thenCompose(call);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(serviceUnavailable());
         }
@@ -137,10 +156,14 @@ public final class Invoker implements FunctionInvoker {
      */
     private EnvironmentPool poolFor(RunnableFunction function, String fingerprint) {
         String key = function.functionArn() + ":" + function.version();
+        EnvironmentPool current = pools.get(key);
+        if (current != null && serves(current, function, fingerprint)) {
+            // the usual case, without compute's lock on the map's bin
+            return current;
+        }
         EnvironmentPool[] replaced = new EnvironmentPool[1];
         EnvironmentPool pool = pools.compute(key, (k, existing) -> {
-            if (existing != null && sameEnvironment(existing.function, function)
-                    && java.util.Objects.equals(existing.codeFingerprint, fingerprint)) {
+            if (existing != null && serves(existing, function, fingerprint)) {
                 return existing;
             }
             replaced[0] = existing;
@@ -150,6 +173,10 @@ public final class Invoker implements FunctionInvoker {
             replaced[0].retire();
         }
         return pool;
+    }
+
+    private static boolean serves(EnvironmentPool pool, RunnableFunction function, String fingerprint) {
+        return sameEnvironment(pool.function, function) && Objects.equals(pool.codeFingerprint, fingerprint);
     }
 
     /** Everything but reserved concurrency shapes an environment: changing the reservation keeps them warm. */
