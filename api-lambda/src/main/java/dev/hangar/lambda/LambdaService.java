@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -67,6 +68,18 @@ public final class LambdaService implements AwsService {
                 "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-07-20/", "/2021-10-31/", "/2021-11-15/",
                 "/2024-08-31/", "/2025-11-30/", "/2025-12-01/", "/2026-07-09/"));
     }
+
+    /**
+     * Invoke only hands the call to the invocation side (code fingerprints and container launches go to the workers
+     * there), and the reads answer from memory: these run on the event loop, sparing the hot path a thread hop.
+     * Everything else may write code to disk and stays on the worker pool.
+     */
+    @Override
+    public boolean isNonBlocking(String operation) {
+        return NON_BLOCKING.contains(operation);
+    }
+
+    private static final Set<String> NON_BLOCKING = Set.of("Invoke", "GetFunction", "GetFunctionConfiguration");
 
     @Override
     public void reset() {

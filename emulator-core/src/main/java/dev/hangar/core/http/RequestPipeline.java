@@ -75,10 +75,20 @@ public final class RequestPipeline {
                     UnknownServiceResponse.of(request, scope).withHeader(REQUEST_ID_HEADER, requestId));
         }
         if (service.service().handlersAreNonBlocking()) {
-            return serve(service, request, scope, requestId);
+            return serve(service, request, scope, requestId, null);
+        }
+        OperationMatch match;
+        try {
+            match = service.codec().resolve(service.model(), request);
+        } catch (Throwable unresolved) {
+            // answered in the service's error shape by serve, which meets the same failure again: no handler runs
+            return serve(service, request, scope, requestId, null);
+        }
+        if (service.service().isNonBlocking(match.operation().name())) {
+            return serve(service, request, scope, requestId, match);
         }
         try {
-            return CompletableFuture.supplyAsync(() -> serve(service, request, scope, requestId), workers)
+            return CompletableFuture.supplyAsync(() -> serve(service, request, scope, requestId, match), workers)
                     .thenCompose(f -> f);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(service.codec().writeError(service.model(),
@@ -88,11 +98,12 @@ public final class RequestPipeline {
     }
 
     private CompletableFuture<AwsHttpResponse> serve(BoundService service, AwsHttpRequest request,
-                                                     CredentialScope scope, String requestId) {
+                                                     CredentialScope scope, String requestId,
+                                                     OperationMatch resolved) {
         long started = System.nanoTime();
         String operationName = "?";
         try {
-            OperationMatch match = service.codec().resolve(service.model(), request);
+            OperationMatch match = resolved != null ? resolved : service.codec().resolve(service.model(), request);
             operationName = match.operation().name();
             OperationHandler handler = service.handler(operationName);
             if (handler == null) {

@@ -18,4 +18,13 @@ public interface AwsService {
     default boolean handlersAreNonBlocking() {
         return false;
     }
+
+    /**
+     * Whether this operation's handler only touches memory (or hands its slow work to other threads itself) and may
+     * run on the event loop. By default the service-wide answer; a service whose handlers mostly block can still let
+     * its hot in-memory operations skip the hop to the worker pool.
+     */
+    default boolean isNonBlocking(String operation) {
+        return handlersAreNonBlocking();
+    }
 }
