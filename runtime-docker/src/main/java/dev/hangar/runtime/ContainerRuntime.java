@@ -37,7 +37,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** SIGTERM (or the image's stop signal), then SIGKILL after the grace period. No error if already stopped. */
     void stop(String containerId, Duration grace);
 
-    /** Removes the container, forcing it down if running. No error if it is already gone. */
+    /**
+     * Removes the container, forcing it down if running. No error if it is already gone. A log follow still open on
+     * it gets the rest of its output first: the container is killed and the removal waits (a few seconds at most)
+     * for the follow to reach the end of the log.
+     */
     void remove(String containerId);
 
     ContainerState inspect(String containerId);

@@ -34,6 +34,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
     /** How long connect() waits for the event subscription, so no exit after it returns is missed. */
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
+    /** How long a removal waits for the log follows of the container to read its output to the end. */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
 
     private final String instanceId;
     /** Null when no client could even be configured (a malformed DOCKER_HOST): every call then fails. */
@@ -218,6 +220,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     @Override
     public void remove(String containerId) {
         call("remove container " + containerId, () -> {
+            if (logFollows.following(containerId) && killQuietly(containerId)) {
+                // a forced removal takes the log with it while a follow may still be reading it: the container
+                // goes down first, and is removed once its follows have reached the end of its output
+                awaitFollows(containerId);
+            }
             if (removeQuietly(containerId)) {
                 log.info("Removed container {}", shortId(containerId));
             }
@@ -312,6 +319,34 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         availability.close();
         if (clients != null) {
             clients.close();
+        }
+    }
+
+    /** SIGKILL; true when the container is down now (killed, or not running anyway), false when it is gone. */
+    private boolean killQuietly(String containerId) {
+        try {
+            client.killContainerCmd(containerId).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (ConflictException e) {
+            // "is not running", or already being removed: either way nothing more will be written
+            return true;
+        }
+    }
+
+    private void awaitFollows(String containerId) {
+        long start = System.nanoTime();
+        try {
+            if (!logFollows.drain(containerId, DRAIN_WAIT)) {
+                log.warn("Log of container {} not read to its end within {} ms; removing it anyway",
+                        shortId(containerId), DRAIN_WAIT.toMillis());
+            } else {
+                log.debug("Log of container {} read to its end {} ms after the kill", shortId(containerId),
+                        millisSince(start));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,17 +33,22 @@ final class LogFollower implements AutoCloseable {
     private final DockerHttpClient http;
     private final String containerId;
     private final Consumer<LogLine> onLine;
+    private final Runnable onEnd;
     private final LineAssembler stdout;
     private final LineAssembler stderr;
     private final Watermark stdoutMark = new Watermark();
     private final Watermark stderrMark = new Watermark();
     private volatile boolean closed;
     private volatile DockerHttpClient.Response current;
+    /** Counted down when the reader thread is done, closed or not. */
+    private final CountDownLatch ended = new CountDownLatch(1);
 
-    LogFollower(DockerHttpClient http, String containerId, Consumer<LogLine> onLine) {
+    /** @param onEnd run on the reader thread when it is done */
+    LogFollower(DockerHttpClient http, String containerId, Consumer<LogLine> onLine, Runnable onEnd) {
         this.http = http;
         this.containerId = containerId;
         this.onLine = onLine;
+        this.onEnd = onEnd;
         this.stdout = new LineAssembler(containerId, LogLine.Stream.STDOUT, this::deliver);
         this.stderr = new LineAssembler(containerId, LogLine.Stream.STDERR, this::deliver);
     }
@@ -53,18 +60,28 @@ final class LogFollower implements AutoCloseable {
     }
 
     private void run() {
-        Throwable failure = read(true);
-        if (!closed && failure == null) {
-            failure = read(false);
+        try {
+            Throwable failure = read(true);
+            if (!closed && failure == null) {
+                failure = read(false);
+            }
+            if (failure != null && !closed) {
+                log.debug("Log stream of {} ended with {}", containerId, EngineErrors.rootMessage(failure));
+            }
+            if (!closed) {
+                stdout.flush();
+                stderr.flush();
+            }
+            closed = true;
+        } finally {
+            ended.countDown();
+            onEnd.run();
         }
-        if (failure != null && !closed) {
-            log.debug("Log stream of {} ended with {}", containerId, EngineErrors.rootMessage(failure));
-        }
-        if (!closed) {
-            stdout.flush();
-            stderr.flush();
-        }
-        closed = true;
+    }
+
+    /** Waits until the reader has delivered the whole log (or was closed); false if it is still reading. */
+    boolean awaitEnd(long nanos) throws InterruptedException {
+        return ended.await(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Reads the log to its end; returns why it ended early, or null. */

@@ -160,6 +160,33 @@ class LogFollowingTest {
     }
 
     @Test
+    void removingAContainerLetsItsFollowReadTheRestOfItsOutputFirst() throws Exception {
+        // a burst the follow is still reading when the container is removed, as when a Lambda handler times out
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        ContainerHandle h = fx.runtime.create(RuntimeFixture.busybox("sh", "-c", "seq 1 20000; sleep 60").build());
+        try (AutoCloseable follow = fx.runtime.followLogs(h.id(), lines::add)) {
+            fx.runtime.start(h.id());
+            waitUntil(() -> !lines.isEmpty(), Duration.ofSeconds(10));
+            fx.runtime.remove(h.id());
+            assertEquals(ContainerState.Status.GONE, fx.runtime.inspect(h.id()).status());
+            // no waiting here: the removal returned only once the follow had the whole log
+            assertEquals(20000, lines.size());
+            assertEquals("20000", lines.get(lines.size() - 1).text());
+        }
+    }
+
+    @Test
+    void removingAFollowedContainerThatNeverStartedEndsItsFollow() throws Exception {
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        ContainerHandle h = fx.runtime.create(RuntimeFixture.busybox("echo", "never").build());
+        try (AutoCloseable follow = fx.runtime.followLogs(h.id(), lines::add)) {
+            fx.runtime.remove(h.id());
+            assertEquals(ContainerState.Status.GONE, fx.runtime.inspect(h.id()).status());
+            assertEquals(List.of(), lines);
+        }
+    }
+
+    @Test
     void followingAMissingContainerFails() {
         assertThrows(ContainerRuntimeException.class, () -> fx.runtime.followLogs("hangar-missing", l -> { }));
     }
