@@ -564,7 +564,9 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                 + (errorType != null ? "\tError Type: " + errorType : "");
     }
 
-    /** Closes the listener and the log follow, and removes the container (on a worker). Safe to call again. */
+    /**
+     * Closes the listener, removes the container and then closes the log follow (on a worker). Safe to call again.
+     */
     private void releaseResources() {
         HangarServer.Listener l;
         AutoCloseable follow;
@@ -591,13 +593,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             return;
         }
         Runnable engineWork = () -> {
-            if (follow != null) {
-                try {
-                    follow.close();
-                } catch (Exception e) {
-                    log.debug("Closing the log follow of {} failed", id, e);
-                }
-            }
+            // the container goes before the follow is closed: the removal lets the follow read the output still on
+            // its way (a timed-out handler's last lines), which closing it first would drop
             if (cid != null) {
                 MemoryProbe probe = memory;
                 if (probe != null) {
@@ -610,6 +607,13 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                     log.warn("Could not remove container {} of environment {}: {}", cid, id, e.toString());
                 } finally {
                     ctx.unregister(cid);
+                }
+            }
+            if (follow != null) {
+                try {
+                    follow.close();
+                } catch (Exception e) {
+                    log.debug("Closing the log follow of {} failed", id, e);
                 }
             }
         };

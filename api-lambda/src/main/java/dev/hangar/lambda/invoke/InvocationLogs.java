@@ -79,8 +79,11 @@ final class InvocationLogs {
                 return;
             }
             if (target.finished) {
-                // too late for its invocation's tail (it is in the stream, after END): wait longer next time
-                delay.observed(System.nanoTime() - target.endedNanos);
+                // too late for its invocation's tail (it is in the stream, by its time before END): wait longer
+                // next time; not so for a window closed without waiting, whose output is read as its container goes
+                if (!target.closedAtOnce) {
+                    delay.observed(System.nanoTime() - target.endedNanos);
+                }
                 return;
             }
             target.keep(message);
@@ -119,7 +122,9 @@ final class InvocationLogs {
      *
      * @param linesBeforeEnd Lambda's own lines before END, e.g. the timeout notice
      * @param report         the REPORT text, made when it is written (memory is read then)
-     * @param containerGone  no more output can come: write END and REPORT now
+     * @param containerGone  the environment is going (a timeout): END and REPORT now, not once the output settled.
+     *                       What the container wrote and was not read yet still reaches the stream as its
+     *                       container is removed, at its own time, so before END; only the tail misses it
      */
     void end(LogWindow window, List<String> linesBeforeEnd, Supplier<String> report, boolean containerGone) {
         LogWindow settledNow = null;
@@ -132,6 +137,7 @@ final class InvocationLogs {
             window.report = report;
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
             if (containerGone) {
+                window.closedAtOnce = true;
                 settledNow = finish(window);
             }
         }

@@ -1,0 +1,215 @@
+package dev.hangar.lambda.invoke;
+
+import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.service.RequestContext;
+import dev.hangar.logs.LogsService;
+import dev.hangar.runtime.ContainerState;
+import dev.hangar.runtime.DockerContainerRuntime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static dev.hangar.lambda.invoke.InvokerHarness.ACCOUNT;
+import static dev.hangar.lambda.invoke.InvokerHarness.REGION;
+import static dev.hangar.lambda.invoke.InvokerHarness.function;
+import static dev.hangar.lambda.invoke.InvokerHarness.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a handler printed before it timed out or crashed is in its log stream, read back through GetLogEvents as a
+ * user would: an environment destroyed with output still on its way must not lose it. The handlers print a burst of
+ * numbered lines at the last moment, so the log follow is still behind when the environment goes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DestroyedEnvironmentLogsTest {
+
+    private static final int LINES = 2000;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final ExecutorService workers = Executors.newFixedThreadPool(16);
+    private final LogsService logs = new LogsService();
+    private HangarServer server;
+    private DockerContainerRuntime runtime;
+    private Invoker invoker;
+    private Path code;
+
+    @BeforeAll
+    void start() throws Exception {
+        DockerHarness.start(Map.of()).close(); // fails early with a clear message when the images are missing
+        runtime = DockerContainerRuntime.connect("linv-dead-" + UUID.randomUUID().toString().substring(0, 8));
+        server = HangarServer.builder().port(0).build().start();
+        invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs,
+                InvokeConfig.fromEnvironment(DockerHarness.IMAGES), scheduler, workers);
+        code = Files.createTempDirectory("hangar-linv-dead");
+        code.toFile().setReadable(true, false);
+        Files.writeString(code.resolve("burst.py"), String.join("\n",
+                "import os, sys, time",
+                "",
+                "def burst(n):",
+                "    sys.stdout.write(''.join('line %d of %d\\n' % (i, n) for i in range(1, n + 1)))",
+                "    sys.stdout.flush()",
+                "",
+                "def then_time_out(event, context):",
+                "    # the burst just before the deadline: its output is still being read when the timeout comes",
+                "    while context.get_remaining_time_in_millis() > event['margin_ms']:",
+                "        time.sleep(0.005)",
+                "    burst(event['lines'])",
+                "    time.sleep(60)",
+                "",
+                "def then_crash(event, context):",
+                "    time.sleep(0.5)",
+                "    burst(event['lines'])",
+                "    os._exit(3)",
+                ""));
+    }
+
+    @AfterAll
+    void stop() {
+        if (invoker != null) {
+            invoker.reset();
+        }
+        scheduler.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (runtime != null) {
+            runtime.removeAll();
+            runtime.close();
+        }
+    }
+
+    @Test
+    void whatATimedOutHandlerPrintedIsInItsStreamBeforeEnd() throws Exception {
+        RunnableFunction fn = InvokerHarness.with(
+                function(uniqueName("dead-timeout"), "python3.12", "burst.then_time_out", code), 1, null);
+        InvocationRequest request = InvokerHarness.request("{\"lines\":" + LINES + ",\"margin_ms\":150}");
+        CompletableFuture<InvocationResult> answer = invoker.invoke(fn, request);
+        String container = awaitContainer(fn);
+        InvocationResult r = answer.get(60, TimeUnit.SECONDS);
+        assertEquals("Unhandled", r.functionError());
+        assertTrue(DockerHarness.text(r).contains("Sandbox.Timedout"), DockerHarness.text(r));
+
+        List<String> stream = awaitStream(fn, container, "REPORT RequestId: " + request.requestId());
+        assertAllLinesBefore(stream, "END RequestId: " + request.requestId());
+    }
+
+    @Test
+    void whatACrashedHandlerPrintedIsInItsStreamBeforeTheErrorReport() throws Exception {
+        RunnableFunction fn = function(uniqueName("dead-crash"), "python3.12", "burst.then_crash", code);
+        InvocationRequest request = InvokerHarness.request("{\"lines\":" + LINES + "}");
+        CompletableFuture<InvocationResult> answer = invoker.invoke(fn, request);
+        String container = awaitContainer(fn);
+        InvocationResult r = answer.get(60, TimeUnit.SECONDS);
+        assertTrue(DockerHarness.text(r).contains("Runtime.ExitError"), DockerHarness.text(r));
+
+        List<String> stream = awaitStream(fn, container, "REPORT RequestId: " + request.requestId());
+        assertAllLinesBefore(stream, "RequestId: " + request.requestId() + " Error: ");
+    }
+
+    /**
+     * The function's one log stream through GetLogEvents, once it holds the REPORT and the container is gone (no
+     * more output can come after that).
+     */
+    private List<String> awaitStream(RunnableFunction fn, String container, String report)
+            throws InterruptedException {
+        String group = "/aws/lambda/" + fn.functionName();
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> messages = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            List<LogStream> streams = logs.describeLogStreams(ctx(),
+                    DescribeLogStreamsRequest.builder().logGroupName(group).build()).logStreams();
+            if (streams.size() == 1) {
+                messages = read(group, streams.get(0).logStreamName());
+                boolean reported = messages.stream().anyMatch(m -> m.startsWith(report));
+                if (reported && runtime.inspect(container).status() == ContainerState.Status.GONE) {
+                    // the removal has run; give a line it delivered a moment to reach the sink
+                    Thread.sleep(200);
+                    return read(group, streams.get(0).logStreamName());
+                }
+            }
+            Thread.sleep(50);
+        }
+        return messages;
+    }
+
+    /** The container of the function's (one) environment, once it has one. */
+    private String awaitContainer(RunnableFunction fn) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ExecutionEnvironment env : invoker.environments(fn.functionArn(), fn.version())) {
+                if (env.containerId() != null) {
+                    return env.containerId();
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no container for " + fn.functionName());
+    }
+
+    private List<String> read(String group, String stream) {
+        List<String> out = new ArrayList<>();
+        String token = null;
+        while (true) {
+            String from = token;
+            GetLogEventsResponse page = logs.getLogEvents(ctx(), GetLogEventsRequest.builder().logGroupName(group).logStreamName(stream).startFromHead(true)
+                    .nextToken(from).build());
+            page.events().stream().map(OutputLogEvent::message).forEach(out::add);
+            if (page.events().isEmpty() || page.nextForwardToken().equals(from)) {
+                return out;
+            }
+            token = page.nextForwardToken();
+        }
+    }
+
+    private static void assertAllLinesBefore(List<String> stream, String marker) {
+        int markerAt = -1;
+        for (int i = 0; i < stream.size(); i++) {
+            if (stream.get(i).startsWith(marker)) {
+                markerAt = i;
+                break;
+            }
+        }
+        assertTrue(markerAt >= 0, "no '" + marker + "' in the stream");
+        List<String> missing = new ArrayList<>();
+        List<String> before = stream.subList(0, markerAt);
+        for (int i = 1; i <= LINES; i++) {
+            String line = "line " + i + " of " + LINES + "\n";
+            if (!before.contains(line)) {
+                missing.add(stream.contains(line) ? i + " (after)" : String.valueOf(i));
+            }
+        }
+        assertTrue(missing.isEmpty(), missing.size() + " of " + LINES + " lines missing before '" + marker + "': "
+                + (missing.size() > 20 ? missing.subList(0, 20) + "..." : missing));
+    }
+
+    private static RequestContext ctx() {
+        return new RequestContext(UUID.randomUUID().toString(), ACCOUNT, REGION, "logs", "GetLogEvents", null,
+                Instant.now());
+    }
+}
