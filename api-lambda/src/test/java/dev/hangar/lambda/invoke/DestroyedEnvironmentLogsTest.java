@@ -85,23 +85,7 @@ class DestroyedEnvironmentLogsTest {
 
     @AfterAll
     void stop() {
-        if (invoker != null) {
-            invoker.reset();
-        }
-        scheduler.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (runtime != null) {
-            runtime.removeAll();
-            runtime.close();
-        }
+        InvokerHarness.shutDown(invoker, scheduler, workers, server, runtime);
     }
 
     @Test

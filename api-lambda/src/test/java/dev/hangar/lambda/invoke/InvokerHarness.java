@@ -108,15 +108,32 @@ final class InvokerHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        invoker.reset();
-        scheduler.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        shutDown(invoker, scheduler, workers, server, runtime);
+    }
+
+    /**
+     * What every invocation test stops, in order: environments, timers, workers (given time to finish), the server,
+     * then the containers of a real engine. Any of them may be null when set-up failed part-way.
+     */
+    static void shutDown(Invoker invoker, ScheduledExecutorService scheduler, ExecutorService workers,
+                         HangarServer server, ContainerRuntime runtime) {
+        if (invoker != null) {
+            invoker.reset();
         }
-        server.close();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
         if (runtime instanceof dev.hangar.runtime.DockerContainerRuntime docker) {
             docker.removeAll();
             docker.close();

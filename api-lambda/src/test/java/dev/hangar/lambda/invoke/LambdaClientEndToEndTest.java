@@ -79,23 +79,7 @@ class LambdaClientEndToEndTest {
         if (lambda != null) {
             lambda.close();
         }
-        if (invoker != null) {
-            invoker.reset();
-        }
-        scheduler.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (runtime != null) {
-            runtime.removeAll();
-            runtime.close();
-        }
+        InvokerHarness.shutDown(invoker, scheduler, workers, server, runtime);
     }
 
     @Test
