@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drives tasks through their lifecycle with the container runtime. Every engine call runs on the worker pool and
@@ -40,10 +39,6 @@ final class TaskLifecycle implements ContainerEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLifecycle.class);
     /** ECS_CONTAINER_STOP_TIMEOUT's default: SIGTERM, then SIGKILL 30 s later. */
     static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
-    /** 128 + SIGKILL: how an OOM kill, or any other SIGKILL, shows in the exit code. */
-    private static final int SIGKILL_EXIT = 137;
-    /** Far beyond the engine's reordering of events (microseconds to milliseconds). */
-    private static final Duration OOM_EVENT_GRACE = Duration.ofMillis(500);
 
     private final ContainerRuntime runtime;
     private final ExecutorService workers;
@@ -219,12 +214,7 @@ final class TaskLifecycle implements ContainerEventListener {
             return;
         }
         switch (event.type()) {
-            case OOM -> {
-                synchronized (oomKilled) {
-                    oomKilled.add(event.containerId());
-                    oomKilled.notifyAll();
-                }
-            }
+            case OOM -> oomKilled.add(event.containerId());
             case DIE -> submit(() -> exited(task, container, event.containerId(), event.exitCode()));
             default -> {
                 // START is learned from start() returning, which also gives the published ports
@@ -236,35 +226,8 @@ final class TaskLifecycle implements ContainerEventListener {
         ContainerState state = inspectQuietly(containerId);
         Integer exitCode = state != null && state.exitCode() != null ? state.exitCode() : eventExitCode;
         boolean oom = oomKilled.remove(containerId) | (state != null && state.oomKilled());
-        if (!oom && Integer.valueOf(SIGKILL_EXIT).equals(exitCode)) {
-            oom = lateOomEvent(containerId);
-        }
         task.containerExited(container, exitCode, oom, Instant.now());
         advance(task);
-    }
-
-    /**
-     * A container killed by SIGKILL that nobody stopped: the engine's oom event may still be on its way, since the
-     * engine stamps events before it orders them and the die event can overtake the oom event. Waits for it briefly
-     * (on a worker thread; only for containers that died this way), so an OOM kill is not reported as a plain exit.
-     */
-    private boolean lateOomEvent(String containerId) {
-        long deadline = System.nanoTime() + OOM_EVENT_GRACE.toNanos();
-        synchronized (oomKilled) {
-            while (!oomKilled.contains(containerId)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(oomKilled, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return oomKilled.remove(containerId);
     }
 
     // ---- stopping ----

@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One long-lived subscription to the engine's events for this instance's containers. A supervising thread
  * re-subscribes whenever the stream ends (engine restarted, socket dropped, engine not yet there), asking for the
  * events since the last one seen so that none is lost in between; events the engine replays twice are skipped.
- * Listeners run on docker-java's stream thread.
+ * Listeners run on docker-java's stream thread, or on a timer thread for a die event held back for its oom event.
  */
 final class ContainerEventStream implements AutoCloseable {
 
@@ -36,6 +38,9 @@ final class ContainerEventStream implements AutoCloseable {
     private volatile Subscription current;
 
     private final EventReplayFilter replays;
+    /** Holds back a die event whose oom event is still on its way (see OomBeforeDie). */
+    private final ScheduledExecutorService timer;
+    private final OomBeforeDie oomBeforeDie;
 
     ContainerEventStream(DockerClient client, String instanceId, EngineAvailability availability) {
         this.client = client;
@@ -43,6 +48,12 @@ final class ContainerEventStream implements AutoCloseable {
         this.availability = availability;
         Instant now = Instant.now();
         this.replays = new EventReplayFilter(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hangar-docker-events-held-" + instanceId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.oomBeforeDie = new OomBeforeDie(this::deliver, timer, OomBeforeDie.GRACE);
         this.supervisor = new Thread(this::superviseLoop, "hangar-docker-events-" + instanceId);
         this.supervisor.setDaemon(true);
     }
@@ -129,6 +140,10 @@ final class ContainerEventStream implements AutoCloseable {
         if (event == null || !replays.firstTimeSeen(event.containerId(), event.type().name(), raw.getTimeNano())) {
             return;
         }
+        oomBeforeDie.accept(event);
+    }
+
+    private void deliver(ContainerEvent event) {
         log.debug("Container event {} {} exit={}", event.type(), event.containerId(), event.exitCode());
         for (ContainerEventListener l : listeners) {
             try {
@@ -175,6 +190,7 @@ final class ContainerEventStream implements AutoCloseable {
     public void close() {
         closed = true;
         supervisor.interrupt();
+        timer.shutdownNow();
         Subscription sub = current;
         if (sub != null) {
             closeQuietly(sub);

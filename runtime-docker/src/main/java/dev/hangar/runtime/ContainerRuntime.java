@@ -52,7 +52,10 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine);
 
-    /** Start, die and oom events of this instance's containers, learned from the engine's event stream. */
+    /**
+     * Start, die and oom events of this instance's containers, learned from the engine's event stream. A container's
+     * oom event always comes before its die event, so a listener can tell an OOM kill at the die event.
+     */
     void addListener(ContainerEventListener listener);
 
     /** Removes every container this instance created (admin reset). Returns how many. */

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -27,18 +25,11 @@ import java.util.function.Function;
  */
 public final class Invoker implements FunctionInvoker {
 
-    /** 128 + SIGKILL: how an OOM kill shows in the exit code. */
-    private static final int SIGKILL_EXIT = 137;
-    /** Far beyond the engine's reordering of events (microseconds to milliseconds). */
-    private static final long OOM_EVENT_GRACE_MS = 300;
-
     private final InvokeContext ctx;
     private final ConcurrencyLimiter limiter;
     private final AsyncInvocationQueue events;
     /** Pools by function ARN, version and code: a new code sha or configuration gets a new pool. */
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
-    /** Containers whose oom event came before their die event. */
-    private final Set<String> oomSeen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param listenerFactory opens a Runtime API listener for one environment, e.g.
@@ -206,30 +197,13 @@ public final class Invoker implements FunctionInvoker {
             return;
         }
         if (event.type() == ContainerEvent.Type.OOM) {
-            oomSeen.add(event.containerId());
             env.outOfMemory();
         } else if (event.type() == ContainerEvent.Type.DIE) {
-            boolean oom = oomSeen.remove(event.containerId());
-            if (!oom && Integer.valueOf(SIGKILL_EXIT).equals(event.exitCode())) {
-                // the engine stamps events before ordering them: an oom event can arrive just after the die event,
-                // and the caller must get Runtime.OutOfMemory, not Runtime.ExitError
-                try {
-                    ctx.scheduler.schedule(() -> exitedLater(env, event), OOM_EVENT_GRACE_MS, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (RejectedExecutionException e) {
-                    // shutting down: answer now
-                }
+            try {
+                ctx.workers.execute(() -> env.exited(event.exitCode()));
+            } catch (RejectedExecutionException e) {
+                env.exited(event.exitCode());
             }
-            exitedLater(env, event);
-        }
-    }
-
-    private void exitedLater(ExecutionEnvironment env, ContainerEvent event) {
-        oomSeen.remove(event.containerId());
-        try {
-            ctx.workers.execute(() -> env.exited(event.exitCode()));
-        } catch (RejectedExecutionException e) {
-            env.exited(event.exitCode());
         }
     }
 
