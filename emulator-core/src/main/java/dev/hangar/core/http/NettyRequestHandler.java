@@ -3,9 +3,9 @@ package dev.hangar.core.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One per connection, behind Netty's request decoder: gathers a request's head and body pieces into an
@@ -36,6 +37,8 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(NettyRequestHandler.class);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_BODY = new byte[0];
+    /** How long a connection we are done with may still take to send us the rest of its request. */
+    private static final long LINGER_SECONDS = 2;
 
     private final HttpHandler pipeline;
     private final int maxRequestBytes;
@@ -45,8 +48,8 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest head;
     private ByteBuf pieces;
     private long declaredLength;
-    /** After a 413 the rest of that request's body is read and dropped; the connection then closes. */
-    private boolean discarding;
+    /** The connection ends after an answer already given or being worked out: nothing more is served. */
+    private boolean closing;
     /** An answer is being worked out off the event loop; requests that arrive meanwhile wait their turn. */
     private boolean answering;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
@@ -59,10 +62,13 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (closing) {
+                return; // what a client sends after the answer that ends its connection is read and dropped
+            }
             if (msg instanceof HttpRequest request) {
                 onHead(ctx, request);
             }
-            if (msg instanceof HttpContent content && head != null && !discarding) {
+            if (msg instanceof HttpContent content && head != null) {
                 onContent(ctx, content);
             }
         } finally {
@@ -72,7 +78,6 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void onHead(ChannelHandlerContext ctx, HttpRequest request) {
         releasePieces();
-        discarding = false;
         if (!request.decoderResult().isSuccess()) {
             malformed(ctx);
             return;
@@ -124,6 +129,7 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
         head = null;
         Exchange exchange = new Exchange(toAwsRequest(ctx, request, body), connectionAfter(request),
                 !HttpMethod.HEAD.equals(request.method()));
+        closing = exchange.connection == ResponseEncoder.Connection.CLOSE;
         if (answering) {
             // HTTP/1.1 answers pipelined requests in order: this one waits for the answer still being worked out
             waiting.add(exchange);
@@ -211,7 +217,7 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void malformed(ChannelHandlerContext ctx) {
         head = null;
-        discarding = true;
+        closing = true;
         releasePieces();
         write(ctx, AwsHttpResponse.json(400, "{\"__type\":\"BadRequest\",\"message\":\"malformed HTTP request\"}"),
                 ResponseEncoder.Connection.CLOSE, true);
@@ -219,7 +225,7 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void tooLarge(ChannelHandlerContext ctx) {
         head = null;
-        discarding = true;
+        closing = true;
         releasePieces();
         AwsHttpResponse response = AwsHttpResponse.json(413,
                         "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request must be smaller than "
@@ -248,9 +254,25 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
             ctx.write(wire[i]);
         }
         if (connection == ResponseEncoder.Connection.CLOSE) {
-            ctx.writeAndFlush(wire[wire.length - 1]).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(wire[wire.length - 1]).addListener(written -> closeGracefully(ctx, written.isSuccess()));
         } else {
             ctx.writeAndFlush(wire[wire.length - 1], ctx.voidPromise());
+        }
+    }
+
+    /**
+     * Ends the connection after its last answer. Closing at once while the client is still sending (the rest of an
+     * oversized body, say) makes the kernel answer the unread bytes with a reset, which can destroy the answer before
+     * the client has read it. So only our side is shut: the client reads the answer and the end of the stream, the
+     * rest of its request is read and dropped, and the connection closes when the client closes it, or after
+     * {@link #LINGER_SECONDS} at the latest.
+     */
+    private static void closeGracefully(ChannelHandlerContext ctx, boolean written) {
+        if (written && ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+            duplex.shutdownOutput();
+            ctx.executor().schedule(() -> ctx.close(), LINGER_SECONDS, TimeUnit.SECONDS);
+        } else {
+            ctx.close();
         }
     }
 

@@ -132,6 +132,13 @@ class HttpWireTest {
             assertEquals(-1, socket.getInputStream().read());
         }
         try (Socket socket = connect()) {
+            // the whole oversized body sent at once: the answer must survive the server's end of the connection
+            send(socket, LIST_CLUSTERS + "Content-Length: 200000\r\n\r\n" + "x".repeat(200_000));
+            Response response = read(socket.getInputStream());
+            assertEquals(413, response.status);
+            assertEquals(-1, socket.getInputStream().read());
+        }
+        try (Socket socket = connect()) {
             String chunk = "x".repeat(600);
             send(socket, "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "258\r\n" + chunk + "\r\n258\r\n" + chunk + "\r\n0\r\n\r\n");
