@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkField;
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every modelled exception of every service, thrown by a handler and written by our codec, must come out of the real
  * SDK client as that same exception class, with its message, its HTTP status and its extra members.
  */
-class ErrorRoundTripTest {
+class ErrorRoundTripTest extends PerServiceRoundTrips {
 
     private static final Map<String, int[]> COUNTS = new ConcurrentHashMap<>();
     private static CannedHttpServer server;
@@ -50,36 +49,6 @@ class ErrorRoundTripTest {
         server.close();
         new TreeMap<>(COUNTS).forEach((service, c) -> System.out.printf(
                 "error round trip %-13s %3d modelled exceptions, %3d passed%n", service, c[0], c[1]));
-    }
-
-    @TestFactory
-    List<DynamicTest> ecs() {
-        return roundTrips(TestServices.ECS);
-    }
-
-    @TestFactory
-    List<DynamicTest> lambda() {
-        return roundTrips(TestServices.LAMBDA);
-    }
-
-    @TestFactory
-    List<DynamicTest> eks() {
-        return roundTrips(TestServices.EKS);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigateway() {
-        return roundTrips(TestServices.APIGATEWAY);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigatewayv2() {
-        return roundTrips(TestServices.APIGATEWAYV2);
-    }
-
-    @TestFactory
-    List<DynamicTest> apprunner() {
-        return roundTrips(TestServices.APPRUNNER);
     }
 
     @Test
@@ -147,7 +116,8 @@ class ErrorRoundTripTest {
         return Codecs.forProtocol(descriptor.protocol()).writeError(ServiceModel.of(descriptor), error).status();
     }
 
-    private List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
+    @Override
+    List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
         ServiceModel model = ServiceModel.of(descriptor);
         ProtocolCodec codec = Codecs.forProtocol(descriptor.protocol());
         int[] counts = COUNTS.computeIfAbsent(descriptor.name(), k -> new int[2]);

@@ -4,7 +4,6 @@ import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.service.ServiceDescriptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -24,43 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * every member), we capture it before it goes out, and our codec must route it to the same operation and read back
  * a request equal to the original.
  */
-class RequestRoundTripTest {
+class RequestRoundTripTest extends PerServiceRoundTrips {
 
     /** Operations that cannot round-trip through a model object, with the reason. */
     static final Map<String, String> EXCLUDED = Map.of();
 
     private static final Map<String, int[]> COUNTS = new ConcurrentHashMap<>();
     private static final java.util.Set<String> TYPES = ConcurrentHashMap.newKeySet();
-
-    @TestFactory
-    List<DynamicTest> ecs() {
-        return roundTrips(TestServices.ECS);
-    }
-
-    @TestFactory
-    List<DynamicTest> lambda() {
-        return roundTrips(TestServices.LAMBDA);
-    }
-
-    @TestFactory
-    List<DynamicTest> eks() {
-        return roundTrips(TestServices.EKS);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigateway() {
-        return roundTrips(TestServices.APIGATEWAY);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigatewayv2() {
-        return roundTrips(TestServices.APIGATEWAYV2);
-    }
-
-    @TestFactory
-    List<DynamicTest> apprunner() {
-        return roundTrips(TestServices.APPRUNNER);
-    }
 
     @AfterAll
     static void report() {
@@ -70,7 +39,8 @@ class RequestRoundTripTest {
         System.out.println("request round trip member types met: " + new java.util.TreeSet<>(TYPES));
     }
 
-    private List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
+    @Override
+    List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
         ServiceModel model = ServiceModel.of(descriptor);
         ProtocolCodec codec = Codecs.forProtocol(descriptor.protocol());
         SdkClients.Capture capture = new SdkClients.Capture();

@@ -5,7 +5,6 @@ import dev.hangar.core.service.ServiceDescriptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * For every operation of every service: a response filled with a value in every member is written by our codec,
  * served over HTTP, and read by the real SDK client, which must produce an equal object.
  */
-class ResponseRoundTripTest {
+class ResponseRoundTripTest extends PerServiceRoundTrips {
 
     /** Operations whose response cannot round-trip, with the reason. */
     static final Map<String, String> EXCLUDED = Map.of();
@@ -47,36 +46,6 @@ class ResponseRoundTripTest {
                 "response round trip %-13s %3d operations, %3d passed, %d excluded%n", service, c[0], c[1], c[2]));
     }
 
-    @TestFactory
-    List<DynamicTest> ecs() {
-        return roundTrips(TestServices.ECS);
-    }
-
-    @TestFactory
-    List<DynamicTest> lambda() {
-        return roundTrips(TestServices.LAMBDA);
-    }
-
-    @TestFactory
-    List<DynamicTest> eks() {
-        return roundTrips(TestServices.EKS);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigateway() {
-        return roundTrips(TestServices.APIGATEWAY);
-    }
-
-    @TestFactory
-    List<DynamicTest> apigatewayv2() {
-        return roundTrips(TestServices.APIGATEWAYV2);
-    }
-
-    @TestFactory
-    List<DynamicTest> apprunner() {
-        return roundTrips(TestServices.APPRUNNER);
-    }
-
     /** HttpURLConnection cannot send PATCH; the canned server answers whatever the method. */
     static final class PatchAsPost implements ExecutionInterceptor {
         @Override
@@ -86,7 +55,8 @@ class ResponseRoundTripTest {
         }
     }
 
-    private List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
+    @Override
+    List<DynamicTest> roundTrips(ServiceDescriptor descriptor) {
         ServiceModel model = ServiceModel.of(descriptor);
         ProtocolCodec codec = Codecs.forProtocol(descriptor.protocol());
         SdkClient client = SdkClients.build(descriptor.sdkClient(), server.endpoint(), new PatchAsPost());
