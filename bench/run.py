@@ -43,6 +43,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import lambda_bench
+import reference_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -149,6 +150,23 @@ def cpu_ms(pid: int):
         return (int(fields[11]) + int(fields[12])) * 1000 / CLOCK_TICKS
     except (OSError, IndexError, ValueError):
         return None
+
+
+def wait_quiet(pid: int, quiet_ms_per_s: float = 20, most_s: float = 20) -> dict:
+    """Waits until the process has used less than quiet_ms_per_s of CPU in a whole second (at most most_s): what
+    "idle" means for its memory. A JVM right after start is still compiling, and Hangar connects to the Docker engine
+    a second after it listens; their transient memory is not the idle server's."""
+    started = time.perf_counter()
+    before = cpu_ms(pid)
+    while time.perf_counter() - started < most_s:
+        time.sleep(1)
+        now = cpu_ms(pid)
+        if before is None or now is None:
+            break
+        if now - before < quiet_ms_per_s:
+            return {"waited_s": round(time.perf_counter() - started, 1), "quiet": True}
+        before = now
+    return {"waited_s": round(time.perf_counter() - started, 1), "quiet": False}
 
 
 def loadavg() -> str:
@@ -544,9 +562,9 @@ def run_wrk(wrk: str, port: int, operation: str, body: dict, seconds: int, threa
             "command": shlex.join(cmd)}
 
 
-def measure_load(wrk: str, port: int, cfg, pid: int) -> dict:
+def measure_load(wrk: str, port: int, cfg, pid: int, operations=LOAD_OPERATIONS) -> dict:
     results = {}
-    for operation, body in LOAD_OPERATIONS:
+    for operation, body in operations:
         # warm-up in rounds until the rate settles (within 10 % of the round before), bounded by --max-warmup:
         # the JVM's JIT needs tens of seconds of load on a busy 2-core machine, and a benchmark of the interpreter
         # says little about Hangar
@@ -815,23 +833,42 @@ def ratios(results: dict) -> dict:
     return out
 
 
+def yardstick(results: dict) -> dict:
+    """The yardstick's figures in this run (bench/reference_bench.py), None where not measured."""
+    ref = results.get("reference") or {}
+    load = next(iter((ref.get("load") or {}).values()), {})
+    return {"rps": load.get("rps") if load.get("valid") else None,
+            "start_plain_ms": ((ref.get("start") or {}).get("plain") or {}).get("median_ms"),
+            "start_cds_ms": ((ref.get("start") or {}).get("cds") or {}).get("median_ms")}
+
+
 def verdicts(results: dict) -> list[dict]:
     h = results.get("hangar", {})
+    here = yardstick(results)
     out = []
 
-    def add(name, target, value, unit, passed):
+    def add(name, target, value, unit, passed, scaled=None, scaled_passed=None):
         out.append({"figure": name, "target": target, "value": value, "unit": unit,
-                    "pass": None if value is None else passed})
+                    "pass": None if value is None else passed,
+                    "scaled_target": scaled, "scaled_pass": None if value is None or scaled is None else scaled_passed})
 
     plain = h.get("start", {}).get("plain", {}).get("median_ms")
+    scaled = reference_bench.scaled(TARGETS["start_plain_ms"], reference_bench.ISSUE_FIGURES["start_plain_ms"],
+                                    here["start_plain_ms"])
     add("Hangar start → first answer", f"≤ {TARGETS['start_plain_ms']} ms", plain, "ms",
-        plain is not None and plain <= TARGETS["start_plain_ms"])
+        plain is not None and plain <= TARGETS["start_plain_ms"],
+        scaled and f"≤ {scaled:,.0f} ms", scaled is not None and plain is not None and plain <= scaled)
     cds = h.get("start", {}).get("cds", {}).get("median_ms")
+    scaled = reference_bench.scaled(TARGETS["start_cds_ms"], reference_bench.ISSUE_FIGURES["start_cds_ms"],
+                                    here["start_cds_ms"])
     add("Hangar start with CDS → first answer", f"≤ {TARGETS['start_cds_ms']} ms", cds, "ms",
-        cds is not None and cds <= TARGETS["start_cds_ms"])
+        cds is not None and cds <= TARGETS["start_cds_ms"],
+        scaled and f"≤ {scaled:,.0f} ms", scaled is not None and cds is not None and cds <= scaled)
+    scaled = reference_bench.scaled(TARGETS["rps_min"], reference_bench.ISSUE_FIGURES["rps"], here["rps"])
     for op, r in (h.get("load") or {}).items():
         rps = r["rps"] if r.get("valid") else None
-        add(f"{op} req/s", f"≥ {TARGETS['rps_min']:,}", rps, "req/s", rps is not None and rps >= TARGETS["rps_min"])
+        add(f"{op} req/s", f"≥ {TARGETS['rps_min']:,}", rps, "req/s", rps is not None and rps >= TARGETS["rps_min"],
+            scaled and f"≥ {scaled:,.0f}", scaled is not None and rps is not None and rps >= scaled)
         p99 = r["p99_ms"] if r.get("valid") else None
         add(f"{op} p99", f"< {TARGETS['p99_max_ms']} ms", p99, "ms", p99 is not None and p99 < TARGETS["p99_max_ms"])
     mem = h.get("memory_mb", {})
@@ -924,9 +961,66 @@ def print_table(results: dict) -> None:
     print()
     lambda_bench.print_rows(results.get("lambda"), results.get("lambda_skipped"))
     for v in results["targets"]:
-        mark = {True: "PASS", False: "FAIL", None: "n/a "}[v["pass"]]
-        print(f"  {mark}  {v['figure']}: {fmt(v['value'], v['unit'])} {v['unit']} (target {v['target']})")
+        mark = {True: "PASS", False: "FAIL", None: "n/a "}
+        moved = (f"; moved by the yardstick {v['scaled_target']}: {mark[v['scaled_pass']].strip()}"
+                 if v.get("scaled_target") else "")
+        print(f"  {mark[v['pass']]}  {v['figure']}: {fmt(v['value'], v['unit'])} {v['unit']} (target {v['target']}"
+              f"{moved})")
+    for line in yardstick_lines(results)[4:]:
+        print(line)
     print()
+
+
+def yardstick_lines(results: dict) -> list[str]:
+    ref = results.get("reference")
+    if not ref:
+        return []
+    h, here, issue = results.get("hangar", {}), yardstick(results), reference_bench.ISSUE_FIGURES
+    start, load = ref.get("start") or {}, next(iter((ref.get("load") or {}).values()), {})
+    floor = next(iter((ref.get("floor_load") or {}).values()), {})
+    hload = (h.get("load") or {}).get(LOAD_OPERATIONS[0][0]) or {}
+
+    def vs(mine, theirs, fmt_ratio="{:.2f}×"):
+        return fmt_ratio.format(mine / theirs) if mine and theirs else "n/a"
+
+    rows = [
+        ("start → first answer, median (ms)", issue["start_plain_ms"], start.get("plain", {}).get("median_ms"),
+         (h.get("start") or {}).get("plain", {}).get("median_ms")),
+        ("start with CDS → first answer, median (ms)", issue["start_cds_ms"], start.get("cds", {}).get("median_ms"),
+         (h.get("start") or {}).get("cds", {}).get("median_ms")),
+        (f"{LOAD_OPERATIONS[0][0]}-sized answers, req/s", issue["rps"], here["rps"], hload.get("rps")),
+    ]
+    lines = ["", "## Yardstick: a bare Netty + Jackson server on the same machine", "",
+             "[`bench/reference/BareNettyServer.java`](../bench/reference/BareNettyServer.java): Netty's HTTP codec, "
+             "aggregator and keep-alive handler; Jackson reads each request body and writes the response, which is "
+             f"Hangar's own {LOAD_OPERATIONS[0][0]} answer ({ref.get('response_bytes')} bytes of JSON). Same JVM "
+             "options, same probe, same wrk settings as Hangar; its CDS archive is recorded by a training run of its "
+             "own.", "",
+             "| | issue (its machine) | yardstick here | this machine ÷ issue's | Hangar here | Hangar ÷ yardstick |",
+             "|---|---|---|---|---|---|"]
+    for name, theirs, mine, hangar in rows:
+        lines.append(f"| {name} | {fmt(theirs)} | {fmt(mine)} | {vs(mine, theirs)} | {fmt(hangar)} | "
+                     f"{vs(hangar, mine)} |")
+    lines += [f"| server CPU per request (µs) | | {fmt(load.get('server_cpu_us_per_request'))} | | "
+              f"{fmt(hload.get('server_cpu_us_per_request'))} | "
+              f"{vs(hload.get('server_cpu_us_per_request'), load.get('server_cpu_us_per_request'))} |",
+              f"| p50 / p99 (ms) | | {fmt(load.get('p50_ms'))} / {fmt(load.get('p99_ms'))} | | "
+              f"{fmt(hload.get('p50_ms'))} / {fmt(hload.get('p99_ms'))} | |",
+              f"| RSS idle (MB) | | {fmt((ref.get('memory_mb') or {}).get('idle'))} | | "
+              f"{fmt((h.get('memory_mb') or {}).get('idle'))} | |"]
+    m = results.get("moto") or {}
+    moto_start = (m.get("start") or {}).get("median_ms")
+    moto_rps = [r["rps"] for r in (m.get("load") or {}).values() if r.get("valid")]
+    if moto_start or moto_rps:
+        lines += ["", "A second yardstick, moto_server, which the issue also measured: start "
+                      f"{fmt(MOTO_EXPECTED['start_ms'])} ms there, {fmt(moto_start)} ms here "
+                      f"({vs(moto_start, MOTO_EXPECTED['start_ms'])}); requests/s ≈{MOTO_EXPECTED['rps']} there, "
+                      + " and ".join(fmt(r, "req/s") for r in moto_rps) + " here."]
+    if floor:
+        lines += ["", f"Socket floor (the same server answering fixed bytes for every read: no HTTP parsing, no JSON; "
+                      f"what the sockets alone cost here): {fmt(floor.get('rps'), 'req/s')} req/s at "
+                      f"{fmt(floor.get('server_cpu_us_per_request'))} µs of server CPU per request."]
+    return lines
 
 
 def write_docs(results: dict) -> None:
@@ -951,12 +1045,19 @@ def write_docs(results: dict) -> None:
         "",
         "## Targets",
         "",
-        "| figure | target | measured | |",
-        "|---|---|---|---|",
+        "The issue's targets are absolute figures, set next to a bare Netty + Jackson server measured on the machine "
+        "of that day. The last two columns move the speed targets to this run's machine by the same yardstick "
+        "measured here (see *Yardstick* below): target × (yardstick here ÷ yardstick in the issue).",
+        "",
+        "| figure | target | measured | | target moved by the yardstick | |",
+        "|---|---|---|---|---|---|",
     ]
     for v in results["targets"]:
-        mark = {True: "pass", False: "**fail**", None: "n/a"}[v["pass"]]
-        lines.append(f"| {v['figure']} | {v['target']} | {fmt(v['value'], v['unit'])} {v['unit'] if v['value'] is not None else ''} | {mark} |")
+        mark = {True: "pass", False: "**fail**", None: "n/a"}
+        lines.append(f"| {v['figure']} | {v['target']} | {fmt(v['value'], v['unit'])} "
+                     f"{v['unit'] if v['value'] is not None else ''} | {mark[v['pass']]} | "
+                     f"{v.get('scaled_target') or ''} | {mark[v.get('scaled_pass')] if v.get('scaled_target') else ''} |")
+    lines += yardstick_lines(results)
     lines += ["", "## Hangar and moto_server side by side", "", "| | Hangar | moto_server |", "|---|---|---|"]
     for name, hv, mv in comparison_rows(results):
         lines.append(f"| {name} | {hv} | {mv} |")
@@ -1043,9 +1144,15 @@ def measure_hangar(cfg, jar: Path, wrk: str, opts: list[str], log_dir: Path, res
         try:
             set_up_ecs(client)
             check_load_requests(client)
+            results["reference_response"] = json.dumps(
+                client.ok("DescribeTaskDefinition", {"taskDefinition": WEB_FAMILY}), separators=(",", ":"))
             time.sleep(2)
-            hangar["memory_mb"] = {"idle": rss_mb(server.pid)}
-            log(f"Hangar: RSS idle {hangar['memory_mb']['idle']} MB; load with wrk")
+            hangar["memory_mb"] = {"two_s_after_set_up": rss_mb(server.pid)}
+            hangar["memory_mb"]["idle_wait"] = wait_quiet(server.pid)
+            hangar["memory_mb"]["idle"] = rss_mb(server.pid)
+            log(f"Hangar: RSS 2 s after set-up {hangar['memory_mb']['two_s_after_set_up']} MB, idle "
+                f"{hangar['memory_mb']['idle']} MB (quiet after {hangar['memory_mb']['idle_wait']['waited_s']} s); "
+                "load with wrk")
             hangar["load"] = measure_load(wrk, port, cfg, server.pid)
             hangar["memory_mb"]["after_load"] = rss_mb(server.pid)
             time.sleep(2)
@@ -1101,6 +1208,64 @@ def measure_hangar_lambda(cfg, jar: Path, opts: list[str], log_dir: Path, result
         results["notes"].append(f"{len(left)} function containers outlived the Lambda Hangar (removed by the harness).")
 
 
+def measure_reference(cfg, wrk: str, opts: list[str], log_dir: Path, results: dict) -> None:
+    """The yardstick (bench/reference_bench.py): a bare Netty + Jackson server answering Hangar's own
+    DescribeTaskDefinition JSON, measured as Hangar is, with the same JVM options; then the socket floor."""
+    ref = results["reference"] = {}
+    answer = results.pop("reference_response", None)
+    build_dir = Path(tempfile.mkdtemp(prefix="hangar-bench-ref-", dir=log_dir))
+    log("yardstick: compiling bench/reference/BareNettyServer.java against Netty and Jackson")
+    cp = reference_bench.build(ROOT, build_dir, javac=str(Path(java_bin()).with_name("javac"))
+                               if os.sep in java_bin() else "javac")
+    response = build_dir / "response.json"
+    response.write_text(answer or json.dumps({"taskDefinition": WEB_TASK_DEFINITION}, separators=(",", ":")))
+    ref["response_bytes"] = response.stat().st_size
+
+    def server(mode: str, port: int, extra=(), name="bare-netty") -> Server:
+        return Server(name, [java_bin(), *opts, *extra, "-cp", cp, "BareNettyServer", str(port), mode, str(response)],
+                      port, log_dir=log_dir)
+
+    log("yardstick: plain starts")
+    ref["start"] = {"plain": measure_starts(lambda: server("jackson", free_port()), cfg.starts, "bare Netty plain")}
+    archive = CDS_DIR / "bench-bare-netty.jsa"
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.unlink(missing_ok=True)
+    port = free_port()
+    training = server("jackson", port, [f"-XX:ArchiveClassesAtExit={archive}", "-Xshare:auto"], "bare-netty-cds")
+    with running(training):
+        wait_first_answer(training)
+        client = EcsClient(port)
+        try:
+            for _ in range(50):
+                client.ok(*LOAD_OPERATIONS[0])
+        finally:
+            client.close()
+    if archive.is_file():
+        cds = [f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        log("yardstick: starts with its CDS archive")
+        ref["start"]["cds"] = measure_starts(lambda: server("jackson", free_port(), cds), cfg.starts,
+                                             "bare Netty CDS")
+    port = free_port()
+    with running(server("jackson", port)) as s:
+        wait_first_answer(s)
+        client = EcsClient(port)
+        try:
+            client.ok(*LOAD_OPERATIONS[0])
+        finally:
+            client.close()
+        time.sleep(2)
+        wait_quiet(s.pid)
+        ref["memory_mb"] = {"idle": rss_mb(s.pid)}
+        log(f"yardstick: RSS idle {ref['memory_mb']['idle']} MB; load with wrk")
+        ref["load"] = measure_load(wrk, port, cfg, s.pid, operations=LOAD_OPERATIONS[:1])
+        ref["memory_mb"]["after_load"] = rss_mb(s.pid)
+    port = free_port()
+    with running(server("floor", port, name="socket-floor")) as s:
+        wait_first_answer(s)
+        log("socket floor (fixed bytes, no HTTP or JSON): load with wrk")
+        ref["floor_load"] = measure_load(wrk, port, cfg, s.pid, operations=LOAD_OPERATIONS[:1])
+
+
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="short smoke run: 2 starts, 1 s warm-up, 2 s load, 3 task runs")
@@ -1115,6 +1280,8 @@ def parse_args(argv=None):
     p.add_argument("--max-warmup", type=int, help="most seconds of warm-up per operation (default 45): rounds "
                                                    "stop earlier once the rate is within 10 %% of the round before")
     p.add_argument("--runs", type=int, help="RunTask runs (default 10)")
+    p.add_argument("--skip-reference", action="store_true",
+                   help="skip the yardstick (a bare Netty + Jackson server, bench/reference_bench.py)")
     p.add_argument("--skip-lambda", action="store_true", help="skip the Lambda measurements (bench/lambda_bench.py)")
     p.add_argument("--no-write", action="store_true", help="print only: write neither latest.json nor docs/benchmarks.md")
     a = p.parse_args(argv)
@@ -1143,7 +1310,7 @@ def main(argv=None) -> int:
                                   "warmup_s": cfg.warmup, "min_warmup_s": cfg.min_warmup,
                                   "max_warmup_s": cfg.max_warmup, "threads": cfg.threads, "connections": cfg.connections,
                                   "container_runs": cfg.runs, "jvm_opts": cfg.jvm_opt,
-                                  "skip_lambda": cfg.skip_lambda},
+                                  "skip_lambda": cfg.skip_lambda, "skip_reference": cfg.skip_reference},
                      "hangar": {}, "moto": None, "containers": None, "notes": []}
 
     docker_problem = None
@@ -1179,6 +1346,13 @@ def main(argv=None) -> int:
             log(f"containers: {cfg.runs} bare starts (no Hangar)")
             results["containers"] = measure_containers(None, cfg.runs, cleanup)
 
+        if not cfg.skip_reference:
+            try:
+                measure_reference(cfg, wrk, opts, log_dir, results)
+            except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+                log(f"yardstick failed: {e}")
+                results["notes"].append(f"The yardstick (bare Netty + Jackson) could not be measured: {str(e)[:300]}")
+
         # moto
         if moto_cmd:
             moto = results["moto"] = {}
@@ -1193,6 +1367,7 @@ def main(argv=None) -> int:
                     set_up_ecs(client)
                     check_load_requests(client)
                     time.sleep(2)
+                    wait_quiet(server.pid)
                     moto["memory_mb"] = {"idle": rss_mb(server.pid)}
                     log("moto: load with wrk")
                     moto["load"] = measure_load(wrk, port, cfg, server.pid)
