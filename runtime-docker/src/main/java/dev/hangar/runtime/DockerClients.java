@@ -56,7 +56,7 @@ final class DockerClients implements AutoCloseable {
     private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout, int maxConnections) {
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(config.getSSLConfig() != null ? config.getSSLConfig() : PlainHostTls.UNUSED)
                 .maxConnections(maxConnections)
                 .connectionTimeout(CONNECT_TIMEOUT);
         if (responseTimeout != null) {
