@@ -2,10 +2,7 @@ package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.core.service.AwsException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parallel invocations in real containers: separate environments, reserved and account concurrency. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyInvocationTest {
+class ConcurrencyInvocationTest extends InvocationTestBase {
 
-    private InvokerHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = DockerHarness.start(Map.of("HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", "4"));
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
+    @Override
+    Map<String, String> settings() {
+        return Map.of("HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", "4");
     }
 
     @Test

@@ -1,15 +1,12 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static dev.hangar.lambda.invoke.InvokerHarness.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,21 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Where Event invocations run: in idle environments first, waiting for starting ones, and a new environment only
  * when none is idle or starting (AWS's async pollers feed a function so; one container per event is not it).
  */
-class EventDispatchTest {
-
-    private final FakeContainerRuntime engine = new FakeContainerRuntime();
-    private InvokerHarness harness;
-
-    @AfterEach
-    void close() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
-    private static RunnableFunction fn(String name) {
-        return function(name, "python3.12", "handlers.echo", Path.of("/tmp/code-" + name));
-    }
+class EventDispatchTest extends FakeEngineTestBase {
 
     private static InvocationRequest event(String id) {
         return new InvocationRequest(id, ("{\"id\":\"" + id + "\"}").getBytes(), null, false);
@@ -43,7 +26,7 @@ class EventDispatchTest {
 
     @Test
     void eventsOfAColdFunctionWaitForTheEnvironmentStartingAndRunThereInOrder() throws Exception {
-        harness = new InvokerHarness(engine, Map.of());
+        harness(Map.of());
         RunnableFunction fn = fn("cold-events");
         for (int i = 1; i <= 5; i++) {
             harness.invoker.enqueue(fn, event("e" + i));
@@ -64,7 +47,7 @@ class EventDispatchTest {
 
     @Test
     void anEventRunsInTheIdleWarmEnvironment() throws Exception {
-        harness = new InvokerHarness(engine, Map.of());
+        harness(Map.of());
         RunnableFunction fn = fn("warm-event");
         CompletableFuture<InvocationResult> sync = harness.invoker.invoke(fn, InvokerHarness.request("{}"));
         RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
@@ -81,7 +64,7 @@ class EventDispatchTest {
 
     @Test
     void aPoolBusyForLongerThanAColdStartGrowsByOneAndLaterEventsTakeWhicheverIsFreeFirst() throws Exception {
-        harness = new InvokerHarness(engine, Map.of());
+        harness(Map.of());
         RunnableFunction fn = fn("busy-events");
         CompletableFuture<InvocationResult> sync = harness.invoker.invoke(fn, InvokerHarness.request("{}"));
         RuntimeApiClient a = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
@@ -116,7 +99,7 @@ class EventDispatchTest {
 
     @Test
     void eventsWaitingWhenTheFunctionChangesStillRunInTheEnvironmentsTheyWaitedFor() throws Exception {
-        harness = new InvokerHarness(engine, Map.of());
+        harness(Map.of());
         RunnableFunction fn = fn("retired-events");
         harness.invoker.enqueue(fn, event("e1"));
         harness.invoker.enqueue(fn, event("e2"));

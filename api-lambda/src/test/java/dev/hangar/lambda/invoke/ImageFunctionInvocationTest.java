@@ -1,10 +1,8 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PackageType Image (the user's image and its ImageConfig) and a runtime that cannot even start. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageFunctionInvocationTest {
+class ImageFunctionInvocationTest extends InvocationTestBase {
 
     /** Built by the test from hangar-test/lambda-python with the Python test handlers baked in. */
     private static final String IMAGE = "hangar-linv/image-function:test";
-    private InvokerHarness h;
 
     @BeforeAll
-    void start() throws Exception {
-        h = DockerHarness.start(Map.of());
+    void buildImage() throws Exception {
         if (!h.runtime.imagePresent(IMAGE)) {
             Path context = Files.createTempDirectory("hangar-linv-image");
             Files.copy(PYTHON.resolve("handlers.py"), context.resolve("handlers.py"));
@@ -47,11 +42,6 @@ class ImageFunctionInvocationTest {
             String output = new String(p.getInputStream().readAllBytes());
             assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "docker build: " + output);
         }
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
     }
 
     private static RunnableFunction imageFunction(String name, List<String> command) {

@@ -1,10 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Environments coming and going in real containers: keep-alive, retirement, hot reload, Event retries. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LifecycleInvocationTest {
+class LifecycleInvocationTest extends InvocationTestBase {
 
-    private InvokerHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = DockerHarness.start(Map.of(
+    @Override
+    Map<String, String> settings() {
+        return Map.of(
                 "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", "2",
                 "HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "0.3,0.3",
-                "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", "0.1"));
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
+                "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", "0.1");
     }
 
     @Test

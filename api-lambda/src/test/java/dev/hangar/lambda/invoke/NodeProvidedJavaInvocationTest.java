@@ -1,12 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
 
 import static dev.hangar.lambda.invoke.DockerHarness.JAVA;
 import static dev.hangar.lambda.invoke.DockerHarness.NODE;
@@ -22,20 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Node.js (image client and Hangar's), provided.al2023 (the function's own bootstrap) and Java (AWS's RIC). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeProvidedJavaInvocationTest {
-
-    private InvokerHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = DockerHarness.start(Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
-    }
+class NodeProvidedJavaInvocationTest extends InvocationTestBase {
 
     @Test
     void nodeEchoAndWarmReuse() throws Exception {

@@ -1,10 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,20 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Python functions in real containers: the image's own client (python3.12) and Hangar's mounted one (python3.11). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PythonInvocationTest {
-
-    private InvokerHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = DockerHarness.start(Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
-    }
+class PythonInvocationTest extends InvocationTestBase {
 
     private static RunnableFunction python(String handler) {
         return function(uniqueName("py"), "python3.12", handler, PYTHON);

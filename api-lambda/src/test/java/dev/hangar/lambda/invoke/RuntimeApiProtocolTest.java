@@ -3,12 +3,10 @@ package dev.hangar.lambda.invoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.core.service.AwsException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static dev.hangar.lambda.invoke.InvokerHarness.function;
 import static dev.hangar.lambda.invoke.InvokerHarness.request;
 import static dev.hangar.lambda.invoke.InvokerHarness.tailRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,27 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Runtime API and the environment's life, with the test playing the runtime against a fake engine: exact
  * protocol answers and races that real containers only show now and then.
  */
-class RuntimeApiProtocolTest {
+class RuntimeApiProtocolTest extends FakeEngineTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FakeContainerRuntime engine = new FakeContainerRuntime();
-    private InvokerHarness harness;
-
-    private InvokerHarness harness(Map<String, String> settings) throws InterruptedException {
-        harness = new InvokerHarness(engine, settings);
-        return harness;
-    }
-
-    @AfterEach
-    void close() {
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
-    private static RunnableFunction fn(String name) {
-        return function(name, "python3.12", "handlers.echo", Path.of("/tmp/code-" + name));
-    }
 
     @Test
     void deliversTheEventWithItsContextAndReturnsTheResponse() throws Exception {
