@@ -1,12 +1,9 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.http.HangarServer;
+import dev.hangar.testsupport.TestClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
@@ -32,12 +29,7 @@ abstract class LogsTestBase {
     static void startHangar() throws Exception {
         logs = new LogsService();
         server = HangarServer.builder().host("127.0.0.1").port(0).service(logs).build().start();
-        client = CloudWatchLogsClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        client = TestClients.pointedAt(CloudWatchLogsClient.builder(), server.endpoint());
     }
 
     @AfterAll

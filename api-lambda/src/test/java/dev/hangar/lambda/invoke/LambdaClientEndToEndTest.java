@@ -3,15 +3,12 @@ package dev.hangar.lambda.invoke;
 import dev.hangar.core.http.HangarServer;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.runtime.DockerContainerRuntime;
+import dev.hangar.testsupport.TestClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -66,12 +63,7 @@ class LambdaClientEndToEndTest {
         LambdaService service = new LambdaService(invoker, workers, data, 1000, runtime);
         server = HangarServer.builder().port(0).workers(workers).service(service).build().start();
         serverRef.set(server);
-        lambda = LambdaClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        lambda = TestClients.pointedAt(LambdaClient.builder(), URI.create("http://127.0.0.1:" + server.port()));
     }
 
     @AfterAll
