@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.*;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -65,16 +66,19 @@ public final class EcsService implements AwsService {
         EcsValidation.clusterName(name);
         EcsValidation.tags(r.tags());
         Cluster cluster = region.state.createCluster(name, region.arns.cluster(name));
-        cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy());
+        cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy(),
+                r.serviceConnectDefaults() == null ? null : r.serviceConnectDefaults().namespace());
         cluster.tags().put(r.tags());
-        return CreateClusterResponse.builder()
-                .cluster(cluster.toSdk(region.state.counts(cluster), cluster.tags().size() > 0)).build();
+        EnumSet<ClusterField> shown = EnumSet.of(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS);
+        if (cluster.tags().size() > 0) {
+            shown.add(ClusterField.TAGS);
+        }
+        return CreateClusterResponse.builder().cluster(cluster.toSdk(region.state.counts(cluster), shown)).build();
     }
 
     public DescribeClustersResponse describeClusters(RequestContext ctx, DescribeClustersRequest r) {
         EcsRegion region = region(ctx);
         List<String> names = r.hasClusters() && !r.clusters().isEmpty() ? r.clusters() : List.of("default");
-        boolean tags = r.include().contains(ClusterField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String nameOrArn : names) {
@@ -84,7 +88,7 @@ public final class EcsService implements AwsService {
                 String arn = nameOrArn.startsWith("arn:") ? nameOrArn : region.arns.cluster(nameOrArn);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
             } else {
-                found.add(cluster.toSdk(region.state.counts(cluster), tags));
+                found.add(cluster.toSdk(region.state.counts(cluster), r.include()));
             }
         }
         return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
@@ -102,7 +106,8 @@ public final class EcsService implements AwsService {
         if (!region.state.deleteClusterIfIdle(cluster)) {
             throw EcsErrors.clusterContainsTasks();
         }
-        return DeleteClusterResponse.builder().cluster(cluster.toSdk(region.state.counts(cluster), false)).build();
+        return DeleteClusterResponse.builder().cluster(cluster.toSdk(region.state.counts(cluster),
+                EnumSet.of(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS))).build();
     }
 
     // ---- task definitions ----

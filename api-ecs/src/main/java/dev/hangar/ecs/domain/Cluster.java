@@ -2,9 +2,12 @@ package dev.hangar.ecs.domain;
 
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClusterConfiguration;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,6 +24,8 @@ public final class Cluster {
     private volatile ClusterConfiguration configuration;
     private volatile List<String> capacityProviders = List.of();
     private volatile List<CapacityProviderStrategyItem> defaultStrategy = List.of();
+    /** Recorded only: Hangar has no Cloud Map and no Service Connect. */
+    private volatile ClusterServiceConnectDefaults serviceConnectDefaults;
 
     public Cluster(String name, String arn) {
         this.name = name;
@@ -53,16 +58,25 @@ public final class Cluster {
     }
 
     public void configure(List<ClusterSetting> settings, ClusterConfiguration configuration,
-                          List<String> capacityProviders, List<CapacityProviderStrategyItem> defaultStrategy) {
+                          List<String> capacityProviders, List<CapacityProviderStrategyItem> defaultStrategy,
+                          String serviceConnectNamespace) {
         if (settings != null && !settings.isEmpty()) {
             this.settings = List.copyOf(settings);
         }
         this.configuration = configuration;
         this.capacityProviders = capacityProviders == null ? List.of() : List.copyOf(capacityProviders);
         this.defaultStrategy = defaultStrategy == null ? List.of() : List.copyOf(defaultStrategy);
+        // the namespace as given (name or ARN): AWS answers "the namespace name or full ARN" too
+        this.serviceConnectDefaults = serviceConnectNamespace == null || serviceConnectNamespace.isEmpty() ? null
+                : ClusterServiceConnectDefaults.builder().namespace(serviceConnectNamespace).build();
     }
 
-    public software.amazon.awssdk.services.ecs.model.Cluster toSdk(TaskCounts counts, boolean includeTags) {
+    /**
+     * The cluster as AWS shows it. As DescribeClusters documents, settings, configuration and tags are only shown
+     * when {@code include} names them (SETTINGS, CONFIGURATIONS, TAGS); STATISTICS and ATTACHMENTS add nothing here
+     * (no per-launch-type statistics, no capacity provider attachments).
+     */
+    public software.amazon.awssdk.services.ecs.model.Cluster toSdk(TaskCounts counts, Collection<ClusterField> include) {
         var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
                 .clusterArn(arn)
                 .clusterName(name)
@@ -72,13 +86,16 @@ public final class Cluster {
                 .pendingTasksCount(counts.pending())
                 .activeServicesCount(0)
                 .statistics(List.of())
-                .settings(settings)
+                .settings(include.contains(ClusterField.SETTINGS) ? settings : List.of())
                 .capacityProviders(capacityProviders)
                 .defaultCapacityProviderStrategy(defaultStrategy);
-        if (configuration != null) {
+        if (configuration != null && include.contains(ClusterField.CONFIGURATIONS)) {
             builder.configuration(configuration);
         }
-        if (includeTags) {
+        if (serviceConnectDefaults != null) {
+            builder.serviceConnectDefaults(serviceConnectDefaults);
+        }
+        if (include.contains(ClusterField.TAGS)) {
             builder.tags(tags.toSdk());
         }
         return builder.build();
