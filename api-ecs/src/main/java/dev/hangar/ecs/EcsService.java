@@ -166,13 +166,17 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         Cluster cluster = region.activeCluster(r.cluster());
         TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
-        List<Task> tasks = TaskFactory.create(r, cluster, definition, region.arns, region.region);
-        if (!region.state.addTasks(cluster, tasks)) {
+        List<Tag> definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).toSdk();
+        List<Task> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region);
+        List<Task> added = region.state.addTasks(cluster, r.clientToken(), tasks);
+        if (added == null) {
             throw EcsErrors.clusterNotFound();
         }
         // the response is taken before the launcher can move them on: RunTask answers PROVISIONING, as AWS does
-        List<software.amazon.awssdk.services.ecs.model.Task> out = tasks.stream().map(t -> t.toSdk(true)).toList();
-        tasks.forEach(lifecycle::launch);
+        List<software.amazon.awssdk.services.ecs.model.Task> out = added.stream().map(t -> t.toSdk(true)).toList();
+        if (added == tasks) {
+            tasks.forEach(lifecycle::launch);
+        }
         return RunTaskResponse.builder().tasks(out).failures(List.of()).build();
     }
 

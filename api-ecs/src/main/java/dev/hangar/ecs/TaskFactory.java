@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
@@ -27,7 +29,15 @@ final class TaskFactory {
     private TaskFactory() {
     }
 
-    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, EcsArns arns, String region) {
+    /** Fargate's current platform version, what LATEST (or no platformVersion) means. */
+    static final String LATEST_PLATFORM_VERSION = "1.4.0";
+
+    /**
+     * @param definitionTags the task definition's tags, copied to each task with {@code propagateTags:
+     *                       TASK_DEFINITION} (the request's own tags win on the same key)
+     */
+    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, List<Tag> definitionTags,
+                             EcsArns arns, String region) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
@@ -45,6 +55,7 @@ final class TaskFactory {
         if (launchType == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
             throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
         }
+        String platformVersion = platformVersion(r.platformVersion(), launchType);
         if (td.networkMode() == NetworkMode.AWSVPC && r.networkConfiguration() == null) {
             throw EcsErrors.invalidParameter(
                     "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
@@ -53,7 +64,18 @@ final class TaskFactory {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
         }
         EcsValidation.tags(r.tags());
+        if (r.propagateTags() == PropagateTags.SERVICE) {
+            throw EcsErrors.invalidParameter("propagateTags SERVICE is not supported when running a task:"
+                    + " a task run by RunTask has no service.");
+        }
+        clientToken(r.clientToken());
         TaskOverride overrides = r.overrides() == null ? TaskOverride.builder().build() : r.overrides();
+        boolean execute = Boolean.TRUE.equals(r.enableExecuteCommand());
+        if (execute && td.taskRoleArn() == null && overrides.taskRoleArn() == null) {
+            throw EcsErrors.invalidParameter("enableExecuteCommand requires a task role: the task definition has no"
+                    + " taskRoleArn and the overrides give none.");
+        }
+        Task.RunOptions options = new Task.RunOptions(execute, platformVersion, r.clientToken());
         Map<String, ContainerOverride> byName = containerOverrides(overrides, td);
         String cpu = overrides.cpu() != null ? TaskDefinitions.cpuUnits(overrides.cpu()) : td.cpu();
         String memory = overrides.memory() != null ? TaskDefinitions.memoryMib(overrides.memory()) : td.memory();
@@ -69,11 +91,39 @@ final class TaskFactory {
                 containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
             }
             Task task = new Task(arn, id, cluster, td, launchType, capacityProvider, group, r.startedBy(), echoed,
-                    cpu, memory, region + "a", Instant.now(), containers);
+                    cpu, memory, region + "a", Instant.now(), containers, options);
+            if (r.propagateTags() == PropagateTags.TASK_DEFINITION) {
+                task.tags().put(definitionTags);
+            }
             task.tags().put(r.tags());
             tasks.add(task);
         }
         return tasks;
+    }
+
+    /**
+     * The platform version a Fargate task shows: the one asked for, LATEST (or none) being the current one. Other
+     * launch types have none; AWS refuses one with EC2.
+     */
+    private static String platformVersion(String asked, LaunchType launchType) {
+        if (launchType != LaunchType.FARGATE) {
+            if (asked != null && launchType == LaunchType.EC2) {
+                throw EcsErrors.invalidParameter("The platform version must be null when specifying an EC2 launch type.");
+            }
+            return null;
+        }
+        return asked == null || asked.equals("LATEST") ? LATEST_PLATFORM_VERSION : asked;
+    }
+
+    /** Up to 64 characters in the range 33-126, as the API reference documents. */
+    private static void clientToken(String token) {
+        if (token == null) {
+            return;
+        }
+        boolean valid = !token.isEmpty() && token.length() <= 64 && token.chars().allMatch(c -> c >= 33 && c <= 126);
+        if (!valid) {
+            throw EcsErrors.invalidParameter("clientToken must be 1 to 64 characters in the range 33-126.");
+        }
     }
 
     /**

@@ -30,7 +30,7 @@ class ContainerSpecsTest {
 
     private static Task task(TaskDefinition td, RunTaskRequest.Builder request) {
         Cluster cluster = new Cluster("c", ARNS.cluster("c"));
-        return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, ARNS, "us-east-1").get(0);
+        return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, List.of(), ARNS, "us-east-1").get(0);
     }
 
     @Test

@@ -40,15 +40,27 @@ public final class EcsState {
     /**
      * Adds the tasks unless the cluster was deleted meanwhile (checked under the lock DeleteCluster takes), and
      * forgets tasks stopped longer ago than the retention, so that a long-lived Hangar does not grow without end.
+     * RunTask's idempotency lives here too: when a task of the cluster was launched with the same clientToken, nothing
+     * is added and the tasks of that earlier request are returned (AWS: a token is used once per cluster).
+     *
+     * @return {@code newTasks} when they were added, the earlier request's tasks for a known token, or null when the
+     *         cluster is no longer ACTIVE
      */
-    public synchronized boolean addTasks(Cluster cluster, List<Task> newTasks) {
+    public synchronized List<Task> addTasks(Cluster cluster, String clientToken, List<Task> newTasks) {
         if (!cluster.active()) {
-            return false;
+            return null;
         }
         Instant horizon = Instant.now().minus(STOPPED_TASK_RETENTION);
         tasks.values().removeIf(t -> t.stoppedBefore(horizon));
+        if (clientToken != null) {
+            List<Task> earlier = tasks.values().stream()
+                    .filter(t -> t.cluster() == cluster && clientToken.equals(t.clientToken())).toList();
+            if (!earlier.isEmpty()) {
+                return earlier;
+            }
+        }
         newTasks.forEach(t -> tasks.put(t.id(), t));
-        return true;
+        return newTasks;
     }
 
     /** Deactivates the cluster unless it still has a task that is not STOPPED. */

@@ -43,6 +43,7 @@ public final class Task {
     private final Instant createdAt;
     private final List<TaskContainer> containers;
     private final Map<String, TaskContainer> byName;
+    private final RunOptions options;
     private final Tags tags = new Tags();
 
     private long version = 1;
@@ -60,9 +61,28 @@ public final class Task {
     private TaskStopCode stopCode;
     private String stoppedReason;
 
+    /**
+     * RunTask members that are recorded on the task and shown back.
+     *
+     * @param enableExecuteCommand shown as the task's enableExecuteCommand (Hangar serves no ExecuteCommand)
+     * @param platformVersion      the Fargate platform version shown, null for other launch types
+     * @param clientToken          RunTask's idempotency token, null when none was given
+     */
+    public record RunOptions(boolean enableExecuteCommand, String platformVersion, String clientToken) {
+        public static final RunOptions NONE = new RunOptions(false, null, null);
+    }
+
     public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
                 String availabilityZone, Instant createdAt, List<TaskContainer> containers) {
+        this(arn, id, cluster, definition, launchType, capacityProviderName, group, startedBy, overrides, cpu, memory,
+                availabilityZone, createdAt, containers, RunOptions.NONE);
+    }
+
+    public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
+                String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
+                String availabilityZone, Instant createdAt, List<TaskContainer> containers, RunOptions options) {
+        this.options = options;
         this.arn = arn;
         this.id = id;
         this.cluster = cluster;
@@ -106,6 +126,11 @@ public final class Task {
 
     public Tags tags() {
         return tags;
+    }
+
+    /** The RunTask clientToken that launched it, or null. */
+    public String clientToken() {
+        return options.clientToken();
     }
 
     public List<TaskContainer> containers() {
@@ -394,7 +419,7 @@ public final class Task {
                 .createdAt(createdAt)
                 .desiredStatus(desiredStatus)
                 .lastStatus(lastStatus)
-                .enableExecuteCommand(false)
+                .enableExecuteCommand(options.enableExecuteCommand())
                 .group(group)
                 .healthStatus(HealthStatus.UNKNOWN)
                 .launchType(launchType)
@@ -406,7 +431,8 @@ public final class Task {
             builder.capacityProviderName(capacityProviderName);
         }
         if (launchType == LaunchType.FARGATE) {
-            builder.platformVersion("1.4.0").platformFamily("Linux");
+            builder.platformVersion(options.platformVersion() == null ? "1.4.0" : options.platformVersion())
+                    .platformFamily("Linux");
         }
         if (connectivityAt != null) {
             builder.connectivity(Connectivity.CONNECTED).connectivityAt(connectivityAt);
