@@ -152,21 +152,25 @@ def cpu_ms(pid: int):
         return None
 
 
-def wait_quiet(pid: int, quiet_ms_per_s: float = 20, most_s: float = 20) -> dict:
-    """Waits until the process has used less than quiet_ms_per_s of CPU in a whole second (at most most_s): what
-    "idle" means for its memory. A JVM right after start is still compiling, and Hangar connects to the Docker engine
-    a second after it listens; their transient memory is not the idle server's."""
-    started = time.perf_counter()
-    before = cpu_ms(pid)
+def wait_idle(pid: int, seconds_still: int = 3, quiet_ms_per_s: float = 20, most_s: float = 30) -> dict:
+    """Samples the process every second until it has been at rest for seconds_still seconds in a row (under
+    quiet_ms_per_s of CPU each second, resident memory within 0.5 MB), at most most_s: what "idle" means for its
+    memory. Right after start a JVM is still compiling and Hangar connects to the Docker engine a second after it
+    listens; the compilers' scratch memory goes back a few seconds later. Returns the samples and whether it settled."""
+    samples, started = [], time.perf_counter()
+    cpu_before = cpu_ms(pid)
     while time.perf_counter() - started < most_s:
         time.sleep(1)
-        now = cpu_ms(pid)
-        if before is None or now is None:
+        cpu_now, rss = cpu_ms(pid), rss_mb(pid)
+        if cpu_now is None or rss is None or cpu_before is None:
             break
-        if now - before < quiet_ms_per_s:
-            return {"waited_s": round(time.perf_counter() - started, 1), "quiet": True}
-        before = now
-    return {"waited_s": round(time.perf_counter() - started, 1), "quiet": False}
+        samples.append({"s": round(time.perf_counter() - started, 1), "rss_mb": rss, "cpu_ms": cpu_now - cpu_before})
+        cpu_before = cpu_now
+        last = samples[-seconds_still:]
+        if (len(last) == seconds_still and all(x["cpu_ms"] < quiet_ms_per_s for x in last)
+                and max(x["rss_mb"] for x in last) - min(x["rss_mb"] for x in last) <= 0.5):
+            return {"settled": True, "after_s": samples[-1]["s"], "samples": samples}
+    return {"settled": False, "after_s": round(time.perf_counter() - started, 1), "samples": samples}
 
 
 def loadavg() -> str:
@@ -933,7 +937,12 @@ def comparison_rows(results: dict) -> list[tuple[str, str, str]]:
                   f"{cell(hr, 'p50_ms')} / {cell(hr, 'p99_ms')}" if hr else "n/a",
                   f"{cell(mr, 'p50_ms')} / {cell(mr, 'p99_ms')}" if mr else "n/a")]
     hm, mm = h.get("memory_mb", {}), m.get("memory_mb", {})
-    rows += [("RSS idle after start (MB)", fmt(hm.get("idle")), fmt(mm.get("idle"))),
+    rows += [("RSS idle after start (MB)", fmt(hm.get("idle")) + (
+                 f" (settled {hm['idle_wait']['after_s']} s after the 2 s below)"
+                 if (hm.get("idle_wait") or {}).get("settled") else " (did not settle)" if hm.get("idle_wait") else ""),
+              fmt(mm.get("idle"))),
+             ("  RSS 2 s after the set-up / highest while settling (MB)",
+              f"{fmt(hm.get('two_s_after_set_up'))} / {fmt(hm.get('peak_while_settling'))}", ""),
              ("RSS after load (MB)", fmt(hm.get("after_load")), fmt(mm.get("after_load")))]
     if c:
         hr = c.get("hangar_runtask_running") or {}
@@ -1148,11 +1157,12 @@ def measure_hangar(cfg, jar: Path, wrk: str, opts: list[str], log_dir: Path, res
                 client.ok("DescribeTaskDefinition", {"taskDefinition": WEB_FAMILY}), separators=(",", ":"))
             time.sleep(2)
             hangar["memory_mb"] = {"two_s_after_set_up": rss_mb(server.pid)}
-            hangar["memory_mb"]["idle_wait"] = wait_quiet(server.pid)
+            idle = hangar["memory_mb"]["idle_wait"] = wait_idle(server.pid)
             hangar["memory_mb"]["idle"] = rss_mb(server.pid)
+            hangar["memory_mb"]["peak_while_settling"] = max([x["rss_mb"] for x in idle["samples"]], default=None)
             log(f"Hangar: RSS 2 s after set-up {hangar['memory_mb']['two_s_after_set_up']} MB, idle "
-                f"{hangar['memory_mb']['idle']} MB (quiet after {hangar['memory_mb']['idle_wait']['waited_s']} s); "
-                "load with wrk")
+                f"{hangar['memory_mb']['idle']} MB ({'settled' if idle['settled'] else 'NOT settled'} "
+                f"{idle['after_s']} s later); load with wrk")
             hangar["load"] = measure_load(wrk, port, cfg, server.pid)
             hangar["memory_mb"]["after_load"] = rss_mb(server.pid)
             time.sleep(2)
@@ -1254,7 +1264,7 @@ def measure_reference(cfg, wrk: str, opts: list[str], log_dir: Path, results: di
         finally:
             client.close()
         time.sleep(2)
-        wait_quiet(s.pid)
+        wait_idle(s.pid)
         ref["memory_mb"] = {"idle": rss_mb(s.pid)}
         log(f"yardstick: RSS idle {ref['memory_mb']['idle']} MB; load with wrk")
         ref["load"] = measure_load(wrk, port, cfg, s.pid, operations=LOAD_OPERATIONS[:1])
@@ -1367,7 +1377,7 @@ def main(argv=None) -> int:
                     set_up_ecs(client)
                     check_load_requests(client)
                     time.sleep(2)
-                    wait_quiet(server.pid)
+                    wait_idle(server.pid)
                     moto["memory_mb"] = {"idle": rss_mb(server.pid)}
                     log("moto: load with wrk")
                     moto["load"] = measure_load(wrk, port, cfg, server.pid)
