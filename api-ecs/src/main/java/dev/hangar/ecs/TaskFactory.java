@@ -72,8 +72,8 @@ final class TaskFactory {
         TaskOverride overrides = r.overrides() == null ? TaskOverride.builder().build() : r.overrides();
         boolean execute = Boolean.TRUE.equals(r.enableExecuteCommand());
         if (execute && td.taskRoleArn() == null && overrides.taskRoleArn() == null) {
-            throw EcsErrors.invalidParameter("enableExecuteCommand requires a task role: the task definition has no"
-                    + " taskRoleArn and the overrides give none.");
+            throw EcsErrors.invalidParameter("The execute command failed because a valid task role is not being used."
+                    + " Specify a valid task role in your task definition or as a task override and try again.");
         }
         Task.RunOptions options = new Task.RunOptions(execute, platformVersion, r.clientToken());
         Map<String, ContainerOverride> byName = containerOverrides(overrides, td);

@@ -72,8 +72,10 @@ class RequestMembersApiTest extends EcsTestBase {
 
     @Test
     void enableExecuteCommandIsShownAndNeedsATaskRole() {
-        assertThrows(InvalidParameterException.class, () -> client.runTask(b -> b.cluster(CLUSTER)
-                .taskDefinition("quick").enableExecuteCommand(true)));
+        InvalidParameterException noRole = assertThrows(InvalidParameterException.class, () -> client.runTask(
+                b -> b.cluster(CLUSTER).taskDefinition("quick").enableExecuteCommand(true)));
+        assertTrue(noRole.awsErrorDetails().errorMessage().startsWith(
+                "The execute command failed because a valid task role is not being used."), noRole.getMessage());
         Task withRole = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("roled").enableExecuteCommand(true))
                 .tasks().get(0);
         assertTrue(withRole.enableExecuteCommand());
