@@ -2,6 +2,7 @@ package dev.hangar.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import dev.hangar.core.http.HangarServer;
 import org.slf4j.LoggerFactory;
 
 /** java -jar hangar.jar: reads the environment, starts Hangar, stops it cleanly on SIGTERM/SIGINT. */
@@ -11,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // the transport's native library and classes load on a second core while this thread does the rest
+        Thread transport = new Thread(HangarServer::prepareTransport, "hangar-start-transport");
+        transport.setDaemon(true);
+        transport.start();
         HangarConfig config;
         try {
             config = HangarConfig.fromEnvironment(System.getenv());

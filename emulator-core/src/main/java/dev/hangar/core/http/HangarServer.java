@@ -14,6 +14,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -61,6 +62,19 @@ public final class HangarServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Loads the network transport ahead of {@link #start}: the epoll native library (extracted from the jar to a
+     * temporary file, whose random name sets up the JDK's SecureRandom), the event loop classes and the buffer
+     * allocator. A start calls it on a thread of its own while the main thread sets up logging and the services, so
+     * that the two overlap on a machine with more than one core; {@link #start} does the same work itself without it.
+     */
+    public static void prepareTransport() {
+        if (Epoll.isAvailable()) {
+            EpollIoHandler.newFactory();
+        }
+        ByteBufAllocator.DEFAULT.directBuffer(1).release();
     }
 
     public HangarServer start() throws InterruptedException {
