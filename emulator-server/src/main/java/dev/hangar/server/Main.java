@@ -12,10 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        // the transport's native library and classes load on a second core while this thread does the rest
-        Thread transport = new Thread(HangarServer::prepareTransport, "hangar-start-transport");
-        transport.setDaemon(true);
-        transport.start();
         HangarConfig config;
         try {
             config = HangarConfig.fromEnvironment(System.getenv());
@@ -24,7 +20,13 @@ public final class Main {
             System.exit(2);
             return;
         }
+        // logging first, before any other thread: while SLF4J initialises, a thread that asks for a logger gets a
+        // substitute factory instead of logback's
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.hangar").setLevel(Level.toLevel(config.logLevel()));
+        // the transport's native library and classes load on a second core while this thread builds the services
+        Thread transport = new Thread(HangarServer::prepareTransport, "hangar-start-transport");
+        transport.setDaemon(true);
+        transport.start();
         if (config.cdsTraining()) {
             CdsTraining.run(config);
             System.exit(0);
