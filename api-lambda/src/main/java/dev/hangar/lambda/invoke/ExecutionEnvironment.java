@@ -4,6 +4,7 @@ import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.http.HangarServer;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.state.Ids;
+import dev.hangar.lambda.invoke.InvocationLogs.Close;
 import dev.hangar.runtime.ContainerHandle;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.HangarLabels;
@@ -327,11 +328,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         // idle before the caller has its answer, so that its next call finds this environment warm
         pool.idle(this, inv.servedNanos());
         if (tooLarge) {
-            finish(inv, ErrorPayloads.responseTooLarge(), "Unhandled", null, null, List.of(), false);
+            finish(inv, ErrorPayloads.responseTooLarge(), "Unhandled", null, null, List.of(), Close.WHEN_QUIET);
             pool.serveWaiting();
             return RuntimeApiHandler.payloadTooLarge();
         }
-        finish(inv, body, null, null, null, List.of(), false);
+        finish(inv, body, null, null, null, List.of(), Close.WHEN_QUIET);
         // after finish: its concurrency permit is back for the waiting event to take
         pool.serveWaiting();
         return RuntimeApiHandler.accepted();
@@ -350,7 +351,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         pool.idle(this, inv.servedNanos());
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType)
                 : body.length > ErrorPayloads.MAX_RESPONSE_BYTES ? ErrorPayloads.responseTooLarge() : body;
-        finish(inv, payload, "Unhandled", null, null, List.of(), false);
+        finish(inv, payload, "Unhandled", null, null, List.of(), Close.WHEN_QUIET);
         pool.serveWaiting();
         return RuntimeApiHandler.accepted();
     }
@@ -377,9 +378,13 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType) : body;
         String type = errorType != null && !errorType.isBlank() ? errorType : errorTypeOf(payload);
         if (inv != null && inv.claimAnswer()) {
-            finish(inv, payload, "Unhandled", "error", type, List.of(initReport(initMs, "error", type)), false);
-            // the runtime's own account of the failure may still be on its way to the log
-            inv.logWindow.settled.whenComplete((tail, e) -> releaseResources());
+            rememberPeak();
+            finish(inv, payload, "Unhandled", "error", type, List.of(initReport(initMs, "error", type)),
+                    Close.WHEN_DRAINED);
+            // the runtime's own account of the failure is often still on its way to the log: END and REPORT wait
+            // until the container is gone and its output read
+            LogWindow window = inv.logWindow;
+            releaseResources(() -> logs.drained(window));
         } else {
             releaseResources();
         }
@@ -428,7 +433,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
                 + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
         finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout", null,
-                List.of(notice), true);
+                List.of(notice), Close.NOW);
         releaseResources();
     }
 
@@ -449,7 +454,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         pool.removed(this);
         if (inv != null && inv.claimAnswer()) {
             finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout",
-                    null, List.of(initReport(initMs, "timeout", null)), true);
+                    null, List.of(initReport(initMs, "timeout", null)), Close.NOW);
         }
         releaseResources();
     }
@@ -481,9 +486,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         List<String> lines = duringInit
                 ? List.of(initReport(initMs, "error", type), "RequestId: " + inv.requestId() + " Error: " + reason, type)
                 : List.of("RequestId: " + inv.requestId() + " Error: " + reason, type);
+        rememberPeak();
         finish(inv, ErrorPayloads.exited(inv.requestId(), exitCode, outOfMemory), "Unhandled", "error", type, lines,
-                false);
-        inv.logWindow.settled.whenComplete((tail, e) -> releaseResources());
+                Close.WHEN_DRAINED);
+        LogWindow window = inv.logWindow;
+        releaseResources(() -> logs.drained(window));
     }
 
     void outOfMemory() {
@@ -526,7 +533,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
      * REPORT are written, so the tail holds them.
      */
     private void finish(Invocation inv, byte[] payload, String functionError, String status, String errorType,
-                        List<String> linesBeforeEnd, boolean containerGone) {
+                        List<String> linesBeforeEnd, Close close) {
         Double initMs;
         synchronized (this) {
             if (inv.logWindow == null) {
@@ -539,8 +546,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         }
         double durationMs = inv.elapsedMillis();
         Supplier<String> report = () -> new ReportLine(inv.requestId(), durationMs, function.memoryMb(),
-                containerGone ? lastPeakMb : rememberPeak(), initMs, status, errorType).text();
-        logs.end(inv.logWindow, linesBeforeEnd, report, containerGone);
+                close == Close.WHEN_QUIET ? rememberPeak() : lastPeakMb, initMs, status, errorType).text();
+        logs.end(inv.logWindow, linesBeforeEnd, report, close);
         String version = inv.executedVersion();
         if (inv.request.tailLogs()) {
             inv.logWindow.settled.whenComplete((tail, e) ->
@@ -568,6 +575,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
      * Closes the listener, removes the container and then closes the log follow (on a worker). Safe to call again.
      */
     private void releaseResources() {
+        releaseResources(() -> { });
+    }
+
+    /** @param afterwards runs once the container is removed and its log follow closed (or there was none) */
+    private void releaseResources(Runnable afterwards) {
         HangarServer.Listener l;
         AutoCloseable follow;
         String cid;
@@ -590,6 +602,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             l.close();
         }
         if (follow == null && cid == null) {
+            afterwards.run();
             return;
         }
         Runnable engineWork = () -> {
@@ -616,6 +629,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                     log.debug("Closing the log follow of {} failed", id, e);
                 }
             }
+            afterwards.run();
         };
         try {
             ctx.workers.execute(engineWork);

@@ -38,6 +38,8 @@ final class InvocationLogs {
     private final LogWindow beforeFirst = new LogWindow(null, Instant.EPOCH);
     private final List<LogWindow> recent = new ArrayList<>();
     private boolean anyStarted;
+    /** The first invocation's window, whose tail also holds the init's output. */
+    private LogWindow first;
 
     InvocationLogs(LogSink sink, String account, String region, String group, String stream,
                    ScheduledExecutorService scheduler, LogDelay delay) {
@@ -103,6 +105,7 @@ final class InvocationLogs {
         LogWindow window = new LogWindow(requestId, at);
         if (!anyStarted) {
             anyStarted = true;
+            first = window;
             for (String early : beforeFirstLines()) {
                 window.keep(early);
             }
@@ -117,16 +120,34 @@ final class InvocationLogs {
         return window;
     }
 
+    /** When an answered invocation's END and REPORT are written. */
+    enum Close {
+        /** Once its output has been quiet for a while (see the class comment): the environment lives on. */
+        WHEN_QUIET,
+        /**
+         * At once: the environment is destroyed mid-invocation (a timeout). What the container wrote and was not read
+         * yet still reaches the stream as its container is removed, at its own time, so before END; only the tail
+         * misses it.
+         */
+        NOW,
+        /**
+         * When {@link #drained} says the container's output has all been read: it ended by itself (an init error, a
+         * crash) and is being removed, which ends its log follows. No guessing from quiet time: the runtime's last
+         * words (an import error's message) are in the tail however late the engine hands them over.
+         */
+        WHEN_DRAINED
+    }
+
+    /** How long a window waits for {@link #drained} before it closes anyway (a removal that hangs). */
+    private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     /**
-     * The invocation has its answer: END and REPORT follow once its output settled (see the class comment).
+     * The invocation has its answer: END and REPORT follow as {@code close} says.
      *
      * @param linesBeforeEnd Lambda's own lines before END, e.g. the timeout notice
      * @param report         the REPORT text, made when it is written (memory is read then)
-     * @param containerGone  the environment is going (a timeout): END and REPORT now, not once the output settled.
-     *                       What the container wrote and was not read yet still reaches the stream as its
-     *                       container is removed, at its own time, so before END; only the tail misses it
      */
-    void end(LogWindow window, List<String> linesBeforeEnd, Supplier<String> report, boolean containerGone) {
+    void end(LogWindow window, List<String> linesBeforeEnd, Supplier<String> report, Close close) {
         LogWindow settledNow = null;
         synchronized (this) {
             if (window.ended()) {
@@ -136,16 +157,31 @@ final class InvocationLogs {
             window.endedNanos = System.nanoTime();
             window.report = report;
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
-            if (containerGone) {
+            if (close == Close.NOW) {
                 window.closedAtOnce = true;
                 settledNow = finish(window);
             }
         }
         if (settledNow != null) {
             complete(settledNow);
-        } else {
+        } else if (close == Close.WHEN_QUIET) {
             later(window, delay.quietNanos());
+        } else {
+            try {
+                scheduler.schedule(() -> drained(window), DRAIN_LIMIT_NANOS, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                drained(window);
+            }
         }
+    }
+
+    /** The container of a {@link Close#WHEN_DRAINED} window is gone and its output all read: END and REPORT now. */
+    void drained(LogWindow window) {
+        LogWindow finished;
+        synchronized (this) {
+            finished = window.finished ? null : finish(window);
+        }
+        complete(finished);
     }
 
     private void later(LogWindow window, long nanos) {
@@ -219,7 +255,9 @@ final class InvocationLogs {
                 return w;
             }
         }
-        return null;
+        // the init's output, handed over after the first START (an init error's message often is): the first
+        // invocation's tail holds the init's output, as it does when it comes in time
+        return first != null && !first.finished ? first : null;
     }
 
     private List<String> beforeFirstLines() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ final class FakeContainerRuntime implements ContainerRuntime {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<ContainerEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Consumer<LogLine>> logConsumers = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> removalHolds = new ConcurrentHashMap<>();
     final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
     final Map<String, ContainerState.Status> status = new ConcurrentHashMap<>();
     /** What inspectImage answers per image; others look like AWS's base images, with a runtime client entrypoint. */
@@ -120,8 +122,26 @@ final class FakeContainerRuntime implements ContainerRuntime {
         status.put(containerId, ContainerState.Status.EXITED);
     }
 
+    /**
+     * The next removal of container {@code id} waits until the returned latch is released (at most 10 s), as a real
+     * removal waits for the container's output still on its way to be read.
+     */
+    CountDownLatch holdRemoval(String id) {
+        CountDownLatch hold = new CountDownLatch(1);
+        removalHolds.put(id, hold);
+        return hold;
+    }
+
     @Override
     public void remove(String containerId) {
+        CountDownLatch hold = removalHolds.remove(containerId);
+        if (hold != null) {
+            try {
+                hold.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         status.put(containerId, ContainerState.Status.GONE);
         logConsumers.remove(containerId);
     }

@@ -31,7 +31,7 @@ class InvocationLogsTest {
     @Test
     void outputTheEngineStampedAfterTheAnswerStillSortsBeforeEnd() throws Exception {
         LogWindow window = logs.start("r1", "$LATEST", Instant.now());
-        logs.end(window, List.of(), () -> "REPORT RequestId: r1", false);
+        logs.end(window, List.of(), () -> "REPORT RequestId: r1", InvocationLogs.Close.WHEN_QUIET);
         // printed before the handler returned, but read (and stamped) by the engine after the answer reached Hangar
         Instant stamped = window.endedAt.plusMillis(30);
         logs.onLine(new LogLine("c", LogLine.Stream.STDOUT, "last words", stamped));
@@ -47,7 +47,7 @@ class InvocationLogsTest {
     void endAndReportAreWrittenWhenHangarStopsBeforeTheOutputSettled() throws Exception {
         LogWindow window = logs.start("r1", "$LATEST", Instant.now());
         scheduler.shutdownNow();
-        logs.end(window, List.of(), () -> "REPORT RequestId: r1", false);
+        logs.end(window, List.of(), () -> "REPORT RequestId: r1", InvocationLogs.Close.WHEN_QUIET);
         window.settled.get(1, TimeUnit.SECONDS);
         assertEquals(List.of("START RequestId: r1 Version: $LATEST\n", "END RequestId: r1\n", "REPORT RequestId: r1\n"),
                 sink.messages(GROUP));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -189,6 +190,29 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
 
         h.invoker.invoke(fn, request("{}"));
         assertFalse(engine.awaitStart().id().equals(container.id()));
+    }
+
+    @Test
+    void anInitErrorsOwnMessageIsInTheTailHoweverLateTheEngineHandsItOver() throws Exception {
+        InvokerHarness h = harness(Map.of());
+        RunnableFunction fn = fn("lateinit");
+        CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, tailRequest("{}"));
+        FakeContainerRuntime.Started container = engine.awaitStart();
+        CountDownLatch removal = engine.holdRemoval(container.id());
+        Instant printed = Instant.now();
+        String error = "{\"errorMessage\":\"Unable to import module 'x': No module named 'x'\","
+                + "\"errorType\":\"Runtime.ImportModuleError\",\"requestId\":\"\",\"stackTrace\":[]}";
+        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort()).initError(error, "Runtime.ImportModuleError").statusCode());
+        // far past the quiet time after which a live environment's END and REPORT are written
+        Thread.sleep(300);
+        assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
+        engine.print(container.id(), "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'", printed);
+        removal.countDown();
+        String tail = new String(Base64.getDecoder().decode(result.get(5, TimeUnit.SECONDS).logTailBase64()));
+        assertTrue(tail.matches("(?s).*START RequestId: \\S+ Version: \\$LATEST\n"
+                + "\\[ERROR\\] Runtime.ImportModuleError: Unable to import module 'x'\n.*END RequestId: .*"), tail);
+        String group = h.logs.text("/aws/lambda/lateinit");
+        assertTrue(group.indexOf("[ERROR] Runtime.ImportModuleError") < group.indexOf("END RequestId"), group);
     }
 
     @Test
