@@ -24,6 +24,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        LogProblems.watch(context, System.err);
         LogLineLayout layout = new LogLineLayout();
         layout.setContext(context);
         layout.start();
