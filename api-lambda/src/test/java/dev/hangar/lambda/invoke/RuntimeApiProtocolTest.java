@@ -29,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RuntimeApiProtocolTest extends FakeEngineTestBase {
 
+    /** What a Python runtime posts to /init/error when the handler's module does not import. */
+    private static final String IMPORT_ERROR = "{\"errorMessage\":\"Unable to import module 'x': No module named 'x'\","
+            + "\"errorType\":\"Runtime.ImportModuleError\",\"requestId\":\"\",\"stackTrace\":[]}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -176,12 +180,11 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, tailRequest("{}"));
         FakeContainerRuntime.Started container = engine.awaitStart();
         engine.print(container.id(), "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'", Instant.now());
-        String error = "{\"errorMessage\":\"Unable to import module 'x': No module named 'x'\","
-                + "\"errorType\":\"Runtime.ImportModuleError\",\"requestId\":\"\",\"stackTrace\":[]}";
-        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort()).initError(error, "Runtime.ImportModuleError").statusCode());
+        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort())
+                .initError(IMPORT_ERROR, "Runtime.ImportModuleError").statusCode());
         InvocationResult r = result.get(5, TimeUnit.SECONDS);
         assertEquals("Unhandled", r.functionError());
-        assertEquals(error, new String(r.payload()));
+        assertEquals(IMPORT_ERROR, new String(r.payload()));
         String tail = new String(Base64.getDecoder().decode(r.logTailBase64()));
         assertTrue(tail.contains("Unable to import module 'x'\n"), tail);
         assertTrue(tail.contains("INIT_REPORT Init Duration: "), tail);
@@ -200,9 +203,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         FakeContainerRuntime.Started container = engine.awaitStart();
         CountDownLatch removal = engine.holdRemoval(container.id());
         Instant printed = Instant.now();
-        String error = "{\"errorMessage\":\"Unable to import module 'x': No module named 'x'\","
-                + "\"errorType\":\"Runtime.ImportModuleError\",\"requestId\":\"\",\"stackTrace\":[]}";
-        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort()).initError(error, "Runtime.ImportModuleError").statusCode());
+        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort())
+                .initError(IMPORT_ERROR, "Runtime.ImportModuleError").statusCode());
         // far past the quiet time after which a live environment's END and REPORT are written
         Thread.sleep(300);
         assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
