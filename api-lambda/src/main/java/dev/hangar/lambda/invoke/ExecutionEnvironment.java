@@ -433,8 +433,9 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
                 + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
         finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout", null,
-                List.of(notice), Close.NOW);
-        releaseResources();
+                List.of(notice), Close.WHEN_DRAINED);
+        LogWindow window = inv.logWindow;
+        releaseResources(() -> logs.drained(window));
     }
 
     /** The runtime did not ask for work within the init budget. */
@@ -454,9 +455,12 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         pool.removed(this);
         if (inv != null && inv.claimAnswer()) {
             finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout",
-                    null, List.of(initReport(initMs, "timeout", null)), Close.NOW);
+                    null, List.of(initReport(initMs, "timeout", null)), Close.WHEN_DRAINED);
+            LogWindow window = inv.logWindow;
+            releaseResources(() -> logs.drained(window));
+        } else {
+            releaseResources();
         }
-        releaseResources();
     }
 
     /** The container's process ended (the engine's die event). */

@@ -82,10 +82,8 @@ final class InvocationLogs {
             }
             if (target.finished) {
                 // too late for its invocation's tail (it is in the stream, by its time before END): wait longer
-                // next time; not so for a window closed without waiting, whose output is read as its container goes
-                if (!target.closedAtOnce) {
-                    delay.observed(System.nanoTime() - target.endedNanos);
-                }
+                // next time
+                delay.observed(System.nanoTime() - target.endedNanos);
                 return;
             }
             target.keep(message);
@@ -125,15 +123,10 @@ final class InvocationLogs {
         /** Once its output has been quiet for a while (see the class comment): the environment lives on. */
         WHEN_QUIET,
         /**
-         * At once: the environment is destroyed mid-invocation (a timeout). What the container wrote and was not read
-         * yet still reaches the stream as its container is removed, at its own time, so before END; only the tail
-         * misses it.
-         */
-        NOW,
-        /**
-         * When {@link #drained} says the container's output has all been read: it ended by itself (an init error, a
-         * crash) and is being removed, which ends its log follows. No guessing from quiet time: the runtime's last
-         * words (an import error's message) are in the tail however late the engine hands them over.
+         * When {@link #drained} says the container's output has all been read: the environment ended (an init error,
+         * a crash) or is destroyed (a timeout), and its container's removal ends its log follows. No guessing from
+         * quiet time: the last words (an import error's message, a timed-out handler's last lines) are in the tail
+         * however late the engine hands them over.
          */
         WHEN_DRAINED
     }
@@ -148,7 +141,6 @@ final class InvocationLogs {
      * @param report         the REPORT text, made when it is written (memory is read then)
      */
     void end(LogWindow window, List<String> linesBeforeEnd, Supplier<String> report, Close close) {
-        LogWindow settledNow = null;
         synchronized (this) {
             if (window.ended()) {
                 return;
@@ -157,14 +149,8 @@ final class InvocationLogs {
             window.endedNanos = System.nanoTime();
             window.report = report;
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
-            if (close == Close.NOW) {
-                window.closedAtOnce = true;
-                settledNow = finish(window);
-            }
         }
-        if (settledNow != null) {
-            complete(settledNow);
-        } else if (close == Close.WHEN_QUIET) {
+        if (close == Close.WHEN_QUIET) {
             later(window, delay.quietNanos());
         } else {
             try {

@@ -32,8 +32,6 @@ final class LogWindow {
     Supplier<String> report;
     String[] linesBeforeEnd = new String[0];
     boolean finished;
-    /** Finished without waiting for its output to settle: the environment was destroyed. */
-    boolean closedAtOnce;
 
     LogWindow(String requestId, Instant startedAt) {
         this.requestId = requestId;

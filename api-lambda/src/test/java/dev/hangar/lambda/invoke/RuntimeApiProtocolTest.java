@@ -241,6 +241,25 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
     }
 
     @Test
+    void aTimedOutHandlersLastLinesAreInTheTailHoweverLateTheEngineHandsThemOver() throws Exception {
+        InvokerHarness h = harness(Map.of());
+        RunnableFunction fn = InvokerHarness.with(fn("slowlog"), 1, null);
+        CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, true));
+        FakeContainerRuntime.Started container = engine.awaitStart();
+        CountDownLatch removal = engine.holdRemoval(container.id());
+        new RuntimeApiClient(container.runtimeApiPort()).next().get(5, TimeUnit.SECONDS);
+        Instant printed = Instant.now();
+        // the watchdog fires after 1 s; the line the handler wrote comes 300 ms after that
+        Thread.sleep(1300);
+        assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
+        engine.print(container.id(), "still working", printed);
+        removal.countDown();
+        String tail = new String(Base64.getDecoder().decode(result.get(5, TimeUnit.SECONDS).logTailBase64()));
+        assertTrue(tail.matches("(?s).*START RequestId: r1 Version: \\$LATEST\nstill working\n\\S+ r1 Task timed out "
+                + "after 1.00 seconds\nEND RequestId: r1\n.*"), tail);
+    }
+
+    @Test
     void aRuntimeThatDiesMidInvocationGivesExitError() throws Exception {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("crash");
