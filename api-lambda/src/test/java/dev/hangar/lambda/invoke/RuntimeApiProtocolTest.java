@@ -206,11 +206,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         assertEquals(202, new RuntimeApiClient(container.runtimeApiPort())
                 .initError(IMPORT_ERROR, "Runtime.ImportModuleError").statusCode());
         // far past the quiet time after which a live environment's END and REPORT are written
-        Thread.sleep(300);
-        assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
-        engine.print(container.id(), "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'", printed);
-        removal.countDown();
-        String tail = new String(Base64.getDecoder().decode(result.get(5, TimeUnit.SECONDS).logTailBase64()));
+        String tail = tailWithLateLine(result, container, removal, 300,
+                "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'", printed);
         assertTrue(tail.matches("(?s).*START RequestId: \\S+ Version: \\$LATEST\n"
                 + "\\[ERROR\\] Runtime.ImportModuleError: Unable to import module 'x'\n.*END RequestId: .*"), tail);
         String group = h.logs.text("/aws/lambda/lateinit");
@@ -250,13 +247,23 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         new RuntimeApiClient(container.runtimeApiPort()).next().get(5, TimeUnit.SECONDS);
         Instant printed = Instant.now();
         // the watchdog fires after 1 s; the line the handler wrote comes 300 ms after that
-        Thread.sleep(1300);
-        assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
-        engine.print(container.id(), "still working", printed);
-        removal.countDown();
-        String tail = new String(Base64.getDecoder().decode(result.get(5, TimeUnit.SECONDS).logTailBase64()));
+        String tail = tailWithLateLine(result, container, removal, 1300, "still working", printed);
         assertTrue(tail.matches("(?s).*START RequestId: r1 Version: \\$LATEST\nstill working\n\\S+ r1 Task timed out "
                 + "after 1.00 seconds\nEND RequestId: r1\n.*"), tail);
+    }
+
+    /**
+     * While the container's removal is held, waits {@code lateMs}, checks the invocation is still unanswered, has the
+     * engine hand over {@code line} (stamped {@code printed}), lets the removal finish and returns the decoded tail.
+     */
+    private String tailWithLateLine(CompletableFuture<InvocationResult> result, FakeContainerRuntime.Started container,
+                                    CountDownLatch removal, long lateMs, String line, Instant printed)
+            throws Exception {
+        Thread.sleep(lateMs);
+        assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
+        engine.print(container.id(), line, printed);
+        removal.countDown();
+        return new String(Base64.getDecoder().decode(result.get(5, TimeUnit.SECONDS).logTailBase64()));
     }
 
     @Test
