@@ -378,13 +378,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType) : body;
         String type = errorType != null && !errorType.isBlank() ? errorType : errorTypeOf(payload);
         if (inv != null && inv.claimAnswer()) {
-            rememberPeak();
-            finish(inv, payload, "Unhandled", "error", type, List.of(initReport(initMs, "error", type)),
-                    Close.WHEN_DRAINED);
-            // the runtime's own account of the failure is often still on its way to the log: END and REPORT wait
-            // until the container is gone and its output read
-            LogWindow window = inv.logWindow;
-            releaseResources(() -> logs.drained(window));
+            // the runtime's own account of the failure is often still on its way to the log
+            finishWithEnvironment(inv, payload, "error", type, List.of(initReport(initMs, "error", type)));
         } else {
             releaseResources();
         }
@@ -428,14 +423,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             current = null;
             cancelTimersLocked();
         }
-        rememberPeak();
         pool.removed(this);
         String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
                 + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
-        finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout", null,
-                List.of(notice), Close.WHEN_DRAINED);
-        LogWindow window = inv.logWindow;
-        releaseResources(() -> logs.drained(window));
+        finishWithEnvironment(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "timeout", null,
+                List.of(notice));
     }
 
     /** The runtime did not ask for work within the init budget. */
@@ -451,13 +443,10 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             current = null;
             initMs = (System.nanoTime() - startNanos) / 1e6;
         }
-        rememberPeak();
         pool.removed(this);
         if (inv != null && inv.claimAnswer()) {
-            finish(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "Unhandled", "timeout",
-                    null, List.of(initReport(initMs, "timeout", null)), Close.WHEN_DRAINED);
-            LogWindow window = inv.logWindow;
-            releaseResources(() -> logs.drained(window));
+            finishWithEnvironment(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "timeout",
+                    null, List.of(initReport(initMs, "timeout", null)));
         } else {
             releaseResources();
         }
@@ -490,11 +479,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         List<String> lines = duringInit
                 ? List.of(initReport(initMs, "error", type), "RequestId: " + inv.requestId() + " Error: " + reason, type)
                 : List.of("RequestId: " + inv.requestId() + " Error: " + reason, type);
-        rememberPeak();
-        finish(inv, ErrorPayloads.exited(inv.requestId(), exitCode, outOfMemory), "Unhandled", "error", type, lines,
-                Close.WHEN_DRAINED);
-        LogWindow window = inv.logWindow;
-        releaseResources(() -> logs.drained(window));
+        finishWithEnvironment(inv, ErrorPayloads.exited(inv.requestId(), exitCode, outOfMemory), "error", type, lines);
     }
 
     void outOfMemory() {
@@ -559,6 +544,19 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         } else {
             inv.result.complete(new InvocationResult(payload, functionError, null, version));
         }
+    }
+
+    /**
+     * The environment ends with this invocation (an init error, a crash, a timeout): the caller has the error now,
+     * END and REPORT follow once the container is removed and all its output read, however late the engine hands
+     * over its last lines. The memory peak is read first, while the container is still there.
+     */
+    private void finishWithEnvironment(Invocation inv, byte[] payload, String status, String errorType,
+                                       List<String> linesBeforeEnd) {
+        rememberPeak();
+        finish(inv, payload, "Unhandled", status, errorType, linesBeforeEnd, Close.WHEN_DRAINED);
+        LogWindow window = inv.logWindow;
+        releaseResources(() -> logs.drained(window));
     }
 
     private Long rememberPeak() {

@@ -151,17 +151,16 @@ final class InvocationLogs {
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
         }
         if (close == Close.WHEN_QUIET) {
-            later(window, delay.quietNanos());
+            later(window, delay.quietNanos(), () -> checkSettled(window));
         } else {
-            try {
-                scheduler.schedule(() -> drained(window), DRAIN_LIMIT_NANOS, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                drained(window);
-            }
+            later(window, DRAIN_LIMIT_NANOS, () -> drained(window));
         }
     }
 
-    /** The container of a {@link Close#WHEN_DRAINED} window is gone and its output all read: END and REPORT now. */
+    /**
+     * The container of a {@link Close#WHEN_DRAINED} window is gone and its output all read: END and REPORT now, unless
+     * written already.
+     */
     void drained(LogWindow window) {
         LogWindow finished;
         synchronized (this) {
@@ -170,16 +169,12 @@ final class InvocationLogs {
         complete(finished);
     }
 
-    private void later(LogWindow window, long nanos) {
+    private void later(LogWindow window, long nanos, Runnable check) {
         try {
-            scheduler.schedule(() -> checkSettled(window), nanos, TimeUnit.NANOSECONDS);
+            scheduler.schedule(check, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Hangar is shutting down: no more waiting, but END and REPORT are still written
-            LogWindow finished;
-            synchronized (this) {
-                finished = window.finished ? null : finish(window);
-            }
-            complete(finished);
+            drained(window);
         }
     }
 
@@ -205,7 +200,7 @@ final class InvocationLogs {
         if (wait < 0) {
             complete(window);
         } else {
-            later(window, TimeUnit.MILLISECONDS.toNanos(wait));
+            later(window, TimeUnit.MILLISECONDS.toNanos(wait), () -> checkSettled(window));
         }
     }
 
