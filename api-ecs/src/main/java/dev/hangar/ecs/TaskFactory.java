@@ -29,9 +29,6 @@ final class TaskFactory {
     private TaskFactory() {
     }
 
-    /** Fargate's current platform version, what LATEST (or no platformVersion) means. */
-    static final String LATEST_PLATFORM_VERSION = "1.4.0";
-
     /**
      * @param definitionTags the task definition's tags, copied to each task with {@code propagateTags:
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
@@ -112,7 +109,7 @@ final class TaskFactory {
             }
             return null;
         }
-        return asked == null || asked.equals("LATEST") ? LATEST_PLATFORM_VERSION : asked;
+        return asked == null || asked.equals("LATEST") ? Task.LATEST_PLATFORM_VERSION : asked;
     }
 
     /** Up to 64 characters in the range 33-126, as the API reference documents. */

@@ -3,12 +3,9 @@ package dev.hangar.ecs;
 import dev.hangar.core.http.HangarServer;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.DockerContainerRuntime;
+import dev.hangar.testsupport.TestClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
@@ -16,7 +13,6 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,12 +55,7 @@ abstract class EcsTestBase {
     }
 
     static EcsClient clientFor(HangarServer server) {
-        return EcsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return TestClients.pointedAt(EcsClient.builder(), server.endpoint());
     }
 
     @AfterAll

@@ -72,12 +72,8 @@ public final class Task {
         public static final RunOptions NONE = new RunOptions(false, null, null);
     }
 
-    public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
-                String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
-                String availabilityZone, Instant createdAt, List<TaskContainer> containers) {
-        this(arn, id, cluster, definition, launchType, capacityProviderName, group, startedBy, overrides, cpu, memory,
-                availabilityZone, createdAt, containers, RunOptions.NONE);
-    }
+    /** Fargate's current platform version: what LATEST, or no platformVersion, means. */
+    public static final String LATEST_PLATFORM_VERSION = "1.4.0";
 
     public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
@@ -431,8 +427,8 @@ public final class Task {
             builder.capacityProviderName(capacityProviderName);
         }
         if (launchType == LaunchType.FARGATE) {
-            builder.platformVersion(options.platformVersion() == null ? "1.4.0" : options.platformVersion())
-                    .platformFamily("Linux");
+            String version = options.platformVersion();
+            builder.platformVersion(version == null ? LATEST_PLATFORM_VERSION : version).platformFamily("Linux");
         }
         if (connectivityAt != null) {
             builder.connectivity(Connectivity.CONNECTED).connectivityAt(connectivityAt);

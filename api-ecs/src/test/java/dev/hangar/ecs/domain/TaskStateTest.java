@@ -25,7 +25,7 @@ class TaskStateTest {
         List<TaskContainer> containers = java.util.Arrays.stream(defs)
                 .map(d -> new TaskContainer("arn:c/" + d.name(), d, null, Map.of(), null, 64, null)).toList();
         return new Task("arn:t", "t", new Cluster("c", "arn:c"), td, LaunchType.EC2, null, "family:f", null,
-                TaskOverride.builder().build(), null, null, "us-east-1a", Instant.now(), containers);
+                TaskOverride.builder().build(), null, null, "us-east-1a", Instant.now(), containers, Task.RunOptions.NONE);
     }
 
     private static ContainerDefinition def(String name, boolean essential) {
