@@ -22,7 +22,12 @@ JARS = re.compile(r"/io/netty/netty-(common|buffer|transport|resolver|codec-base
                   r"|/com/fasterxml/jackson/core/jackson-(core|databind|annotations)/")
 
 
-def build(root: Path, out_dir: Path, javac: str = "javac") -> str:
+def jdk_tool(java: str, name: str) -> str:
+    """The JDK tool next to the java command (javac, jar), or the one on PATH when java is a bare name."""
+    return str(Path(java).with_name(name)) if "/" in java else name
+
+
+def build(root: Path, out_dir: Path, java: str = "java") -> str:
     """Compiles the yardstick into a jar in out_dir; returns its class path (that jar, Netty's and Jackson's)."""
     deps = out_dir / "deps.txt"
     subprocess.run(["mvn", "-q", "-B", "-ntp", "dependency:build-classpath", "-pl", "emulator-core",
@@ -31,12 +36,12 @@ def build(root: Path, out_dir: Path, javac: str = "javac") -> str:
     if len(jars) < 14:
         raise RuntimeError(f"the Netty and Jackson jars were not all found in emulator-core's class path: {jars}")
     classes = out_dir / "classes"
-    subprocess.run([javac, "--release", "17", "-nowarn", "-cp", ":".join(jars), "-d", str(classes), str(SOURCE)],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run([jdk_tool(java, "javac"), "--release", "17", "-nowarn", "-cp", ":".join(jars), "-d", str(classes),
+                    str(SOURCE)], check=True, timeout=300, capture_output=True)
     # a jar, not a folder: class-data sharing refuses class paths with non-empty directories
     jar = out_dir / "bare-netty.jar"
-    subprocess.run([str(Path(javac).with_name("jar")) if "/" in javac else "jar", "cf", str(jar), "-C", str(classes),
-                    "."], check=True, timeout=120, capture_output=True)
+    subprocess.run([jdk_tool(java, "jar"), "cf", str(jar), "-C", str(classes), "."], check=True, timeout=120,
+                   capture_output=True)
     return ":".join([str(jar), *jars])
 
 
