@@ -39,7 +39,7 @@ final class LogLineLayout extends LayoutBase<ILoggingEvent> {
     }
 
     /** HH:mm:ss.SSS in the JVM's time zone, as %d does. */
-    static void timeOfDay(StringBuilder line, long epochMs) {
+    private static void timeOfDay(StringBuilder line, long epochMs) {
         long local = epochMs + TimeZone.getDefault().getOffset(epochMs);
         int ms = (int) Math.floorMod(local, (long) DAY_MS);
         two(line, ms / 3_600_000).append(':');

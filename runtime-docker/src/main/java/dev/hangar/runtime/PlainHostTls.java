@@ -9,8 +9,8 @@ import java.security.NoSuchProviderException;
 /**
  * The TLS set-up for a Docker host without TLS (a unix socket, or tcp without DOCKER_TLS_VERIFY). Given no SSL
  * configuration, docker-java's httpclient5 transport builds the JDK's default context anyway, which loads and parses
- * the whole trust store: about 1,000 classes' worth of certificates and security code kept for the life of the
- * process, for connections that never use TLS. This context is created but never initialised, which costs nothing;
+ * the whole trust store: some 2 MB of certificates and security code kept for the life of the process, for
+ * connections that never use TLS. This context is created but never initialised, which costs nothing;
  * a plain host never asks for it. Named by provider, so that finding it does not instantiate the providers listed
  * before the JDK's TLS one.
  */
