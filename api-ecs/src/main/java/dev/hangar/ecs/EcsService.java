@@ -3,6 +3,7 @@ package dev.hangar.ecs;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.spi.LogSink;
 import dev.hangar.core.state.AccountRegionStore;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
  * Amazon ECS: clusters, task definitions, and tasks that run as Docker containers. The handlers only touch memory;
  * containers are started and stopped in the background by {@link TaskLifecycle}.
  */
+@RunsOn(RunsOn.Pool.EVENT_LOOP)
 public final class EcsService implements AwsService {
 
     private final AccountRegionStore<EcsRegion> regions = new AccountRegionStore<>(EcsRegion::new);
@@ -39,13 +41,8 @@ public final class EcsService implements AwsService {
 
     @Override
     public ServiceDescriptor descriptor() {
-        return new ServiceDescriptor("ecs", "ecs", Protocol.AWS_JSON_1_1, "AmazonEC2ContainerServiceV20141113",
-                EcsClient.class, List.of());
-    }
-
-    @Override
-    public boolean handlersAreNonBlocking() {
-        return true;
+        return ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
+                .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
     }
 
     @Override

@@ -56,6 +56,13 @@ public final class LambdaErrors {
                 + "latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id").build();
     }
 
+    /** A request body Lambda cannot read, as AWS words it (the service's RequestErrors). */
+    public static AwsException unreadableBody(String detail) {
+        return new AwsException("InvalidRequestContentException", 400, true,
+                "Could not parse request body into json: Could not parse payload into json: " + detail,
+                Map.of("Type", USER));
+    }
+
     public static InvalidRequestContentException invalidJson(String parserMessage) {
         return InvalidRequestContentException.builder().type(USER)
                 .message("Could not parse request body into json: Could not parse payload into json: " + parserMessage)

@@ -4,6 +4,7 @@ import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.lambda.code.CodeJanitor;
@@ -20,15 +21,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * AWS Lambda's control plane: functions, versions, code, configuration, tags, resource policies, reserved
  * concurrency and account settings; Invoke checks and hands over to the invocation side ({@link FunctionInvoker}).
- * Handlers run on the worker pool (they unpack zips); state transitions run in the background.
+ * Handlers run on the worker pool (they may write code to disk); state transitions run in the background. Invoke
+ * only hands the call to the invocation side (code fingerprints and container launches go to the workers there),
+ * and the function reads answer from memory: those run on the event loop, sparing the hot path a thread hop.
  */
+@RunsOn(RunsOn.Pool.WORKERS)
 public final class LambdaService implements AwsService {
 
     private final AccountRegionStore<FunctionRegistry> registries = new AccountRegionStore<>(FunctionRegistry::new);
@@ -63,23 +66,12 @@ public final class LambdaService implements AwsService {
 
     @Override
     public ServiceDescriptor descriptor() {
-        return new ServiceDescriptor("lambda", "lambda", Protocol.REST_JSON_1, null, LambdaClient.class, List.of(
-                "/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2018-10-31/", "/2019-09-25/",
-                "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-07-20/", "/2021-10-31/", "/2021-11-15/",
-                "/2024-08-31/", "/2025-11-30/", "/2025-12-01/", "/2026-07-09/"));
+        return ServiceDescriptor.builder("lambda").protocols(Protocol.REST_JSON_1).sdkClient(LambdaClient.class)
+                .pathPrefixes("/2015-03-31/", "/2016-08-19/", "/2017-03-31/", "/2017-10-31/", "/2018-10-31/",
+                        "/2019-09-25/", "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-07-20/",
+                        "/2021-10-31/", "/2021-11-15/", "/2024-08-31/", "/2025-11-30/", "/2025-12-01/", "/2026-07-09/")
+                .requestErrors(LambdaErrors::unreadableBody).faultTypeMember("Type").build();
     }
-
-    /**
-     * Invoke only hands the call to the invocation side (code fingerprints and container launches go to the workers
-     * there), and the reads answer from memory: these run on the event loop, sparing the hot path a thread hop.
-     * Everything else may write code to disk and stays on the worker pool.
-     */
-    @Override
-    public boolean isNonBlocking(String operation) {
-        return NON_BLOCKING.contains(operation);
-    }
-
-    private static final Set<String> NON_BLOCKING = Set.of("Invoke", "GetFunction", "GetFunctionConfiguration");
 
     @Override
     public void reset() {
@@ -98,6 +90,7 @@ public final class LambdaService implements AwsService {
         return Shapes.configurationAs(functions.create(registry(ctx), r), CreateFunctionResponse.builder());
     }
 
+    @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest r) {
         FunctionRegistry registry = registry(ctx);
         LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
@@ -117,6 +110,7 @@ public final class LambdaService implements AwsService {
         return out.build();
     }
 
+    @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx,
                                                                      GetFunctionConfigurationRequest r) {
         FunctionRegistry registry = registry(ctx);
@@ -182,6 +176,7 @@ public final class LambdaService implements AwsService {
 
     // ---- invocation ----
 
+    @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public CompletableFuture<InvokeResponse> invoke(RequestContext ctx, InvokeRequest r) {
         return invocations.invoke(ctx, registry(ctx), r);
     }

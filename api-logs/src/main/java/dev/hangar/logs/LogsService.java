@@ -3,6 +3,7 @@ package dev.hangar.logs;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.spi.LogSink;
 import dev.hangar.core.state.AccountRegionStore;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lambda and ECS hand their output to, so whatever a function or task prints is readable with the real SDKs and
  * `aws logs tail`. Handlers only touch memory and never block, so they run on the event loop.
  */
+@RunsOn(RunsOn.Pool.EVENT_LOOP)
 public final class LogsService implements AwsService, LogSink {
 
     private final AccountRegionStore<LogsRegion> regions = new AccountRegionStore<>(LogsRegion::new);
@@ -38,13 +40,8 @@ public final class LogsService implements AwsService, LogSink {
 
     @Override
     public ServiceDescriptor descriptor() {
-        return new ServiceDescriptor("logs", "logs", Protocol.AWS_JSON_1_1, "Logs_20140328",
-                CloudWatchLogsClient.class, List.of());
-    }
-
-    @Override
-    public boolean handlersAreNonBlocking() {
-        return true;
+        return ServiceDescriptor.builder("logs").protocols(Protocol.AWS_JSON_1_1).targetPrefix("Logs_20140328")
+                .sdkClient(CloudWatchLogsClient.class).build();
     }
 
     @Override

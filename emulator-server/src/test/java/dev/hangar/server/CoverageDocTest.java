@@ -72,7 +72,7 @@ class CoverageDocTest {
     }
 
     private static ServiceModel model(String name) {
-        return ServiceModel.of(new ServiceDescriptor(name, name, Protocol.REST_JSON_1, null, NOT_STARTED.get(name),
-                List.of()));
+        return ServiceModel.of(ServiceDescriptor.builder(name).protocols(Protocol.REST_JSON_1)
+                .sdkClient(NOT_STARTED.get(name)).build());
     }
 }

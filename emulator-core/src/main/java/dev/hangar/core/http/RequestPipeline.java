@@ -2,6 +2,7 @@ package dev.hangar.core.http;
 
 import dev.hangar.core.admin.AdminHandler;
 import dev.hangar.core.protocol.OperationMatch;
+import dev.hangar.core.protocol.ProtocolCodec;
 import dev.hangar.core.routing.CredentialScope;
 import dev.hangar.core.routing.ServiceResolver;
 import dev.hangar.core.service.AwsErrors;
@@ -9,6 +10,7 @@ import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.BoundService;
 import dev.hangar.core.service.OperationHandler;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.state.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,42 +76,42 @@ public final class RequestPipeline {
             return CompletableFuture.completedFuture(
                     UnknownServiceResponse.of(request, scope).withHeader(REQUEST_ID_HEADER, requestId));
         }
-        if (service.service().handlersAreNonBlocking()) {
-            return serve(service, request, scope, requestId, null);
-        }
+        ProtocolCodec codec = service.codecFor(request);
         OperationMatch match;
+        OperationHandler handler;
         try {
-            match = service.codec().resolve(service.model(), request);
+            match = codec.resolve(service.model(), request);
+            handler = service.handler(match.operation().name());
         } catch (Throwable unresolved) {
             // answered in the service's error shape by serve, which meets the same failure again: no handler runs
-            return serve(service, request, scope, requestId, null);
+            return serve(service, codec, request, scope, requestId, null, null);
         }
-        if (service.service().isNonBlocking(match.operation().name())) {
-            return serve(service, request, scope, requestId, match);
+        if (handler == null || handler.pool() == RunsOn.Pool.EVENT_LOOP) {
+            return serve(service, codec, request, scope, requestId, match, handler);
         }
         try {
-            return CompletableFuture.supplyAsync(() -> serve(service, request, scope, requestId, match), workers)
+            return CompletableFuture.supplyAsync(() -> serve(service, codec, request, scope, requestId, match, handler), workers)
                     .thenCompose(f -> f);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(service.codec().writeError(service.model(),
-                    new AwsException("ThrottlingException", 429, "Rate exceeded"))
+            return CompletableFuture.completedFuture(codec.writeError(service.model(),
+                    new AwsException("ThrottlingException", 429, "Rate exceeded"), requestId)
                     .withHeader(REQUEST_ID_HEADER, requestId));
         }
     }
 
-    private CompletableFuture<AwsHttpResponse> serve(BoundService service, AwsHttpRequest request,
+    private CompletableFuture<AwsHttpResponse> serve(BoundService service, ProtocolCodec codec, AwsHttpRequest request,
                                                      CredentialScope scope, String requestId,
-                                                     OperationMatch resolved) {
+                                                     OperationMatch resolved, OperationHandler bound) {
         long started = System.nanoTime();
         String operationName = "?";
         try {
-            OperationMatch match = resolved != null ? resolved : service.codec().resolve(service.model(), request);
+            OperationMatch match = resolved != null ? resolved : codec.resolve(service.model(), request);
             operationName = match.operation().name();
-            OperationHandler handler = service.handler(operationName);
+            OperationHandler handler = bound != null ? bound : service.handler(operationName);
             if (handler == null) {
                 throw AwsErrors.notImplemented(service.name(), operationName);
             }
-            SdkPojo input = service.codec().readRequest(match, request);
+            SdkPojo input = codec.readRequest(match, request);
             RequestContext ctx = new RequestContext(requestId, account(scope), region(scope), service.name(),
                     operationName, request, Instant.now());
             String op = operationName;
@@ -125,7 +127,7 @@ public final class RequestPipeline {
                 }
                 AwsHttpResponse response;
                 try {
-                    response = write(service, match, output, failure);
+                    response = write(service, codec, match, requestId, output, failure);
                 } catch (Throwable writeFailure) {
                     // as the asynchronous path: a failing codec fails the future, not the service's error shape
                     return CompletableFuture.failedFuture(writeFailure);
@@ -133,18 +135,19 @@ public final class RequestPipeline {
                 return CompletableFuture.completedFuture(finish(service, op, requestId, started, response));
             }
             return result
-                    .handle((output, error) -> write(service, match, output, error))
+                    .handle((output, error) -> write(service, codec, match, requestId, output, error))
                     .thenApply(response -> finish(service, op, requestId, started, response));
         } catch (Throwable error) {
-            AwsHttpResponse response = service.codec().writeError(service.model(), error);
+            AwsHttpResponse response = codec.writeError(service.model(), error, requestId);
             return CompletableFuture.completedFuture(finish(service, operationName, requestId, started, response));
         }
     }
 
     /** The handler's answer, or its failure in the service's error shape. */
-    private static AwsHttpResponse write(BoundService service, OperationMatch match, SdkPojo output, Throwable error) {
-        return error == null ? service.codec().writeResponse(match.operation(), output)
-                : service.codec().writeError(service.model(), unwrap(error));
+    private static AwsHttpResponse write(BoundService service, ProtocolCodec codec, OperationMatch match,
+                                         String requestId, SdkPojo output, Throwable error) {
+        return error == null ? codec.writeResponse(match.operation(), output, requestId)
+                : codec.writeError(service.model(), unwrap(error), requestId);
     }
 
     private static AwsHttpResponse finish(BoundService service, String operation, String requestId, long started,

@@ -19,10 +19,23 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
+    private final Protocol protocol;
     private final String contentType;
 
     AwsJsonCodec(Protocol protocol) {
+        this.protocol = protocol;
         this.contentType = protocol.contentType();
+    }
+
+    @Override
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** awsJson names its operation in X-Amz-Target; no other protocol sends that header. */
+    @Override
+    public boolean accepts(AwsHttpRequest request) {
+        return request.header("x-amz-target") != null;
     }
 
     @Override
@@ -63,7 +76,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response) {
+    public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response, String requestId) {
         byte[] body = response == null ? EMPTY_OBJECT
                 : Json.write(g -> SdkPojoWriter.writeStructure(g, response, PojoShape.of(response.getClass())));
         int status = operation.http() == null ? 200 : operation.http().successStatus();
@@ -71,7 +84,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public AwsHttpResponse writeError(ServiceModel service, Throwable error) {
+    public AwsHttpResponse writeError(ServiceModel service, Throwable error, String requestId) {
         ErrorDescription description = ErrorDescription.of(service, error);
         byte[] body = Json.write(g -> {
             g.writeStartObject();

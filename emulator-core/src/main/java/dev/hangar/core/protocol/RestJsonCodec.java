@@ -3,6 +3,7 @@ package dev.hangar.core.protocol;
 import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.service.AwsException;
+import dev.hangar.core.service.Protocol;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
@@ -28,6 +29,11 @@ public final class RestJsonCodec implements ProtocolCodec {
     private static final String JSON = "application/json";
 
     RestJsonCodec() {
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.REST_JSON_1;
     }
 
     @Override
@@ -69,7 +75,7 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response) {
+    public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response, String requestId) {
         int status = operation.http() == null ? 200 : operation.http().successStatus();
         if (response == null) {
             return AwsHttpResponse.of(status, JSON, new byte[0]);
@@ -102,7 +108,7 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public AwsHttpResponse writeError(ServiceModel service, Throwable error) {
+    public AwsHttpResponse writeError(ServiceModel service, Throwable error, String requestId) {
         ErrorDescription description = ErrorDescription.of(service, error);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", JSON);
@@ -113,10 +119,13 @@ public final class RestJsonCodec implements ProtocolCodec {
         }
         byte[] body = Json.write(g -> {
             g.writeStartObject();
-            if (modelled != null && PojoShape.of(modelled.getClass()).byMemberName.containsKey("Type")
-                    && PojoShape.of(modelled.getClass()).byMemberName.get("Type").get(modelled) == null) {
-                // Lambda tells who is at fault in every error body: {"Type":"User","message":...}
-                g.writeStringField("Type", description.status() < 500 ? "User" : "Service");
+            String faultType = service.descriptor().faultTypeMember();
+            if (faultType != null && modelled != null) {
+                PojoShape.Member member = PojoShape.of(modelled.getClass()).byMemberName.get(faultType);
+                if (member != null && member.get(modelled) == null) {
+                    // a service whose errors say who is at fault says it in every one: {"Type":"User",...}
+                    g.writeStringField(faultType, description.status() < 500 ? "User" : "Service");
+                }
             }
             AwsJsonCodec.writeErrorMembers(g, description);
             g.writeEndObject();

@@ -44,16 +44,7 @@ public final class ServiceModel {
     }
 
     public static ServiceModel of(ServiceDescriptor descriptor) {
-        return new ServiceModel(descriptor, RequestErrors.forService(descriptor.name()),
-                new ModelledErrors(descriptor.sdkClient()));
-    }
-
-    /**
-     * The same service with another wording for unreadable request bodies (the per-service hook; Lambda's
-     * InvalidRequestContentException is built in).
-     */
-    public ServiceModel withRequestErrors(RequestErrors errors) {
-        return new ServiceModel(descriptor, errors, modelledErrors);
+        return new ServiceModel(descriptor, descriptor.requestErrors(), new ModelledErrors(descriptor.sdkClient()));
     }
 
     public ServiceDescriptor descriptor() {
@@ -172,12 +163,12 @@ public final class ServiceModel {
         OperationModel.HttpBinding http = new OperationModel.HttpBinding(
                 info == null || info.httpMethod() == null ? "POST" : info.httpMethod().name(),
                 info == null ? "/" : info.requestUri(),
-                SuccessStatuses.of(descriptor.name(), name),
+                successStatus(descriptor, name),
                 info == null ? null : info.operationIdentifier(),
                 info != null && info.hasExplicitPayloadMember(),
                 info != null && (info.hasStreamingInput() || info.hasEventStreamingInput()));
         OperationModel.ReadRules rules = new OperationModel.ReadRules(descriptor.name(),
-                new RequiredMemberList(descriptor.name(), name, in), errors);
+                new RequiredMemberList(descriptor, name, in), errors);
         return new OperationModel(name, in, out, http, rules);
     }
 
@@ -206,12 +197,12 @@ public final class ServiceModel {
 
     /** An operation's required members, computed on first access (it reads the request class's SDK fields). */
     private static final class RequiredMemberList extends AbstractList<String> {
-        private final String service;
+        private final ServiceDescriptor service;
         private final String operation;
         private final Class<?> requestClass;
         private volatile List<String> members;
 
-        RequiredMemberList(String service, String operation, Class<?> requestClass) {
+        RequiredMemberList(ServiceDescriptor service, String operation, Class<?> requestClass) {
             this.service = service;
             this.operation = operation;
             this.requestClass = requestClass;
@@ -237,8 +228,15 @@ public final class ServiceModel {
         }
     }
 
-    private static List<String> requiredMembers(String service, String operation, Class<?> requestClass) {
-        List<String> required = new ArrayList<>(RequiredMembers.of(service, operation));
+    /** What the service's facts say; until every module carries its own, the table core still holds. */
+    private static int successStatus(ServiceDescriptor descriptor, String operation) {
+        return descriptor.facts().knows(operation) ? descriptor.facts().successStatus(operation)
+                : SuccessStatuses.of(descriptor.name(), operation);
+    }
+
+    private static List<String> requiredMembers(ServiceDescriptor service, String operation, Class<?> requestClass) {
+        List<String> required = new ArrayList<>(service.facts().knows(operation)
+                ? service.facts().requiredMembers(operation) : RequiredMembers.of(service.name(), operation));
         PojoShape shape = PojoShape.of(requestClass);
         for (PojoShape.Member member : shape.members) {
             SdkField<Object> field = member.field;

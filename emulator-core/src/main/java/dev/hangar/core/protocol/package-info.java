@@ -7,8 +7,7 @@
  * service's modelled error statuses; awsJson reads only the operations called, restJson all bindings for its routes),
  * then {@link dev.hangar.core.protocol.Codecs#forProtocol} for the stateless codec, whose four methods
  * (resolve, readRequest, writeResponse, writeError) the dispatcher calls per request. How a service words an
- * unreadable body is {@link dev.hangar.core.protocol.RequestErrors}, overridable with
- * {@link dev.hangar.core.protocol.ServiceModel#withRequestErrors}.
+ * unreadable body is {@link dev.hangar.core.protocol.RequestErrors}, on the service's descriptor.
  *
  * <p>Per-class metadata is computed once ({@code PojoShape}); the per-request path is Jackson streaming over it.
  */

@@ -1,30 +1,26 @@
 package dev.hangar.core.service;
 
+import java.util.List;
+
 /**
- * One emulated AWS service. Its operations are public methods of the implementing class shaped like the SDK client's:
+ * One emulated AWS service. Its operations are public methods of its handler objects, shaped like the SDK client's:
  * {@code RunTaskResponse runTask(RequestContext ctx, RunTaskRequest request)}, or returning
- * {@code CompletableFuture<RunTaskResponse>} when the answer comes later. An SDK operation with no such method
- * answers "not implemented in Hangar" (HTTP 501).
+ * {@code CompletableFuture<RunTaskResponse>} when the answer comes later, each declaring where it runs with
+ * {@link RunsOn}. An SDK operation with no such method answers "not implemented in Hangar" (HTTP 501).
  */
 public interface AwsService {
 
     ServiceDescriptor descriptor();
 
+    /**
+     * The objects whose public methods are the handlers: the service itself by default, or one object per resource
+     * (clusters, services, tasks ...). An operation may be handled by one of them only.
+     */
+    default List<Object> handlers() {
+        return List.of(this);
+    }
+
     /** Drops all state (admin reset); containers are removed by the runtime separately. */
     default void reset() {
-    }
-
-    /** Whether handler methods only touch memory and may run on the event loop (false: run on the worker pool). */
-    default boolean handlersAreNonBlocking() {
-        return false;
-    }
-
-    /**
-     * Whether this operation's handler only touches memory (or hands its slow work to other threads itself) and may
-     * run on the event loop. By default the service-wide answer; a service whose handlers mostly block can still let
-     * its hot in-memory operations skip the hop to the worker pool.
-     */
-    default boolean isNonBlocking(String operation) {
-        return handlersAreNonBlocking();
     }
 }

@@ -3,6 +3,7 @@ package dev.hangar.core.http;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -11,11 +12,11 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Two ECS operations, enough to drive the server's routing, dispatch and error paths with the real SDK client. */
+@RunsOn(RunsOn.Pool.EVENT_LOOP)
 final class FakeEcsService implements AwsService {
 
     final AtomicInteger resets = new AtomicInteger();
@@ -23,8 +24,8 @@ final class FakeEcsService implements AwsService {
 
     @Override
     public ServiceDescriptor descriptor() {
-        return new ServiceDescriptor("ecs", "ecs", Protocol.AWS_JSON_1_1, "AmazonEC2ContainerServiceV20141113",
-                EcsClient.class, List.of());
+        return ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
+                .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
     }
 
     public ListClustersResponse listClusters(RequestContext ctx, ListClustersRequest request) {

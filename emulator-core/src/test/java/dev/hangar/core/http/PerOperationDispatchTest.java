@@ -3,6 +3,7 @@ package dev.hangar.core.http;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceDescriptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,32 +22,28 @@ import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A service whose handlers mostly block can name the operations that may run on the event loop. */
+/** A service whose handlers mostly block can let single handlers run on the event loop. */
 class PerOperationDispatchTest {
 
     /** ListClusters may run on the event loop; DescribeClusters stays on the worker pool. */
+    @RunsOn(RunsOn.Pool.WORKERS)
     static final class MixedService implements AwsService {
         volatile String listThread;
         volatile String describeThread;
 
         @Override
         public ServiceDescriptor descriptor() {
-            return new ServiceDescriptor("ecs", "ecs", Protocol.AWS_JSON_1_1, "AmazonEC2ContainerServiceV20141113",
-                    EcsClient.class, List.of());
+            return ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
+                    .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
         }
 
-        @Override
-        public boolean isNonBlocking(String operation) {
-            return "ListClusters".equals(operation);
-        }
-
+        @RunsOn(RunsOn.Pool.EVENT_LOOP)
         public ListClustersResponse listClusters(RequestContext ctx, ListClustersRequest request) {
             listThread = Thread.currentThread().getName();
             return ListClustersResponse.builder().build();

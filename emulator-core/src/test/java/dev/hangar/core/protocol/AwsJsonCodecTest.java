@@ -113,28 +113,28 @@ class AwsJsonCodecTest {
     void responsesAreJsonWithEpochSecondTimestampsAndNoUnsetLists() {
         AwsHttpResponse response = codec.writeResponse(ecs.operation("DescribeTasks"), DescribeTasksResponse.builder()
                 .tasks(Task.builder().taskArn("arn").createdAt(Instant.ofEpochMilli(1_700_000_000_120L))
-                        .startedAt(Instant.ofEpochSecond(1_700_000_001L)).build()).build());
+                        .startedAt(Instant.ofEpochSecond(1_700_000_001L)).build()).build(), "test-request");
         assertEquals(200, response.status());
         assertEquals("application/x-amz-json-1.1", response.headers().get("Content-Type"));
         assertEquals("{\"tasks\":[{\"createdAt\":1700000000.12,\"startedAt\":1700000001,\"taskArn\":\"arn\"}]}",
                 body(response));
 
         assertEquals("{}", body(codec.writeResponse(ecs.operation("ListClusters"), ListClustersResponse.builder()
-                .build())));
+                .build(), "test-request")));
         assertEquals("{\"clusterArns\":[]}", body(codec.writeResponse(ecs.operation("ListClusters"),
-                ListClustersResponse.builder().clusterArns(List.of()).build())));
+                ListClustersResponse.builder().clusterArns(List.of()).build(), "test-request")));
     }
 
     @Test
     void errorsCarryTypeMessageAndHeader() {
         AwsHttpResponse response = codec.writeError(ecs,
-                ClusterNotFoundException.builder().message("Cluster not found.").build());
+                ClusterNotFoundException.builder().message("Cluster not found.").build(), "test-request");
         assertEquals(400, response.status());
         assertEquals("ClusterNotFoundException", response.headers().get("X-Amzn-ErrorType"));
         assertEquals("{\"__type\":\"ClusterNotFoundException\",\"message\":\"Cluster not found.\"}", body(response));
 
         AwsHttpResponse crash = codec.writeError(ecs, new java.util.concurrent.CompletionException(
-                new NullPointerException("x is null")));
+                new NullPointerException("x is null")), "test-request");
         assertEquals(500, crash.status());
         assertEquals("{\"__type\":\"InternalFailure\",\"message\":\"Hangar internal error: "
                 + "java.lang.NullPointerException: x is null\"}", body(crash));

@@ -78,7 +78,7 @@ class ErrorRoundTripTest extends PerServiceRoundTrips {
         ServiceModel model = ServiceModel.of(TestServices.LAMBDA);
         AwsHttpResponse response = Codecs.forProtocol(TestServices.LAMBDA.protocol()).writeError(model,
                 software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.builder()
-                        .message("Function not found: arn:aws:lambda:us-east-1:000000000000:function:f").build());
+                        .message("Function not found: arn:aws:lambda:us-east-1:000000000000:function:f").build(), "test-request");
         assertEquals(404, response.status());
         assertEquals("ResourceNotFoundException", response.headers().get("X-Amzn-ErrorType"));
         assertEquals("{\"Type\":\"User\",\"message\":\"Function not found: arn:aws:lambda:us-east-1:000000000000:"
@@ -91,21 +91,21 @@ class ErrorRoundTripTest extends PerServiceRoundTrips {
             ServiceModel model = ServiceModel.of(descriptor);
             ProtocolCodec codec = Codecs.forProtocol(descriptor.protocol());
             AwsServiceException notImplemented = callExpectingError(descriptor, model,
-                    codec.writeError(model, AwsErrors.notImplemented(descriptor.name(), "Foo")));
+                    codec.writeError(model, AwsErrors.notImplemented(descriptor.name(), "Foo"), "test-request"));
             assertEquals(501, notImplemented.statusCode());
             assertEquals("NotImplemented", notImplemented.awsErrorDetails().errorCode());
             assertEquals("not implemented in Hangar: " + descriptor.name() + ":Foo",
                     notImplemented.awsErrorDetails().errorMessage());
 
             AwsServiceException crash = callExpectingError(descriptor, model,
-                    codec.writeError(model, new IllegalStateException("boom")));
+                    codec.writeError(model, new IllegalStateException("boom"), "test-request"));
             assertEquals(500, crash.statusCode());
             assertEquals("InternalFailure", crash.awsErrorDetails().errorCode());
             assertEquals("Hangar internal error: java.lang.IllegalStateException: boom",
                     crash.awsErrorDetails().errorMessage());
 
             AwsServiceException withExtras = callExpectingError(descriptor, model, codec.writeError(model,
-                    new AwsException("ThrottlingException", 429, true, "Rate exceeded", Map.of("Reason", "Why"))));
+                    new AwsException("ThrottlingException", 429, true, "Rate exceeded", Map.of("Reason", "Why")), "test-request"));
             assertEquals(429, withExtras.statusCode());
             assertEquals("ThrottlingException", withExtras.awsErrorDetails().errorCode());
             assertEquals("Rate exceeded", withExtras.awsErrorDetails().errorMessage());
@@ -113,7 +113,7 @@ class ErrorRoundTripTest extends PerServiceRoundTrips {
     }
 
     private static int status(ServiceDescriptor descriptor, Throwable error) {
-        return Codecs.forProtocol(descriptor.protocol()).writeError(ServiceModel.of(descriptor), error).status();
+        return Codecs.forProtocol(descriptor.protocol()).writeError(ServiceModel.of(descriptor), error, "test-request").status();
     }
 
     @Override
@@ -129,7 +129,7 @@ class ErrorRoundTripTest extends PerServiceRoundTrips {
                         (AwsServiceException.Builder) exceptionClass.getMethod("builder").invoke(null);
                 builder.message("Boom: " + exceptionClass.getSimpleName() + " \u00e9 \"quoted\"");
                 SdkPojo thrown = new SampleValues().fill((SdkPojo) builder);
-                AwsHttpResponse wire = codec.writeError(model, (Throwable) thrown);
+                AwsHttpResponse wire = codec.writeError(model, (Throwable) thrown, "test-request");
                 AwsServiceException read = callExpectingError(descriptor, model, wire);
                 assertInstanceOf(exceptionClass, read, () -> "read " + read + " from " + wire.headers() + " "
                         + new String(wire.body(), java.nio.charset.StandardCharsets.UTF_8));

@@ -72,7 +72,7 @@ class ResponseRoundTripTest extends PerServiceRoundTrips {
                 SampleValues samples = new SampleValues();
                 SdkRequest request = (SdkRequest) samples.fill(operation.requestClass());
                 SdkPojo expected = samples.fill(operation.responseClass());
-                AwsHttpResponse wire = codec.writeResponse(operation, expected);
+                AwsHttpResponse wire = codec.writeResponse(operation, expected, "test-request");
                 Object actual;
                 synchronized (server) {
                     server.answer(wire);

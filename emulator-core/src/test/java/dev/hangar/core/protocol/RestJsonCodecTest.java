@@ -4,6 +4,8 @@ import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.ServiceDescriptor;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -100,21 +102,21 @@ class RestJsonCodecTest {
     void responsesUseStatusCodeMembersHeadersAndRawPayloads() {
         AwsHttpResponse invoked = codec.writeResponse(lambda.operation("Invoke"), InvokeResponse.builder()
                 .statusCode(200).executedVersion("$LATEST").functionError("Unhandled")
-                .payload(SdkBytes.fromUtf8String("{\"errorMessage\":\"x\"}")).build());
+                .payload(SdkBytes.fromUtf8String("{\"errorMessage\":\"x\"}")).build(), "test-request");
         assertEquals(200, invoked.status());
         assertEquals("$LATEST", invoked.headers().get("X-Amz-Executed-Version"));
         assertEquals("Unhandled", invoked.headers().get("X-Amz-Function-Error"));
         assertArrayEquals("{\"errorMessage\":\"x\"}".getBytes(StandardCharsets.UTF_8), invoked.body());
 
         AwsHttpResponse queued = codec.writeResponse(lambda.operation("Invoke"),
-                InvokeResponse.builder().statusCode(202).build());
+                InvokeResponse.builder().statusCode(202).build(), "test-request");
         assertEquals(202, queued.status());
         assertEquals(0, queued.body().length);
 
         assertEquals(201, codec.writeResponse(lambda.operation("CreateFunction"),
-                CreateFunctionResponse.builder().functionName("f").build()).status());
+                CreateFunctionResponse.builder().functionName("f").build(), "test-request").status());
         AwsHttpResponse deleted = codec.writeResponse(lambda.operation("DeleteFunction"),
-                DeleteFunctionResponse.builder().build());
+                DeleteFunctionResponse.builder().build(), "test-request");
         assertEquals(204, deleted.status());
         assertEquals(0, deleted.body().length);
     }
@@ -130,7 +132,7 @@ class RestJsonCodecTest {
     }
 
     @Test
-    void lambdaWordsUnreadableBodiesItsOwnWay() {
+    void aServiceWordsUnreadableBodiesAsItsDescriptorSays() {
         AwsException malformed = assertThrows(AwsException.class, () -> read(lambda,
                 Requests.rest("POST", "/2015-03-31/functions", "{\"FunctionName\":")));
         assertEquals("InvalidRequestContentException", malformed.code());
@@ -152,8 +154,9 @@ class RestJsonCodecTest {
 
     @Test
     void theUnreadableBodyWordingCanBeOverriddenPerService() {
-        ServiceModel custom = eks.withRequestErrors(detail -> new AwsException("BadRequestException", 400,
-                "bad body: " + detail));
+        ServiceModel custom = ServiceModel.of(ServiceDescriptor.builder("eks").protocols(Protocol.REST_JSON_1)
+                .sdkClient(software.amazon.awssdk.services.eks.EksClient.class).requestErrors(detail ->
+                        new AwsException("BadRequestException", 400, "bad body: " + detail)).build());
         AwsHttpRequest request = Requests.rest("POST", "/clusters", "nope");
         AwsException error = assertThrows(AwsException.class,
                 () -> codec.readRequest(codec.resolve(custom, request), request));
@@ -175,7 +178,7 @@ class RestJsonCodecTest {
     void errorsCarryStatusTypeHeaderAndModelledMembers() {
         AwsHttpResponse response = codec.writeError(lambda, TooManyRequestsException.builder()
                 .message("Rate Exceeded.").reason("ReservedFunctionConcurrentInvocationLimitExceeded")
-                .retryAfterSeconds("1").build());
+                .retryAfterSeconds("1").build(), "test-request");
         assertEquals(429, response.status());
         assertEquals("TooManyRequestsException", response.headers().get("X-Amzn-ErrorType"));
         assertEquals("1", response.headers().get("Retry-After"));
@@ -183,11 +186,11 @@ class RestJsonCodecTest {
                 + "\"ReservedFunctionConcurrentInvocationLimitExceeded\"}",
                 new String(response.body(), StandardCharsets.UTF_8));
 
-        AwsHttpResponse notImplemented = codec.writeError(lambda, AwsErrors.notImplemented("lambda", "Foo"));
+        AwsHttpResponse notImplemented = codec.writeError(lambda, AwsErrors.notImplemented("lambda", "Foo"), "test-request");
         assertEquals(501, notImplemented.status());
         AwsHttpResponse tooLarge = codec.writeError(lambda, new AwsException("RequestEntityTooLargeException", 413,
                 true, "", Map.of("Message", "Request must be smaller than 6291456 bytes for the InvokeFunction "
-                + "operation")));
+                + "operation")), "test-request");
         assertEquals("{\"Message\":\"Request must be smaller than 6291456 bytes for the InvokeFunction operation\"}",
                 new String(tooLarge.body(), StandardCharsets.UTF_8));
     }

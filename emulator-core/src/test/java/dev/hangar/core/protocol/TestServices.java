@@ -1,5 +1,6 @@
 package dev.hangar.core.protocol;
 
+import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -10,23 +11,33 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.util.List;
+import java.util.Map;
 
 /** The services the codecs are proven on, described as Hangar's api modules will describe them. */
 final class TestServices {
 
-    static final ServiceDescriptor ECS = new ServiceDescriptor("ecs", "ecs", Protocol.AWS_JSON_1_1,
-            "AmazonEC2ContainerServiceV20141113", EcsClient.class, List.of());
-    static final ServiceDescriptor APPRUNNER = new ServiceDescriptor("apprunner", "apprunner", Protocol.AWS_JSON_1_0,
-            "AppRunner", AppRunnerClient.class, List.of());
-    static final ServiceDescriptor LAMBDA = new ServiceDescriptor("lambda", "lambda", Protocol.REST_JSON_1, null,
-            LambdaClient.class, List.of("/2015-03-31/", "/2018-10-31/", "/2019-09-25/", "/2019-09-30/", "/2020-04-22/",
-            "/2020-06-30/", "/2021-10-31/", "/2017-03-31/"));
-    static final ServiceDescriptor EKS = new ServiceDescriptor("eks", "eks", Protocol.REST_JSON_1, null,
-            EksClient.class, List.of("/clusters", "/addons", "/eks-anywhere-subscriptions"));
-    static final ServiceDescriptor APIGATEWAY = new ServiceDescriptor("apigateway", "apigateway", Protocol.REST_JSON_1,
-            null, ApiGatewayClient.class, List.of("/restapis", "/apikeys", "/usageplans", "/domainnames"));
-    static final ServiceDescriptor APIGATEWAYV2 = new ServiceDescriptor("apigatewayv2", "apigateway",
-            Protocol.REST_JSON_1, null, ApiGatewayV2Client.class, List.of("/v2/"));
+    static final ServiceDescriptor ECS = ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
+            .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
+    static final ServiceDescriptor APPRUNNER = ServiceDescriptor.builder("apprunner").protocols(Protocol.AWS_JSON_1_0)
+            .targetPrefix("AppRunner").sdkClient(AppRunnerClient.class).build();
+    /**
+     * Described as api-lambda describes it: its own wording for unreadable bodies, and error bodies that say who is at
+     * fault in "Type" (the codec tests prove these mechanisms on it).
+     */
+    static final ServiceDescriptor LAMBDA = ServiceDescriptor.builder("lambda").protocols(Protocol.REST_JSON_1)
+            .sdkClient(LambdaClient.class).pathPrefixes("/2015-03-31/", "/2018-10-31/", "/2019-09-25/",
+                    "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-10-31/", "/2017-03-31/")
+            .requestErrors(detail -> new AwsException("InvalidRequestContentException", 400, true,
+                    "Could not parse request body into json: Could not parse payload into json: " + detail,
+                    Map.of("Type", "User")))
+            .faultTypeMember("Type").build();
+    static final ServiceDescriptor EKS = ServiceDescriptor.builder("eks").protocols(Protocol.REST_JSON_1)
+            .sdkClient(EksClient.class).pathPrefixes("/clusters", "/addons", "/eks-anywhere-subscriptions").build();
+    static final ServiceDescriptor APIGATEWAY = ServiceDescriptor.builder("apigateway")
+            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayClient.class)
+            .pathPrefixes("/restapis", "/apikeys", "/usageplans", "/domainnames").build();
+    static final ServiceDescriptor APIGATEWAYV2 = ServiceDescriptor.builder("apigatewayv2").signingName("apigateway")
+            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayV2Client.class).pathPrefixes("/v2/").build();
 
     static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER);
 
