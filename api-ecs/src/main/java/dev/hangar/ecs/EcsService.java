@@ -2,10 +2,12 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
+import dev.hangar.core.port.Ports;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
+import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.ecs.domain.Cluster;
 import dev.hangar.ecs.domain.Tags;
@@ -30,13 +32,22 @@ public final class EcsService implements AwsService {
     private final AccountRegionStore<EcsRegion> regions = new AccountRegionStore<>(EcsRegion::new);
     private final TaskLifecycle lifecycle;
 
+    /** As Hangar makes it: the container runtime from the ports, engine calls on the engine's executor. */
+    public EcsService(ServiceContext ctx) {
+        this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE));
+    }
+
     public EcsService(ContainerRuntime runtime, ExecutorService workers) {
-        this(runtime, workers, LogSink.NONE);
+        this(runtime, workers, Ports.Ref.of(LogSink.NONE));
     }
 
     /** @param logs where the output of containers using the awslogs driver goes (CloudWatch Logs) */
     public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs) {
-        this.lifecycle = new TaskLifecycle(runtime, workers, new TaskLogs(runtime, logs));
+        this(runtime, workers, Ports.Ref.of(logs));
+    }
+
+    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs) {
+        this.lifecycle = new TaskLifecycle(runtime, engine, new TaskLogs(runtime, logs));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
+import dev.hangar.core.port.Ports;
 import dev.hangar.core.state.Arns;
 import dev.hangar.ecs.domain.Task;
 import dev.hangar.ecs.domain.TaskContainer;
@@ -23,9 +24,9 @@ final class TaskLogs {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLogs.class);
 
     private final ContainerRuntime runtime;
-    private final LogSink sink;
+    private final Ports.Ref<LogSink> sink;
 
-    TaskLogs(ContainerRuntime runtime, LogSink sink) {
+    TaskLogs(ContainerRuntime runtime, Ports.Ref<LogSink> sink) {
         this.runtime = runtime;
         this.sink = sink;
     }
@@ -36,7 +37,8 @@ final class TaskLogs {
      */
     AutoCloseable follow(Task task, TaskContainer container) {
         LogConfiguration config = container.definition().logConfiguration();
-        if (sink == LogSink.NONE || config == null || !"awslogs".equals(config.logDriverAsString())) {
+        LogSink logs = sink.get();
+        if (logs == LogSink.NONE || config == null || !"awslogs".equals(config.logDriverAsString())) {
             return null;
         }
         Map<String, String> options = config.options();
@@ -50,7 +52,7 @@ final class TaskLogs {
         String stream = prefix == null || prefix.isEmpty() ? container.runtimeId()
                 : prefix + "/" + container.name() + "/" + task.id();
         try {
-            return runtime.followLogs(container.runtimeId(), line -> sink.append(arn.account(), region, group, stream,
+            return runtime.followLogs(container.runtimeId(), line -> logs.append(arn.account(), region, group, stream,
                     List.of(new LogSink.LogEvent(line.time().toEpochMilli(), line.text()))));
         } catch (ContainerRuntimeException e) {
             LOG.warn("cannot follow the output of {} in {}: {}", container.name(), task.arn(), e.getMessage());

@@ -1,6 +1,6 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,10 @@ package dev.hangar.lambda;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
+import dev.hangar.core.dataplane.DataPlaneRoute;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
+import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.lambda.code.CodeJanitor;
@@ -13,6 +15,8 @@ import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import dev.hangar.lambda.domain.ResourcePolicy;
 import dev.hangar.lambda.invoke.FunctionInvoker;
+import dev.hangar.lambda.invoke.InvokeConfig;
+import dev.hangar.lambda.invoke.Invoker;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.*;
@@ -42,17 +46,35 @@ public final class LambdaService implements AwsService {
     private final int accountConcurrencyLimit;
     private final CodeDownloads codeDownloads;
 
+    /**
+     * As Hangar makes it: the invocation side on the container runtime of the ports, its settings from the
+     * environment (docs/configuration.md), code kept under the data directory and served for GetFunction's
+     * Code.Location on the data plane.
+     */
+    public LambdaService(ServiceContext ctx) {
+        this(Invoker.create(ctx), ctx.workers(), ctx.engine(), ctx.dataDirectory(),
+                InvokeConfig.fromEnvironment(ctx.environment()).accountConcurrency(),
+                ctx.ports().require(ContainerRuntime.class));
+        ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
+                request -> codeDownloads.handle(request.http())));
+    }
+
     public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
                          int accountConcurrencyLimit) {
-        this(invoker, workers, dataDirectory, accountConcurrencyLimit, null);
+        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, null);
     }
 
     /** @param runtime checks that Image functions' images exist (null: every image is taken as present) */
     public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
                          int accountConcurrencyLimit, ContainerRuntime runtime) {
+        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime);
+    }
+
+    private LambdaService(FunctionInvoker invoker, ExecutorService workers, ExecutorService engine,
+                          Path dataDirectory, int accountConcurrencyLimit, ContainerRuntime runtime) {
         this.invoker = invoker;
         this.codeStore = new ZipCodeStore(dataDirectory);
-        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(workers, runtime), invoker,
+        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(engine, runtime), invoker,
                 new CodeJanitor(codeStore));
         this.invocations = new Invocations(invoker);
         this.accountConcurrencyLimit = accountConcurrencyLimit;
@@ -71,6 +93,11 @@ public final class LambdaService implements AwsService {
                         "/2019-09-25/", "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-07-20/",
                         "/2021-10-31/", "/2021-11-15/", "/2024-08-31/", "/2025-11-30/", "/2025-12-01/", "/2026-07-09/")
                 .requestErrors(LambdaErrors::unreadableBody).faultTypeMember("Type").build();
+    }
+
+    @Override
+    public void close() {
+        invoker.reset();
     }
 
     @Override

@@ -4,8 +4,9 @@ import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
+import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 import dev.hangar.core.state.AccountRegionStore;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
@@ -31,6 +32,12 @@ public final class LogsService implements AwsService, LogSink {
 
     public LogsService() {
         this(Clock.systemUTC());
+    }
+
+    /** As Hangar makes it: on Hangar's clock, and the log sink other services write to. */
+    public LogsService(ServiceContext ctx) {
+        this(ctx.clock().asClock());
+        ctx.ports().provide(LogSink.class, this);
     }
 
     /** @param clock ingestion times and the too-old / too-new limits of PutLogEvents are measured on it */

@@ -1,6 +1,6 @@
 package dev.hangar.logs;
 
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;

@@ -10,6 +10,8 @@ import java.util.function.Function;
  *
  * @param dataDirectory where function code is unpacked; null = a temporary folder removed at shutdown
  * @param cdsTraining   HANGAR_CDS_TRAINING: serve a few requests to itself and exit (scripts/start.sh's archive run)
+ * @param timeScale     HANGAR_TIME_SCALE: Hangar's own timers (and the timestamps it reports) run this many times
+ *                      faster than the wall clock
  * @param environment   the whole environment, for services' own settings (HANGAR_LAMBDA_*)
  */
 public record HangarConfig(
@@ -23,6 +25,7 @@ public record HangarConfig(
         String logLevel,
         Path dataDirectory,
         boolean cdsTraining,
+        double timeScale,
         Map<String, String> environment) {
 
     public static HangarConfig fromEnvironment(Map<String, String> env) {
@@ -47,7 +50,24 @@ public record HangarConfig(
                 or(get.apply("HANGAR_LOG_LEVEL"), "INFO").toUpperCase(),
                 get.apply("HANGAR_DATA_DIR") == null ? null : Path.of(get.apply("HANGAR_DATA_DIR")),
                 get.apply("HANGAR_CDS_TRAINING") != null,
+                timeScale(get.apply("HANGAR_TIME_SCALE")),
                 Map.copyOf(env));
+    }
+
+    private static double timeScale(String value) {
+        if (value == null) {
+            return 1;
+        }
+        double scale;
+        try {
+            scale = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HANGAR_TIME_SCALE must be a number, got '" + value + "'");
+        }
+        if (Double.isNaN(scale) || scale < 1 || scale > 3600) {
+            throw new IllegalArgumentException("HANGAR_TIME_SCALE must be between 1 and 3600, got " + value);
+        }
+        return scale;
     }
 
     private static String or(String value, String fallback) {

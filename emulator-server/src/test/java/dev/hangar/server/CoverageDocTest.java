@@ -49,13 +49,13 @@ class CoverageDocTest {
                 + "Generated from the code by `CoverageDocTest` (emulator-server): every operation of each service's "
                 + "AWS SDK for Java v2 client, and whether Hangar implements it. An operation marked no answers "
                 + "HTTP 501 \"not implemented in Hangar\".\n\n| service | implemented | operations |\n|---|---|---|\n");
-        for (String name : Hangar.PLANNED_SERVICES) {
+        for (String name : Services.PLANNED) {
             BoundService bound = services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
             int total = bound != null ? bound.model().operations().size() : model(name).operations().size();
             out.append("| ").append(name).append(" | ").append(bound == null ? 0 : bound.implementedCount())
                     .append(" | ").append(total).append(" |\n");
         }
-        for (String name : Hangar.PLANNED_SERVICES) {
+        for (String name : Services.PLANNED) {
             BoundService bound = services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
             ServiceModel model = bound != null ? bound.model() : model(name);
             out.append("\n## ").append(name).append("\n\n");

@@ -1,7 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.http.AwsHttpResponse;
-import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.Listener;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.state.Ids;
 import dev.hangar.lambda.invoke.InvocationLogs.Close;
@@ -58,7 +58,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private boolean delivered;
     private CompletableFuture<AwsHttpResponse> heldNext;
     private final Deque<String> answeredIds = new ArrayDeque<>();
-    private HangarServer.Listener listener;
+    private Listener listener;
     private AutoCloseable logFollow;
     private String containerId;
     private String containerToRemove;
@@ -107,7 +107,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         try {
             LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients, ctx.imageClients::bringsOwnClient);
             ctx.ensureImage(plan.image());
-            HangarServer.Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(this));
+            Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(this));
             if (!adopt(() -> listener = l)) {
                 return;
             }
@@ -582,7 +582,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     /** @param afterwards runs once the container is removed and its log follow closed (or there was none) */
     private void releaseResources(Runnable afterwards) {
-        HangarServer.Listener l;
+        Listener l;
         AutoCloseable follow;
         String cid;
         CompletableFuture<AwsHttpResponse> held;

@@ -1,8 +1,8 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.Listener;
 import dev.hangar.core.http.HttpHandler;
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 import dev.hangar.runtime.ContainerRuntime;
 
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.function.Function;
 final class InvokeContext {
 
     final ContainerRuntime runtime;
-    final Function<HttpHandler, HangarServer.Listener> listenerFactory;
+    final Function<HttpHandler, Listener> listenerFactory;
     final LogSink logs;
     final InvokeConfig config;
     final ScheduledExecutorService scheduler;
@@ -30,7 +30,7 @@ final class InvokeContext {
     private final Map<String, ExecutionEnvironment> byContainer = new ConcurrentHashMap<>();
     private final Set<String> imagesPresent = ConcurrentHashMap.newKeySet();
 
-    InvokeContext(ContainerRuntime runtime, Function<HttpHandler, HangarServer.Listener> listenerFactory, LogSink logs,
+    InvokeContext(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory, LogSink logs,
                   InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
         this.runtime = runtime;
         this.listenerFactory = listenerFactory;

@@ -1,9 +1,11 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.http.Listener;
 import dev.hangar.core.http.HttpHandler;
 import dev.hangar.core.service.AwsException;
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
+import dev.hangar.core.port.Ports;
+import dev.hangar.core.service.ServiceContext;
 import dev.hangar.runtime.ContainerEvent;
 import dev.hangar.runtime.ContainerRuntime;
 
@@ -38,7 +40,7 @@ public final class Invoker implements FunctionInvoker {
      *                        is switched to remove cancelled tasks at once)
      * @param workers         engine calls and other blocking work
      */
-    public Invoker(ContainerRuntime runtime, Function<HttpHandler, HangarServer.Listener> listenerFactory,
+    public Invoker(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory,
                    LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
         if (scheduler instanceof ScheduledThreadPoolExecutor pool) {
             // every invocation schedules its timeout and cancels it on the answer: cancelled tasks must not pile up
@@ -48,6 +50,19 @@ public final class Invoker implements FunctionInvoker {
         this.limiter = new ConcurrencyLimiter(config.accountConcurrency());
         this.events = new AsyncInvocationQueue(this::invokeEvent, ctx);
         runtime.addListener(this::onContainerEvent);
+    }
+
+    /**
+     * As Hangar makes it: settings from the environment, a Runtime API listener per environment on the address
+     * functions reach Hangar at, function output to the log sink of the ports.
+     */
+    public static Invoker create(ServiceContext ctx) {
+        InvokeConfig config = InvokeConfig.fromEnvironment(ctx.environment());
+        Ports.Ref<LogSink> logs = ctx.ports().ref(LogSink.class, LogSink.NONE);
+        return new Invoker(ctx.ports().require(ContainerRuntime.class),
+                handler -> ctx.listeners().open(config.runtimeApiHost(), 0, handler),
+                (account, region, group, stream, events) -> logs.get().append(account, region, group, stream, events),
+                config, ctx.realTimeTimers(), ctx.workers());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.spi.LogSink;
+import dev.hangar.core.port.LogSink;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

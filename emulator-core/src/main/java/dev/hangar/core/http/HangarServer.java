@@ -2,59 +2,62 @@ package dev.hangar.core.http;
 
 import dev.hangar.core.admin.AdminHandler;
 import dev.hangar.core.admin.RuntimeAdmin;
+import dev.hangar.core.dataplane.DataPlaneRoute;
+import dev.hangar.core.dataplane.DataPlaneRouter;
+import dev.hangar.core.port.Accounts;
+import dev.hangar.core.port.CredentialsPort;
+import dev.hangar.core.port.LocalCredentials;
+import dev.hangar.core.port.Ports;
 import dev.hangar.core.routing.ServiceResolver;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.BoundService;
+import dev.hangar.core.service.ServiceCalls;
+import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.hangar.core.service.ServiceFactory;
+import dev.hangar.core.state.TemporaryDirectory;
+import dev.hangar.core.time.HangarClock;
+import dev.hangar.core.time.ScaledClock;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Hangar's HTTP/1.1 endpoint: one Netty server in front of every emulated service and the admin endpoints. */
+/**
+ * Hangar's HTTP/1.1 endpoint: one Netty server in front of every emulated service, the data-plane endpoints and the
+ * admin endpoints. It makes, in this order, what every service shares (listeners, clock, executors, ports, the
+ * in-process client, the data-plane router), then the services from their factories, then its own listener.
+ */
 public final class HangarServer implements AutoCloseable {
 
     /** The largest AWS request Hangar accepts: Lambda's CreateFunction limit. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 70_167_211;
 
-    /**
-     * Header names and values are only looked up, never echoed into a response, so Netty's per-character validation
-     * of every request header buys nothing here.
-     */
-    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
-            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
-            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
-
     private final Builder config;
     private final List<BoundService> services = new ArrayList<>();
-    private EventLoopGroup group;
+    private Listeners listeners;
+    private ScaledClock ownClock;
+    /** A clock of the server's own whose only use is its real-time timer threads (a caller's clock was given). */
+    private ScaledClock ownTimers;
+    private HangarClock clock;
     private ExecutorService workers;
-    private Channel channel;
-    private Class<? extends ServerChannel> channelType;
+    private ExecutorService engine;
+    private Ports ports;
+    private Accounts accounts;
+    private ServiceCalls calls;
+    private DataPlaneRouter dataPlane;
+    private volatile Listener listener;
+    /** The data directory the server made itself, removed at close. */
+    private Path ownDataDirectory;
 
     private HangarServer(Builder config) {
         this.config = config;
@@ -77,88 +80,101 @@ public final class HangarServer implements AutoCloseable {
         ByteBufAllocator.DEFAULT.directBuffer(1).release();
     }
 
-    public HangarServer start() throws InterruptedException {
+    /**
+     * @throws IllegalStateException when the address cannot be bound, or a service cannot be made
+     */
+    public HangarServer start() {
         Instant startedAt = Instant.now();
-        workers = config.workers != null ? config.workers : WorkerPool.create(config.workerThreads);
+        listeners = new Listeners(config.eventLoopThreads, config.maxRequestBytes);
+        try {
+            startServices(startedAt);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startServices(Instant startedAt) {
+        if (config.clock != null) {
+            clock = config.clock;
+        } else {
+            ownClock = ScaledClock.scaled(config.timeScale);
+            clock = ownClock;
+        }
+        ScheduledExecutorService realTimeTimers = config.realTimeTimers;
+        if (realTimeTimers == null) {
+            if (ownClock == null) {
+                ownTimers = ScaledClock.system();
+            }
+            realTimeTimers = (ownClock != null ? ownClock : ownTimers).realTimeTimers();
+        }
+        workers = config.workers != null ? config.workers : WorkerPool.create("hangar-worker", config.workerThreads);
+        engine = config.engine != null ? config.engine : WorkerPool.create("hangar-engine", config.engineThreads);
+        ports = new Ports();
+        config.ports.forEach((type, implementation) -> provideUnchecked(type, implementation));
+        accounts = new Accounts(config.defaultAccount);
+        calls = new ServiceCalls(clock, workers);
+        dataPlane = new DataPlaneRouter();
+        config.routes.forEach(dataPlane::add);
+        Path dataDirectory = config.dataDirectory;
+        if (dataDirectory == null) {
+            try {
+                ownDataDirectory = TemporaryDirectory.create("hangar-");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot make a data directory under "
+                        + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+            }
+            dataDirectory = ownDataDirectory;
+        }
+        ServiceContext context = new ServiceContext(config.defaultRegion, clock, realTimeTimers, workers, engine,
+                ports, accounts, calls, dataPlane, listeners, this::endpoint, dataDirectory,
+                Map.copyOf(config.environment));
         List<ServiceResolver.Route<BoundService>> routes = new ArrayList<>();
-        for (AwsService service : config.services) {
+        for (ServiceFactory factory : config.services) {
+            AwsService service = factory.create(context);
             BoundService bound = new BoundService(service);
             services.add(bound);
             ServiceDescriptor d = service.descriptor();
             routes.add(new ServiceResolver.Route<>(bound, d.signingName(), d.targetPrefix(), d.pathPrefixes()));
         }
+        if (ports.find(CredentialsPort.class).isEmpty()) {
+            ports.provide(CredentialsPort.class, new LocalCredentials(accounts, clock));
+        }
+        calls.bind(services);
         List<String> planned = new ArrayList<>(config.plannedServices);
         services.stream().map(BoundService::name).filter(n -> !planned.contains(n)).forEach(planned::add);
         AdminHandler admin = new AdminHandler(config.version, startedAt, services, planned, config.runtime, workers);
-        RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, config.plainRoutes, workers,
-                config.defaultAccount, config.defaultRegion);
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads, io);
-        channel = bind(config.host, config.port, pipeline::handle);
-        return this;
+        RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, dataPlane, workers,
+                accounts, config.defaultRegion, clock);
+        listener = listeners.open(config.host, config.port, pipeline::handle);
     }
 
-    private Channel bind(String host, int port, HttpHandler handler) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(group)
-                .channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpRequestDecoder(DECODER))
-                                .addLast(new NettyRequestHandler(handler, config.maxRequestBytes));
-                    }
-                })
-                .bind(host, port).sync().channel();
+    @SuppressWarnings("unchecked")
+    private <T> void provideUnchecked(Class<T> type, Object implementation) {
+        ports.provide(type, (T) implementation);
     }
 
     /**
-     * An extra HTTP listener on the server's event loops, for an endpoint that must have an address of its own
-     * (each Lambda execution environment gets its own Runtime API address, as on AWS). Close it when done.
+     * An extra HTTP listener on the server's event loops, for an endpoint that must have an address of its own.
+     * Close it when done.
      */
     public Listener listen(String host, int port, HttpHandler handler) {
-        try {
-            Channel extra = bind(host, port, handler);
-            return new Listener(extra);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
-        }
-    }
-
-    /** An extra listener from {@link #listen}. */
-    public static final class Listener implements AutoCloseable {
-        private final Channel channel;
-
-        private Listener(Channel channel) {
-            this.channel = channel;
-        }
-
-        public int port() {
-            return ((InetSocketAddress) channel.localAddress()).getPort();
-        }
-
-        @Override
-        public void close() {
-            channel.close();
-        }
+        return listeners.open(host, port, handler);
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return listener.port();
     }
 
     public String host() {
-        return ((InetSocketAddress) channel.localAddress()).getAddress().getHostAddress();
+        return listener.host();
     }
 
+    /** The API endpoint; null until the server listens. */
     public URI endpoint() {
-        return URI.create("http://" + host() + ":" + port());
+        Listener l = listener;
+        return l == null ? null : l.endpoint();
     }
 
     public List<BoundService> services() {
@@ -170,16 +186,62 @@ public final class HangarServer implements AutoCloseable {
         return workers;
     }
 
+    public ExecutorService engine() {
+        return engine;
+    }
+
+    public HangarClock clock() {
+        return clock;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    /** Which account each access key id belongs to. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The in-process client: other services' handlers called with SDK request objects. */
+    public ServiceCalls calls() {
+        return calls;
+    }
+
+    public DataPlaneRouter dataPlane() {
+        return dataPlane;
+    }
+
     @Override
     public void close() {
-        if (channel != null) {
-            channel.close().syncUninterruptibly();
+        for (BoundService service : services) {
+            try {
+                service.service().close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(HangarServer.class).warn("{} did not close cleanly: {}",
+                        service.name(), e.toString());
+            }
         }
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (listener != null) {
+            listener.close();
+        }
+        if (listeners != null) {
+            listeners.close();
         }
         if (config.workers == null && workers != null) {
             workers.shutdownNow();
+        }
+        if (config.engine == null && engine != null) {
+            engine.shutdownNow();
+        }
+        if (ownClock != null) {
+            ownClock.close();
+        }
+        if (ownTimers != null) {
+            ownTimers.close();
+        }
+        if (ownDataDirectory != null) {
+            TemporaryDirectory.deleteTree(ownDataDirectory);
         }
     }
 
@@ -192,11 +254,19 @@ public final class HangarServer implements AutoCloseable {
         private String version = "dev";
         private int eventLoopThreads = 0;
         private int workerThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+        private int engineThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+        private double timeScale = 1;
+        private HangarClock clock;
+        private ScheduledExecutorService realTimeTimers;
         private ExecutorService workers;
+        private ExecutorService engine;
+        private Path dataDirectory;
         private RuntimeAdmin runtime = RuntimeAdmin.NONE;
-        private final List<AwsService> services = new ArrayList<>();
+        private final List<ServiceFactory> services = new ArrayList<>();
         private final List<String> plannedServices = new ArrayList<>();
-        private final Map<String, HttpHandler> plainRoutes = new LinkedHashMap<>();
+        private final List<DataPlaneRoute> routes = new ArrayList<>();
+        private final Map<Class<?>, Object> ports = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         public Builder host(String v) { this.host = v; return this; }
         public Builder port(int v) { this.port = v; return this; }
@@ -207,15 +277,36 @@ public final class HangarServer implements AutoCloseable {
         /** 0 = Netty's default (twice the cores). */
         public Builder eventLoopThreads(int v) { this.eventLoopThreads = v; return this; }
         public Builder workerThreads(int v) { this.workerThreads = v; return this; }
+        public Builder engineThreads(int v) { this.engineThreads = v; return this; }
+        /** HANGAR_TIME_SCALE: Hangar's own timers run this many times faster (ignored when a clock is given). */
+        public Builder timeScale(double v) { this.timeScale = v; return this; }
+        /** A clock of the caller's (tests: a ManualClock); the server then does not stop it. */
+        public Builder clock(HangarClock v) { this.clock = v; return this; }
+        /** Timers for real durations; with a caller's clock, the caller's (default: a pool of the server's). */
+        public Builder realTimeTimers(ScheduledExecutorService v) { this.realTimeTimers = v; return this; }
         /** A shared pool for handlers; the server then does not shut it down. */
         public Builder workers(ExecutorService v) { this.workers = v; return this; }
+        /** A shared pool for container engine calls; the server then does not shut it down. */
+        public Builder engine(ExecutorService v) { this.engine = v; return this; }
+        /** Where services keep files; without one the server makes a temporary folder, removed at close. */
+        public Builder dataDirectory(Path v) { this.dataDirectory = v; return this; }
+        public Builder environment(Map<String, String> v) { this.environment.putAll(v); return this; }
         public Builder runtime(RuntimeAdmin v) { this.runtime = v; return this; }
-        public Builder service(AwsService v) { this.services.add(v); return this; }
+        /** A port the wiring provides (the container runtime), before any service is made. */
+        public <T> Builder port(Class<T> type, T implementation) { this.ports.put(type, implementation); return this; }
+        /** A service, made when the server starts, in the order given. */
+        public Builder service(ServiceFactory v) { this.services.add(v); return this; }
+        /** A service made by the caller (tests). */
+        public Builder service(AwsService v) { this.services.add(ctx -> v); return this; }
         /** Services listed in health even before they are implemented. */
         public Builder plannedServices(List<String> v) { this.plannedServices.addAll(v); return this; }
-
-        /** A plain HTTP endpoint for every path starting with the prefix, checked before AWS service routing. */
-        public Builder route(String pathPrefix, HttpHandler handler) { this.plainRoutes.put(pathPrefix, handler); return this; }
+        /** A data-plane endpoint known before the services are made. */
+        public Builder route(DataPlaneRoute v) { this.routes.add(v); return this; }
+        /** A plain HTTP endpoint for every path under the prefix, on any host, checked before AWS service routing. */
+        public Builder route(String pathPrefix, HttpHandler handler) {
+            this.routes.add(DataPlaneRoute.onPath(pathPrefix, pathPrefix, r -> handler.handle(r.http())));
+            return this;
+        }
 
         public HangarServer build() {
             return new HangarServer(this);

@@ -1,6 +1,9 @@
 package dev.hangar.core.http;
 
 import dev.hangar.core.admin.AdminHandler;
+import dev.hangar.core.dataplane.DataPlaneRequest;
+import dev.hangar.core.dataplane.DataPlaneRouter;
+import dev.hangar.core.port.Accounts;
 import dev.hangar.core.protocol.OperationMatch;
 import dev.hangar.core.protocol.ProtocolCodec;
 import dev.hangar.core.routing.CredentialScope;
@@ -12,12 +15,11 @@ import dev.hangar.core.service.OperationHandler;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.state.Ids;
+import dev.hangar.core.time.HangarClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -34,40 +36,30 @@ public final class RequestPipeline {
 
     private final ServiceResolver<BoundService> resolver;
     private final AdminHandler admin;
-    private final String[] plainPrefixes;
-    private final HttpHandler[] plainHandlers;
+    private final DataPlaneRouter dataPlane;
     private final Executor workers;
-    private final String defaultAccount;
+    private final Accounts accounts;
     private final String defaultRegion;
+    private final HangarClock clock;
 
-    /** @param plainRoutes path prefix → handler, for endpoints that are not AWS protocols */
-    public RequestPipeline(ServiceResolver<BoundService> resolver, AdminHandler admin, Map<String, HttpHandler> plainRoutes,
-                           Executor workers, String defaultAccount, String defaultRegion) {
+    public RequestPipeline(ServiceResolver<BoundService> resolver, AdminHandler admin, DataPlaneRouter dataPlane,
+                           Executor workers, Accounts accounts, String defaultRegion, HangarClock clock) {
         this.resolver = resolver;
         this.admin = admin;
-        // path prefix → handler as two arrays, walked without an iterator per request
-        Map<String, HttpHandler> routes = Map.copyOf(plainRoutes);
-        this.plainPrefixes = new String[routes.size()];
-        this.plainHandlers = new HttpHandler[routes.size()];
-        int i = 0;
-        for (Map.Entry<String, HttpHandler> route : routes.entrySet()) {
-            plainPrefixes[i] = route.getKey();
-            plainHandlers[i] = route.getValue();
-            i++;
-        }
+        this.dataPlane = dataPlane;
         this.workers = workers;
-        this.defaultAccount = defaultAccount;
+        this.accounts = accounts;
         this.defaultRegion = defaultRegion;
+        this.clock = clock;
     }
 
     public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
         if (request.path().startsWith(AdminHandler.PREFIX)) {
             return admin.handle(request);
         }
-        for (int i = 0; i < plainPrefixes.length; i++) {
-            if (request.path().startsWith(plainPrefixes[i])) {
-                return plainHandlers[i].handle(request);
-            }
+        DataPlaneRequest endpoint = dataPlane.find(request);
+        if (endpoint != null) {
+            return endpoint.route().handler().handle(endpoint);
         }
         String requestId = Ids.uuid();
         CredentialScope scope = CredentialScope.of(request);
@@ -113,7 +105,7 @@ public final class RequestPipeline {
             }
             SdkPojo input = codec.readRequest(match, request);
             RequestContext ctx = new RequestContext(requestId, account(scope), region(scope), service.name(),
-                    operationName, request, Instant.now());
+                    operationName, request, clock.now());
             String op = operationName;
             CompletableFuture<SdkPojo> result = handler.handle(ctx, input);
             if (result.isDone()) {
@@ -168,12 +160,8 @@ public final class RequestPipeline {
         return error;
     }
 
-    /** A 12-digit access key id is the account id (LocalStack's convention); anything else gets the default. */
     private String account(CredentialScope scope) {
-        if (scope != null && scope.accessKeyId().length() == 12 && scope.accessKeyId().chars().allMatch(Character::isDigit)) {
-            return scope.accessKeyId();
-        }
-        return defaultAccount;
+        return accounts.accountOf(scope == null ? null : scope.accessKeyId());
     }
 
     private String region(CredentialScope scope) {

@@ -18,10 +18,15 @@ public final class WorkerPool {
     }
 
     public static ExecutorService create(int threads) {
+        return create("hangar-worker", threads);
+    }
+
+    /** @param name the threads' name prefix, as thread dumps and logs show them */
+    public static ExecutorService create(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUE_CAPACITY), r -> {
-            Thread t = new Thread(r, "hangar-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

@@ -74,6 +74,23 @@ public final class ServiceModel {
         return raced != null ? raced : op;
     }
 
+    /** The operation that takes this request class, or null when the service has none. */
+    public OperationModel operationFor(Class<?> requestClass) {
+        String simple = requestClass.getSimpleName();
+        if (simple.endsWith("Request")) {
+            OperationModel named = operation(simple.substring(0, simple.length() - "Request".length()));
+            if (named != null && named.requestClass() == requestClass) {
+                return named;
+            }
+        }
+        for (OperationModel op : operations()) {
+            if (op.requestClass() == requestClass) {
+                return op;
+            }
+        }
+        return null;
+    }
+
     public RequestErrors requestErrors() {
         return requestErrors;
     }

@@ -23,4 +23,8 @@ public interface AwsService {
     /** Drops all state (admin reset); containers are removed by the runtime separately. */
     default void reset() {
     }
+
+    /** Hangar is stopping: end background work (timers, held requests, environments) before the threads go. */
+    default void close() {
+    }
 }

@@ -1,4 +1,4 @@
-package dev.hangar.core.spi;
+package dev.hangar.core.port;
 
 import java.util.List;
 

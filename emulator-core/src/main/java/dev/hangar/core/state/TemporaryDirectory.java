@@ -1,12 +1,15 @@
-package dev.hangar.server;
+package dev.hangar.core.state;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * A fresh private folder under java.io.tmpdir, as {@link Files#createTempDirectory} makes one, but named from
@@ -14,12 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * start. The name need not be unguessable: the folder is created atomically (an existing one is never reused) and
  * readable by its owner only.
  */
-final class TemporaryDirectory {
+public final class TemporaryDirectory {
 
     private TemporaryDirectory() {
     }
 
-    static Path create(String prefix) throws IOException {
+    public static Path create(String prefix) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return Files.createTempDirectory(prefix);
         }
@@ -34,6 +37,15 @@ final class TemporaryDirectory {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Removes the folder and everything in it, as far as it can; what cannot be removed stays. */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a folder someone else removed first, or a file still held open: nothing more to do
         }
     }
 }

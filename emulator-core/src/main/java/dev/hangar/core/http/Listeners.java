@@ -1,0 +1,85 @@
+package dev.hangar.core.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens Hangar's HTTP listeners, the main one and any extra one a service needs (a Runtime API address per Lambda
+ * execution environment, a port per load balancer listener), all on one set of Netty event loops. It exists before
+ * any service is made, so a service can open listeners from its constructor on.
+ */
+public final class Listeners implements AutoCloseable {
+
+    /**
+     * Header names and values are only looked up, never echoed into a response, so Netty's per-character validation
+     * of every request header buys nothing here.
+     */
+    private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
+            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false));
+
+    private final EventLoopGroup group;
+    private final Class<? extends ServerChannel> channelType;
+    private final int maxRequestBytes;
+
+    /** @param eventLoopThreads 0 = Netty's default (twice the cores) */
+    public Listeners(int eventLoopThreads, int maxRequestBytes) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.group = new MultiThreadIoEventLoopGroup(eventLoopThreads, io);
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /**
+     * @throws IllegalStateException when the address cannot be bound (in use, not an address of this machine),
+     *                               naming it
+     */
+    public Listener open(String host, int port, HttpHandler handler) {
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(new HttpRequestDecoder(DECODER))
+                                    .addLast(new NettyRequestHandler(handler, maxRequestBytes));
+                        }
+                    })
+                    .bind(host, port).sync().channel();
+            return new Listener(channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+        } catch (Exception e) {
+            // Netty rethrows the bind's own exception (a checked BindException among them) as it is
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
