@@ -4,6 +4,7 @@ import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.dataplane.DataPlaneRoute;
+import dev.hangar.core.port.FunctionInvocationPort;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
@@ -57,6 +58,7 @@ public final class LambdaService implements AwsService {
                 ctx.ports().require(ContainerRuntime.class));
         ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
                 request -> codeDownloads.handle(request.http())));
+        ctx.ports().provide(FunctionInvocationPort.class, new LambdaFunctionPort(ctx.calls()));
     }
 
     public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,

@@ -1,6 +1,7 @@
 package dev.hangar.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.core.port.FunctionInvocationPort;
 import dev.hangar.testsupport.AwsCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,32 @@ class LambdaCliLogsTest {
         assertTrue(tail.contains("handling event from cli"), tail);
         assertTrue(tail.contains("END RequestId:"), tail);
         assertTrue(tail.contains("REPORT RequestId:") && tail.contains("Billed Duration:"), tail);
+    }
+
+    /** Another service's view of the same function: the port runs it exactly as Invoke does. */
+    @Test
+    void otherServicesInvokeThroughThePort(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("fn.zip");
+        Files.write(zip, handlerZip());
+        String name = "port-" + System.nanoTime();
+        aws.json("lambda", "create-function", "--function-name", name, "--runtime", "python3.12",
+                "--handler", "handler.handler", "--role", "arn:aws:iam::000000000000:role/lambda",
+                "--zip-file", "fileb://" + zip);
+        aws.ok("lambda", "wait", "function-active-v2", "--function-name", name);
+
+        FunctionInvocationPort port = hangar.server().ports().require(FunctionInvocationPort.class);
+        FunctionInvocationPort.Result result = port.invoke(new FunctionInvocationPort.Call("000000000000",
+                "us-east-1", name, null, "{\"who\":\"port\"}".getBytes(StandardCharsets.UTF_8), false))
+                .get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, result.statusCode());
+        assertEquals("$LATEST", result.executedVersion());
+        assertEquals("{\"hello\": \"port\"}", new String(result.payload(), StandardCharsets.UTF_8));
+
+        java.util.concurrent.ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> port.invoke(new FunctionInvocationPort.Call(
+                        "000000000000", "us-east-1", "no-such-function", null, new byte[0], false)).get());
+        assertTrue(missing.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceNotFoundException,
+                String.valueOf(missing.getCause()));
     }
 
     private static byte[] handlerZip() throws Exception {
