@@ -133,9 +133,21 @@ function statusMembers(npm, operation, output, NormalizedSchema) {
     return members;
 }
 
+/** targets.json's "omit" (operations left out) and "overrides" (statuses AWS answers otherwise), each with its why. */
 function applyOverrides(service, operations) {
-    const overrides = service.overrides ?? {};
     const applied = [];
+    for (const [name, because] of Object.entries(service.omit ?? {})) {
+        const at = operations.findIndex((o) => o.name === name);
+        if (at < 0) {
+            fail(`${service.npm}: omit names ${name}, which the schema does not have`);
+        }
+        if (typeof because !== "string" || !because) {
+            fail(`${service.npm}: omit of ${name} says no why`);
+        }
+        operations.splice(at, 1);
+        applied.push(`${name}: left out, because ${because}`);
+    }
+    const overrides = service.overrides ?? {};
     for (const [name, override] of Object.entries(overrides)) {
         const op = operations.find((o) => o.name === name);
         if (!op) {
@@ -215,7 +227,7 @@ function javaSource(service, output, operations, overrides) {
             + " the status here is the one answered when the handler leaves that member unset."));
     }
     if (overrides.length) {
-        doc.push("", "<p>Overridden in tools/service-facts/targets.json:", "<ul>");
+        doc.push("", "<p>Where this differs from the schema (tools/service-facts/targets.json):", "<ul>");
         for (const o of overrides) {
             doc.push(...wrap(`<li>${o}</li>`));
         }
