@@ -53,7 +53,8 @@ public final class EcsService implements AwsService {
     @Override
     public ServiceDescriptor descriptor() {
         return ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
-                .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
+                .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).facts(EcsFacts.FACTS)
+                .build();
     }
 
     @Override

@@ -1,11 +1,31 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.protocol.RequestErrors;
+import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /** CloudWatch Logs' errors with AWS's messages. CloudWatch Logs reports model validation as InvalidParameter. */
 final class LogsErrors {
+
+    /**
+     * How the front end rejects a request: an unreadable body is a SerializationException as elsewhere, but a missing
+     * required member (checked by core from {@link LogsFacts}) is an InvalidParameterException, like every other
+     * model validation of CloudWatch Logs.
+     */
+    static final RequestErrors REQUEST_ERRORS = new RequestErrors() {
+        @Override
+        public AwsException unreadableBody(String detail) {
+            return AwsErrors.serialization(detail);
+        }
+
+        @Override
+        public AwsException invalidInput(String message) {
+            return new AwsException("InvalidParameterException", 400, message);
+        }
+    };
 
     private LogsErrors() {
     }

@@ -48,7 +48,8 @@ public final class LogsService implements AwsService, LogSink {
     @Override
     public ServiceDescriptor descriptor() {
         return ServiceDescriptor.builder("logs").protocols(Protocol.AWS_JSON_1_1).targetPrefix("Logs_20140328")
-                .sdkClient(CloudWatchLogsClient.class).build();
+                .sdkClient(CloudWatchLogsClient.class).facts(LogsFacts.FACTS).requestErrors(LogsErrors.REQUEST_ERRORS)
+                .build();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.hangar.core.protocol;
 
-import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -29,16 +28,17 @@ final class RequiredMemberCheck {
             }
         }
         if (missing != null) {
-            throw missingMembers(missing);
+            throw missingMembers(missing, operation.rules().requestErrors());
         }
     }
 
-    /** "1 validation error detected: Value null at 'x' ..." or "2 validation errors detected: ...; ...". */
-    static AwsException missingMembers(List<String> memberNames) {
-        if (memberNames.size() == 1) {
-            return AwsErrors.missingMember(memberNames.get(0));
-        }
-        StringBuilder message = new StringBuilder().append(memberNames.size()).append(" validation errors detected: ");
+    /**
+     * "1 validation error detected: Value null at 'x' ..." or "2 validation errors detected: ...; ...", in the error
+     * the service words validation with.
+     */
+    static AwsException missingMembers(List<String> memberNames, RequestErrors errors) {
+        StringBuilder message = new StringBuilder().append(memberNames.size())
+                .append(memberNames.size() == 1 ? " validation error detected: " : " validation errors detected: ");
         for (int i = 0; i < memberNames.size(); i++) {
             if (i > 0) {
                 message.append("; ");
@@ -46,7 +46,7 @@ final class RequiredMemberCheck {
             message.append("Value null at '").append(lowerFirst(memberNames.get(i)))
                     .append("' failed to satisfy constraint: Member must not be null");
         }
-        return AwsErrors.validation(message.toString());
+        return errors.invalidInput(message.toString());
     }
 
     private static String lowerFirst(String name) {

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every operation of one service, read from its SDK v2 client interface (each method taking an XxxRequest and
  * returning an XxxResponse is an operation), with each operation's HTTP binding read from the SDK's own marshaller,
- * its success status, its required members, and the service's modelled errors. Immutable in what it answers, but
+ * its success status and required members from the descriptor's {@link dev.hangar.core.service.ServiceFacts}, and
+ * the service's modelled errors. Immutable in what it answers, but
  * built on first use: an awsJson operation is read alone when first addressed (only its own request class and
  * marshaller load), the full table (every operation, restJson's routes) when first needed, and an operation's
  * required members when it first reads a request. Thread-safe; lookups take no lock once built.
@@ -180,7 +181,7 @@ public final class ServiceModel {
         OperationModel.HttpBinding http = new OperationModel.HttpBinding(
                 info == null || info.httpMethod() == null ? "POST" : info.httpMethod().name(),
                 info == null ? "/" : info.requestUri(),
-                successStatus(descriptor, name),
+                descriptor.facts().successStatus(name),
                 info == null ? null : info.operationIdentifier(),
                 info != null && info.hasExplicitPayloadMember(),
                 info != null && (info.hasStreamingInput() || info.hasEventStreamingInput()));
@@ -245,15 +246,9 @@ public final class ServiceModel {
         }
     }
 
-    /** What the service's facts say; until every module carries its own, the table core still holds. */
-    private static int successStatus(ServiceDescriptor descriptor, String operation) {
-        return descriptor.facts().knows(operation) ? descriptor.facts().successStatus(operation)
-                : SuccessStatuses.of(descriptor.name(), operation);
-    }
-
+    /** What the service's facts say, and any member the SDK itself marks required (RequiredTrait) after them. */
     private static List<String> requiredMembers(ServiceDescriptor service, String operation, Class<?> requestClass) {
-        List<String> required = new ArrayList<>(service.facts().knows(operation)
-                ? service.facts().requiredMembers(operation) : RequiredMembers.of(service.name(), operation));
+        List<String> required = new ArrayList<>(service.facts().requiredMembers(operation));
         PojoShape shape = PojoShape.of(requestClass);
         for (PojoShape.Member member : shape.members) {
             SdkField<Object> field = member.field;

@@ -3,11 +3,13 @@
  * awsJson 1.1 and restJson1.
  *
  * <p>Entry points: {@link dev.hangar.core.protocol.ServiceModel#of} once per service at start-up (cheap: on first use
- * it reads an operation's HTTP binding from the SDK's marshaller, its success status and required members, and the
- * service's modelled error statuses; awsJson reads only the operations called, restJson all bindings for its routes),
+ * it reads an operation's HTTP binding from the SDK's marshaller, its success status and required members from the
+ * descriptor's generated facts, and the service's modelled error statuses; awsJson reads only the operations called,
+ * restJson all bindings for its routes),
  * then {@link dev.hangar.core.protocol.Codecs#forProtocol} for the stateless codec, whose four methods
  * (resolve, readRequest, writeResponse, writeError) the dispatcher calls per request. How a service words an
- * unreadable body is {@link dev.hangar.core.protocol.RequestErrors}, on the service's descriptor.
+ * unreadable body or a missing required member is {@link dev.hangar.core.protocol.RequestErrors}, on the service's
+ * descriptor.
  *
  * <p>Per-class metadata is computed once ({@code PojoShape}); the per-request path is Jackson streaming over it.
  */

@@ -3,12 +3,14 @@ package dev.hangar.core.service;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What AWS's front end knows of a service's operations that the SDK for Java's model classes do not carry: each
  * operation's success status and the top-level members its input requires. Each api module has these generated
- * (see docs/architecture.md, "Service facts") and hands them over on its {@link ServiceDescriptor}; core names no
- * service.
+ * (docs/service-facts.md: scripts/generate-service-facts.sh, from the AWS SDK for JavaScript v3's schemas) and hands
+ * them over on its {@link ServiceDescriptor}; core names no service.
  *
  * <p>The table form, one line per operation: {@code Operation status [member,member...]}, e.g.
  * {@code CreateFunction 201 FunctionName,Role,Code}. Parsed on first use, so a start pays only for a string constant.
@@ -47,6 +49,11 @@ public final class ServiceFacts {
     /** Whether the table names this operation at all. */
     public boolean knows(String operation) {
         return operations().containsKey(operation);
+    }
+
+    /** Every operation the table names, sorted. */
+    public Set<String> operationNames() {
+        return new TreeSet<>(operations().keySet());
     }
 
     private Map<String, Operation> operations() {

@@ -1,5 +1,11 @@
 package dev.hangar.core.protocol;
 
+import dev.hangar.core.protocol.facts.ApiGatewayFacts;
+import dev.hangar.core.protocol.facts.ApiGatewayV2Facts;
+import dev.hangar.core.protocol.facts.AppRunnerFacts;
+import dev.hangar.core.protocol.facts.EcsFacts;
+import dev.hangar.core.protocol.facts.EksFacts;
+import dev.hangar.core.protocol.facts.LambdaFacts;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.ServiceDescriptor;
@@ -13,31 +19,36 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import java.util.List;
 import java.util.Map;
 
-/** The services the codecs are proven on, described as Hangar's api modules will describe them. */
+/**
+ * The services the codecs are proven on, described as Hangar's api modules will describe them, each with the facts
+ * generated for it into {@code dev.hangar.core.protocol.facts}.
+ */
 final class TestServices {
 
     static final ServiceDescriptor ECS = ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
-            .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).build();
+            .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).facts(EcsFacts.FACTS).build();
     static final ServiceDescriptor APPRUNNER = ServiceDescriptor.builder("apprunner").protocols(Protocol.AWS_JSON_1_0)
-            .targetPrefix("AppRunner").sdkClient(AppRunnerClient.class).build();
+            .targetPrefix("AppRunner").sdkClient(AppRunnerClient.class).facts(AppRunnerFacts.FACTS).build();
     /**
      * Described as api-lambda describes it: its own wording for unreadable bodies, and error bodies that say who is at
      * fault in "Type" (the codec tests prove these mechanisms on it).
      */
     static final ServiceDescriptor LAMBDA = ServiceDescriptor.builder("lambda").protocols(Protocol.REST_JSON_1)
-            .sdkClient(LambdaClient.class).pathPrefixes("/2015-03-31/", "/2018-10-31/", "/2019-09-25/",
+            .sdkClient(LambdaClient.class).facts(LambdaFacts.FACTS).pathPrefixes("/2015-03-31/", "/2018-10-31/", "/2019-09-25/",
                     "/2019-09-30/", "/2020-04-22/", "/2020-06-30/", "/2021-10-31/", "/2017-03-31/")
             .requestErrors(detail -> new AwsException("InvalidRequestContentException", 400, true,
                     "Could not parse request body into json: Could not parse payload into json: " + detail,
                     Map.of("Type", "User")))
             .faultTypeMember("Type").build();
     static final ServiceDescriptor EKS = ServiceDescriptor.builder("eks").protocols(Protocol.REST_JSON_1)
-            .sdkClient(EksClient.class).pathPrefixes("/clusters", "/addons", "/eks-anywhere-subscriptions").build();
+            .sdkClient(EksClient.class).facts(EksFacts.FACTS)
+            .pathPrefixes("/clusters", "/addons", "/eks-anywhere-subscriptions").build();
     static final ServiceDescriptor APIGATEWAY = ServiceDescriptor.builder("apigateway")
-            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayClient.class)
+            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayClient.class).facts(ApiGatewayFacts.FACTS)
             .pathPrefixes("/restapis", "/apikeys", "/usageplans", "/domainnames").build();
     static final ServiceDescriptor APIGATEWAYV2 = ServiceDescriptor.builder("apigatewayv2").signingName("apigateway")
-            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayV2Client.class).pathPrefixes("/v2/").build();
+            .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayV2Client.class).facts(ApiGatewayV2Facts.FACTS)
+            .pathPrefixes("/v2/").build();
 
     static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER);
 
