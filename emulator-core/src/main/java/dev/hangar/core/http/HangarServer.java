@@ -85,7 +85,8 @@ public final class HangarServer implements AutoCloseable {
             BoundService bound = new BoundService(service);
             services.add(bound);
             ServiceDescriptor d = service.descriptor();
-            routes.add(new ServiceResolver.Route<>(bound, d.signingName(), d.targetPrefix(), d.pathPrefixes()));
+            routes.add(new ServiceResolver.Route<>(bound, d.signingName(), d.targetPrefix(), d.pathPrefixes(),
+                    d.apiVersion(), operation -> bound.model().operation(operation) != null));
         }
         List<String> planned = new ArrayList<>(config.plannedServices);
         services.stream().map(BoundService::name).filter(n -> !planned.contains(n)).forEach(planned::add);

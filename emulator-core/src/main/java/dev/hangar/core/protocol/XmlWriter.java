@@ -4,21 +4,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A small XML writer for the query protocols' bodies: elements and escaped text, no indentation (AWS sends none and
- * the SDK's DOM parser would keep it as text). Not thread-safe: one per body.
+ * the SDK's DOM parser would keep it as text). Not thread-safe: one per body. Public for the few bodies outside the
+ * codecs (the answer to an unknown service).
  */
-final class XmlWriter {
+public final class XmlWriter {
 
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
     private final StringBuilder out = new StringBuilder(512).append(DECLARATION);
 
-    XmlWriter start(String name) {
+    public XmlWriter start(String name) {
         out.append('<').append(name).append('>');
         return this;
     }
 
     /** The root element, with its default namespace when there is one. */
-    XmlWriter start(String name, String namespace) {
+    public XmlWriter start(String name, String namespace) {
         out.append('<').append(name);
         if (namespace != null) {
             out.append(" xmlns=\"");
@@ -29,18 +30,18 @@ final class XmlWriter {
         return this;
     }
 
-    XmlWriter end(String name) {
+    public XmlWriter end(String name) {
         out.append("</").append(name).append('>');
         return this;
     }
 
-    XmlWriter element(String name, String text) {
+    public XmlWriter element(String name, String text) {
         start(name);
         escape(text, false);
         return end(name);
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
