@@ -37,9 +37,10 @@ public final class AwsQueryCodec extends QueryCodec {
     }
 
     @Override
-    void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description, String requestId) {
+    void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description, boolean senderFault,
+                            String requestId) {
         xml.start("ErrorResponse", service.descriptor().xmlNamespace()).start("Error")
-                .element("Type", description.status() < 500 ? "Sender" : "Receiver")
+                .element("Type", senderFault ? "Sender" : "Receiver")
                 .element("Code", description.code());
         XmlMembers.writeErrorMembers(xml, description);
         xml.end("Error").element("RequestId", requestId).end("ErrorResponse");

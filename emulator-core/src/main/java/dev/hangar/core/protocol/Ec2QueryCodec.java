@@ -32,7 +32,8 @@ public final class Ec2QueryCodec extends QueryCodec {
     }
 
     @Override
-    void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description, String requestId) {
+    void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description, boolean senderFault,
+                            String requestId) {
         xml.start("Response").start("Errors").start("Error").element("Code", description.code());
         XmlMembers.writeErrorMembers(xml, description);
         xml.end("Error").end("Errors").element("RequestID", requestId).end("Response");

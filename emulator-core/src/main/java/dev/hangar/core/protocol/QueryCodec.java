@@ -84,14 +84,16 @@ abstract class QueryCodec implements ProtocolCodec {
     @Override
     public final AwsHttpResponse writeError(ServiceModel service, Throwable error, String requestId) {
         ErrorDescription description = ErrorDescription.of(service, error);
+        // an AwsException says whose fault it is; anything else is the sender's below 500
+        boolean senderFault = error instanceof AwsException aws ? aws.senderFault() : description.status() < 500;
         XmlWriter xml = new XmlWriter();
-        writeErrorEnvelope(xml, service, description, requestId);
+        writeErrorEnvelope(xml, service, description, senderFault, requestId);
         return AwsHttpResponse.of(description.status(), protocol.contentType(), xml.toBytes());
     }
 
     /** The whole error body, with {@link XmlMembers#writeErrorMembers} inside its Error element. */
     abstract void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description,
-                                     String requestId);
+                                     boolean senderFault, String requestId);
 
     /** The response's members, when its shape has any and there is a response at all. */
     static boolean hasMembers(SdkPojo response) {

@@ -85,15 +85,16 @@ final class ValueType {
 
     private static ValueType list(ListTrait trait) {
         SdkField<?> member = trait.memberFieldInfo();
-        String xmlName = member.unmarshallLocationName() != null ? member.unmarshallLocationName()
-                : member.locationName();
-        return new ValueType(Kind.LIST, null, of(member), null, member.locationName(), xmlName, null, null,
-                trait.isFlattened());
+        // the query protocols' defaults, for models that leave the names out
+        String name = member.locationName() != null ? member.locationName() : "member";
+        String xmlName = member.unmarshallLocationName() != null ? member.unmarshallLocationName() : name;
+        return new ValueType(Kind.LIST, null, of(member), null, name, xmlName, null, null, trait.isFlattened());
     }
 
     private static ValueType map(MapTrait trait) {
-        return new ValueType(Kind.MAP, null, of(trait.valueFieldInfo()), null, null, null, trait.keyLocationName(),
-                trait.valueLocationName(), trait.isFlattened());
+        return new ValueType(Kind.MAP, null, of(trait.valueFieldInfo()), null, null, null,
+                trait.keyLocationName() != null ? trait.keyLocationName() : "key",
+                trait.valueLocationName() != null ? trait.valueLocationName() : "value", trait.isFlattened());
     }
 
     /** A fresh builder of the nested structure. */

@@ -193,6 +193,12 @@ class QueryCodecTest {
         assertTrue(text(rejected).contains("<Code>IDPRejectedClaim</Code>"), text(rejected));
         assertEquals(404, IAM.errorStatus("NoSuchEntity"));
 
+        // an AwsException says whose fault it is itself
+        assertTrue(text(QUERY.writeError(IAM, new AwsException("Throttling", 400, false, "slow down", Map.of()), "r"))
+                .contains("<Type>Receiver</Type><Code>Throttling</Code>"));
+        assertTrue(text(QUERY.writeError(IAM, dev.hangar.core.service.AwsErrors.notImplemented("iam", "X"), "r"))
+                .contains("<Type>Receiver</Type><Code>NotImplemented</Code>"));
+
         AwsHttpResponse crash = QUERY.writeError(IAM, new IllegalStateException("boom"), "r");
         assertEquals(500, crash.status());
         assertFalse(text(crash).contains("at dev.hangar"), "no stack trace");
