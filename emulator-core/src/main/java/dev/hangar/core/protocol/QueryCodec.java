@@ -95,7 +95,7 @@ abstract class QueryCodec implements ProtocolCodec {
     abstract void writeErrorEnvelope(XmlWriter xml, ServiceModel service, ErrorDescription description,
                                      boolean senderFault, String requestId);
 
-    /** The response's members, when its shape has any and there is a response at all. */
+    /** Whether there is a response, of a shape with members to write. */
     static boolean hasMembers(SdkPojo response) {
         return response != null && PojoShape.of(response.getClass()).bodyMembers.length > 0;
     }
