@@ -136,7 +136,8 @@ public final class HangarServer implements AutoCloseable {
             BoundService bound = new BoundService(service);
             services.add(bound);
             ServiceDescriptor d = service.descriptor();
-            routes.add(new ServiceResolver.Route<>(bound, d.signingName(), d.targetPrefix(), d.pathPrefixes()));
+            routes.add(new ServiceResolver.Route<>(bound, d.signingName(), d.targetPrefix(), d.pathPrefixes(),
+                    d.apiVersion(), operation -> bound.model().operation(operation) != null));
         }
         if (ports.find(CredentialsPort.class).isEmpty()) {
             ports.provide(CredentialsPort.class, new LocalCredentials(accounts, clock));

@@ -1,15 +1,24 @@
 package dev.hangar.core.http;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.hangar.core.protocol.QueryForm;
+import dev.hangar.core.protocol.XmlWriter;
 import dev.hangar.core.routing.CredentialScope;
 
-/** The answer to a request no emulated service claims: JSON in the common AWS error shape, naming what was seen. */
+/**
+ * The answer to a request no emulated service claims, in the caller's protocol (so that its client shows our message
+ * rather than a parse error): JSON in the common AWS error shape, or for a query-shaped request the query protocols'
+ * XML; either names what was seen.
+ */
 final class UnknownServiceResponse {
 
     private UnknownServiceResponse() {
     }
 
     static AwsHttpResponse of(AwsHttpRequest request, CredentialScope scope) {
+        if (QueryForm.isQueryShaped(request)) {
+            return query(request, scope);
+        }
         String message = "Hangar does not emulate the service this request addresses (signing name "
                 + (scope == null ? "none" : "'" + scope.service() + "'")
                 + ", X-Amz-Target " + quoted(request.header("x-amz-target"))
@@ -17,6 +26,23 @@ final class UnknownServiceResponse {
         String body = "{\"__type\":\"UnknownServiceException\",\"message\":\""
                 + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}";
         return AwsHttpResponse.json(404, body).withHeader("X-Amzn-ErrorType", "UnknownServiceException");
+    }
+
+    /**
+     * awsQuery's {@code <ErrorResponse>}, or EC2's {@code <Response><Errors>} for a request signed for EC2 (the SDKs
+     * look for the error where their protocol puts it; botocore reads either). The request id is in the header.
+     */
+    private static AwsHttpResponse query(AwsHttpRequest request, CredentialScope scope) {
+        String message = "Hangar does not emulate the service this request addresses (signing name "
+                + (scope == null ? "none" : "'" + scope.service() + "'")
+                + ", Action " + quoted(QueryForm.parameter(request, "Action"))
+                + ", Version " + quoted(QueryForm.parameter(request, "Version")) + ")";
+        boolean ec2 = scope != null && "ec2".equals(scope.service());
+        XmlWriter xml = ec2 ? new XmlWriter().start("Response").start("Errors") : new XmlWriter().start("ErrorResponse");
+        xml.start("Error").element("Type", "Sender").element("Code", "UnknownServiceException")
+                .element("Message", message).end("Error");
+        byte[] body = (ec2 ? xml.end("Errors").end("Response") : xml.end("ErrorResponse")).toBytes();
+        return AwsHttpResponse.of(404, "text/xml", body);
     }
 
     private static String quoted(String value) {

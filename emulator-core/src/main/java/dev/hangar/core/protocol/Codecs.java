@@ -8,16 +8,20 @@ public final class Codecs {
     private static final ProtocolCodec AWS_JSON_1_0 = new AwsJsonCodec(Protocol.AWS_JSON_1_0);
     private static final ProtocolCodec AWS_JSON_1_1 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
     private static final ProtocolCodec REST_JSON_1 = new RestJsonCodec();
+    private static final ProtocolCodec AWS_QUERY = new AwsQueryCodec();
+    private static final ProtocolCodec EC2_QUERY = new Ec2QueryCodec();
 
     private Codecs() {
     }
 
-    /** @throws UnsupportedOperationException for protocols Hangar does not speak yet (awsQuery) */
+    /** @throws UnsupportedOperationException for protocols Hangar does not speak yet */
     public static ProtocolCodec forProtocol(Protocol protocol) {
         return switch (protocol) {
             case AWS_JSON_1_0 -> AWS_JSON_1_0;
             case AWS_JSON_1_1 -> AWS_JSON_1_1;
             case REST_JSON_1 -> REST_JSON_1;
+            case AWS_QUERY -> AWS_QUERY;
+            case EC2_QUERY -> EC2_QUERY;
             default -> throw new UnsupportedOperationException("no codec yet for " + protocol);
         };
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@code Default<Svc>Client} maps each error code to {@link ExceptionMetadata} (with httpStatusCode) in private static
  * {@code (String) -> Optional} functions. On first use we call those with every candidate code (the identifier-like
  * string constants of that class) and keep, per exception class, the code and status the SDK answers. When the SDK
- * gives no status (awsJson services such as ECS), the status is 400, or 500 for server-fault names.
+ * gives no status (awsJson services such as ECS), the status is 400, or 500 for server-fault names. Query-protocol
+ * clients have no such functions; their table is the one they register ({@link RegisteredExceptions}).
  */
 final class ModelledErrors {
 
@@ -29,6 +30,8 @@ final class ModelledErrors {
     private volatile List<Method> mappers;
     private final ConcurrentMap<Class<?>, ErrorInfo> byClass = new ConcurrentHashMap<>();
     private volatile Map<Class<?>, ExceptionMetadata> known;
+    /** A query client's registered errors by code; read only when the client has no mappers. */
+    private volatile Map<String, ExceptionMetadata> registered;
 
     ModelledErrors(Class<?> sdkClient) {
         this.sdkClient = sdkClient;
@@ -78,7 +81,16 @@ final class ModelledErrors {
                 // not an error-code mapper after all
             }
         }
-        return null;
+        return mappers().isEmpty() ? registered().get(code) : null;
+    }
+
+    private Map<String, ExceptionMetadata> registered() {
+        Map<String, ExceptionMetadata> table = registered;
+        if (table == null) {
+            table = sdkClient == null ? Map.of() : RegisteredExceptions.of(sdkClient);
+            registered = table;
+        }
+        return table;
     }
 
     private Map<Class<?>, ExceptionMetadata> known() {
@@ -86,7 +98,14 @@ final class ModelledErrors {
         if (table == null) {
             table = new HashMap<>();
             List<Method> found = mappers();
-            if (!found.isEmpty()) {
+            if (found.isEmpty()) {
+                for (ExceptionMetadata metadata : registered().values()) {
+                    Class<?> built = builtClass(metadata);
+                    if (built != null) {
+                        table.putIfAbsent(built, metadata);
+                    }
+                }
+            } else {
                 for (String candidate : ClassFileStrings.of(found.get(0).getDeclaringClass())) {
                     if (!isIdentifier(candidate)) {
                         continue;

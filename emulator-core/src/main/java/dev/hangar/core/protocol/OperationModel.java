@@ -11,17 +11,24 @@ import java.util.List;
  * @param name       the operation name as on the wire: "RunTask", "Invoke"
  * @param http       the HTTP binding: method, request URI template, success status
  * @param rules      what the codec checks and how it words bad input for this operation
+ * @param xmlNamespace the namespace of the query protocols' response bodies (the service's), null otherwise
  */
 public record OperationModel(
         String name,
         Class<? extends SdkRequest> requestClass,
         Class<? extends SdkResponse> responseClass,
         HttpBinding http,
-        ReadRules rules) {
+        ReadRules rules,
+        String xmlNamespace) {
 
     public OperationModel(String name, Class<? extends SdkRequest> requestClass,
                           Class<? extends SdkResponse> responseClass, HttpBinding http) {
-        this(name, requestClass, responseClass, http, ReadRules.NONE);
+        this(name, requestClass, responseClass, http, ReadRules.NONE, null);
+    }
+
+    public OperationModel(String name, Class<? extends SdkRequest> requestClass,
+                          Class<? extends SdkResponse> responseClass, HttpBinding http, ReadRules rules) {
+        this(name, requestClass, responseClass, http, rules, null);
     }
 
     /**

@@ -187,7 +187,7 @@ public final class ServiceModel {
                 info != null && (info.hasStreamingInput() || info.hasEventStreamingInput()));
         OperationModel.ReadRules rules = new OperationModel.ReadRules(descriptor.name(),
                 new RequiredMemberList(descriptor, name, in), errors);
-        return new OperationModel(name, in, out, http, rules);
+        return new OperationModel(name, in, out, http, rules, descriptor.xmlNamespace());
     }
 
     @SuppressWarnings("unchecked")

@@ -23,15 +23,36 @@ final class ValueType {
     final TimestampFormatTrait.Format timestampFormat;
     /** List elements and map values. */
     final ValueType element;
+    /**
+     * The query protocols' names, from the List/MapTrait: a list element's name in requests ("member" in
+     * {@code Tags.member.1}) and in XML responses ({@code <member>}, EC2's {@code <item>}), a map entry's key and
+     * value names; flattened lists and maps leave out the wrapping level. Null or false for other kinds.
+     */
+    final String elementName;
+    final String elementXmlName;
+    final String keyName;
+    final String valueName;
+    final boolean flattened;
     private final Supplier<SdkPojo> constructor;
     private volatile PojoShape shape;
 
     private ValueType(Kind kind, TimestampFormatTrait.Format timestampFormat, ValueType element,
                       Supplier<SdkPojo> constructor) {
+        this(kind, timestampFormat, element, constructor, null, null, null, null, false);
+    }
+
+    private ValueType(Kind kind, TimestampFormatTrait.Format timestampFormat, ValueType element,
+                      Supplier<SdkPojo> constructor, String elementName, String elementXmlName, String keyName,
+                      String valueName, boolean flattened) {
         this.kind = kind;
         this.timestampFormat = timestampFormat;
         this.element = element;
         this.constructor = constructor;
+        this.elementName = elementName;
+        this.elementXmlName = elementXmlName;
+        this.keyName = keyName;
+        this.valueName = valueName;
+        this.flattened = flattened;
     }
 
     static ValueType of(SdkField<?> field) {
@@ -54,14 +75,26 @@ final class ValueType {
             case INSTANT -> new ValueType(Kind.INSTANT, format == null ? null : format.format(), null, null);
             case SDK_BYTES -> new ValueType(Kind.BYTES, null, null, null);
             case DOCUMENT -> new ValueType(Kind.DOCUMENT, null, null, null);
-            case LIST -> new ValueType(Kind.LIST, null,
-                    of(field.getRequiredTrait(ListTrait.class).memberFieldInfo()), null);
-            case MAP -> new ValueType(Kind.MAP, null,
-                    of(field.getRequiredTrait(MapTrait.class).valueFieldInfo()), null);
+            case LIST -> list(field.getRequiredTrait(ListTrait.class));
+            case MAP -> map(field.getRequiredTrait(MapTrait.class));
             case SDK_POJO -> new ValueType(Kind.POJO, null, null, field.constructor());
             default -> throw new IllegalStateException("member " + field.memberName() + " has unsupported type "
                     + known);
         };
+    }
+
+    private static ValueType list(ListTrait trait) {
+        SdkField<?> member = trait.memberFieldInfo();
+        // the query protocols' defaults, for models that leave the names out
+        String name = member.locationName() != null ? member.locationName() : "member";
+        String xmlName = member.unmarshallLocationName() != null ? member.unmarshallLocationName() : name;
+        return new ValueType(Kind.LIST, null, of(member), null, name, xmlName, null, null, trait.isFlattened());
+    }
+
+    private static ValueType map(MapTrait trait) {
+        return new ValueType(Kind.MAP, null, of(trait.valueFieldInfo()), null, null, null,
+                trait.keyLocationName() != null ? trait.keyLocationName() : "key",
+                trait.valueLocationName() != null ? trait.valueLocationName() : "value", trait.isFlattened());
     }
 
     /** A fresh builder of the nested structure. */

@@ -1,26 +1,43 @@
 package dev.hangar.core.routing;
 
 import dev.hangar.core.http.AwsHttpRequest;
+import dev.hangar.core.protocol.QueryForm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Finds the service a request is for, in LocalStack's order: SigV4 credential scope, then X-Amz-Target prefix, then
- * path prefix, then host name. Several services may share a signing name (API Gateway v1 and v2 both sign as
- * "apigateway"); the path prefix decides among them.
+ * a query request's {@code Version}, then path prefix, then host name. Several services may share a signing name:
+ * API Gateway v1 and v2 both sign as "apigateway" and the path prefix decides; ELB and ELBv2 both sign as
+ * "elasticloadbalancing" on {@code /} and the form's Version decides. A query request that comes unsigned (STS's
+ * AssumeRoleWithWebIdentity and AssumeRoleWithSAML) goes to the query service of its Version. Only a form body is
+ * ever read, and only for a Version; the first route registered wins every tie.
  */
 public final class ServiceResolver<S> {
 
-    /** One routable service with the keys that identify it. */
-    public record Route<S>(S service, String signingName, String targetPrefix, List<String> pathPrefixes) {
+    /**
+     * One routable service with the keys that identify it.
+     *
+     * @param apiVersion   the query protocols' Version the service answers to, or null
+     * @param hasOperation whether the service has an operation of that name: breaks a tie between query services of
+     *                     one Version (RDS, Neptune and DocumentDB share theirs)
+     */
+    public record Route<S>(S service, String signingName, String targetPrefix, List<String> pathPrefixes,
+                           String apiVersion, Predicate<String> hasOperation) {
+
+        public Route(S service, String signingName, String targetPrefix, List<String> pathPrefixes) {
+            this(service, signingName, targetPrefix, pathPrefixes, null, operation -> false);
+        }
     }
 
     private final Map<String, List<Route<S>>> bySigningName = new HashMap<>();
     private final Map<String, Route<S>> byTargetPrefix = new HashMap<>();
     private final List<Route<S>> byPath = new ArrayList<>();
+    private final List<Route<S>> byVersion = new ArrayList<>();
 
     public ServiceResolver(List<Route<S>> routes) {
         for (Route<S> route : routes) {
@@ -31,6 +48,9 @@ public final class ServiceResolver<S> {
             if (!route.pathPrefixes().isEmpty()) {
                 byPath.add(route);
             }
+            if (route.apiVersion() != null) {
+                byVersion.add(route);
+            }
         }
     }
 
@@ -39,7 +59,11 @@ public final class ServiceResolver<S> {
         if (scope != null) {
             List<Route<S>> candidates = bySigningName.get(scope.service());
             if (candidates != null) {
-                return candidates.size() == 1 ? candidates.get(0).service() : byPathAmong(candidates, request.path());
+                if (candidates.size() == 1) {
+                    return candidates.get(0).service();
+                }
+                S byQueryVersion = byVersionAmong(candidates, request);
+                return byQueryVersion != null ? byQueryVersion : byPathAmong(candidates, request.path());
             }
         }
         String target = request.header("x-amz-target");
@@ -48,6 +72,12 @@ public final class ServiceResolver<S> {
             Route<S> route = byTargetPrefix.get(dot < 0 ? target : target.substring(0, dot));
             if (route != null) {
                 return route.service();
+            }
+        }
+        if (!byVersion.isEmpty()) {
+            S byQueryVersion = byVersionAmong(byVersion, request);
+            if (byQueryVersion != null) {
+                return byQueryVersion;
             }
         }
         S byPathPrefix = byPathAmong(byPath, request.path());
@@ -77,6 +107,42 @@ public final class ServiceResolver<S> {
             }
         }
         return best == null ? null : best.service();
+    }
+
+    /** The route whose apiVersion is the query request's Version (its Action breaks a tie), or null. */
+    private S byVersionAmong(List<Route<S>> routes, AwsHttpRequest request) {
+        if (!QueryForm.isQueryShaped(request)) {
+            return null;
+        }
+        String version = QueryForm.parameter(request, "Version");
+        if (version == null) {
+            return null;
+        }
+        Route<S> first = null;
+        String action = null;
+        for (Route<S> route : routes) {
+            if (!version.equals(route.apiVersion())) {
+                continue;
+            }
+            if (first == null) {
+                first = route;
+                continue;
+            }
+            // a second service of this Version: the Action decides, asked in registration order
+            if (action == null) {
+                action = QueryForm.parameter(request, "Action");
+                if (action == null) {
+                    return first.service();
+                }
+                if (first.hasOperation().test(action)) {
+                    return first.service();
+                }
+            }
+            if (route.hasOperation().test(action)) {
+                return route.service();
+            }
+        }
+        return first == null ? null : first.service();
     }
 
     /** ecs.us-east-1.amazonaws.com, ecs.localhost: the first label names the service. */

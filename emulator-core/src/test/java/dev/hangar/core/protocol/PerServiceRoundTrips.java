@@ -44,4 +44,24 @@ abstract class PerServiceRoundTrips {
     List<DynamicTest> apprunner() {
         return roundTrips(TestServices.APPRUNNER);
     }
+
+    @TestFactory
+    List<DynamicTest> iam() {
+        return roundTrips(TestServices.IAM);
+    }
+
+    @TestFactory
+    List<DynamicTest> sts() {
+        return roundTrips(TestServices.STS);
+    }
+
+    @TestFactory
+    List<DynamicTest> elasticloadbalancingv2() {
+        return roundTrips(TestServices.ELBV2);
+    }
+
+    @TestFactory
+    List<DynamicTest> ec2() {
+        return roundTrips(TestServices.EC2);
+    }
 }

@@ -55,7 +55,7 @@ class RequestRoundTripTest extends PerServiceRoundTrips {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(operation.name(), () -> {
-                SampleValues samples = new SampleValues();
+                SampleValues samples = SampleValues.forRequests(descriptor.protocol());
                 SdkRequest original = (SdkRequest) samples.fill(operation.requestClass());
                 TYPES.addAll(samples.typesSeen);
                 AwsHttpRequest wire = send(client, descriptor, capture, original);

@@ -1,5 +1,6 @@
 package dev.hangar.core.protocol;
 
+import dev.hangar.core.service.Protocol;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -32,6 +33,26 @@ final class SampleValues {
     /** Which marshalling types were met, to report coverage. */
     final Set<String> typesSeen = new TreeSet<>();
 
+    /** The query marshallers write timestamps in whole seconds ("2023-11-14T22:13:20Z"). */
+    private final boolean wholeSecondTimestamps;
+    /** EC2's query marshaller sends nothing for an empty list, so neither it nor an all-empty structure arrives. */
+    private final boolean nothingEmpty;
+
+    SampleValues() {
+        this(false, false);
+    }
+
+    private SampleValues(boolean wholeSecondTimestamps, boolean nothingEmpty) {
+        this.wholeSecondTimestamps = wholeSecondTimestamps;
+        this.nothingEmpty = nothingEmpty;
+    }
+
+    /** Samples of requests the SDK's marshaller of that protocol carries whole. */
+    static SampleValues forRequests(Protocol protocol) {
+        boolean query = protocol == Protocol.AWS_QUERY || protocol == Protocol.EC2_QUERY;
+        return new SampleValues(query, protocol == Protocol.EC2_QUERY);
+    }
+
     SdkPojo fill(Class<?> pojoClass) {
         try {
             SdkPojo builder = (SdkPojo) pojoClass.getMethod("builder").invoke(null);
@@ -48,11 +69,16 @@ final class SampleValues {
 
     private SdkPojo fillBuilder(SdkPojo builder, int depth) {
         int index = 0;
+        int set = 0;
         for (SdkField<?> field : builder.sdkFields()) {
             Object value = value(field, field.location(), field.containsTrait(PayloadTrait.class), depth, index++);
             if (value != null) {
                 field.set(builder, value);
+                set++;
             }
+        }
+        if (nothingEmpty && depth > 0 && set == 0) {
+            return null;
         }
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }
@@ -81,7 +107,8 @@ final class SampleValues {
             case BOOLEAN:
                 return index % 2 == 0;
             case INSTANT:
-                return location == MarshallLocation.HEADER ? Instant.ofEpochSecond(1_700_000_000L + index)
+                return location == MarshallLocation.HEADER || wholeSecondTimestamps
+                        ? Instant.ofEpochSecond(1_700_000_000L + index)
                         : Instant.ofEpochMilli(1_700_000_000_123L + index);
             case SDK_BYTES:
                 return payload ? SdkBytes.fromUtf8String("{\"hello\":\"wörld " + name + "\"}")
@@ -106,7 +133,7 @@ final class SampleValues {
                         list.add(element);
                     }
                 }
-                return list;
+                return nothingEmpty && list.isEmpty() ? null : list;
             }
             case MAP: {
                 SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
@@ -120,7 +147,7 @@ final class SampleValues {
                         map.put(location == MarshallLocation.QUERY_PARAM ? "qk" + i + name : "key" + i, element);
                     }
                 }
-                return map;
+                return nothingEmpty && map.isEmpty() ? null : map;
             }
             default:
                 throw new IllegalStateException("no sample for " + type + " (" + name + ")");

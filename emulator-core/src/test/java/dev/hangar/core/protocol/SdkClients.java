@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -92,8 +93,13 @@ final class SdkClients {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             byte[] body = new byte[0];
-            if (context.requestBody().isPresent()) {
-                try (InputStream in = context.requestBody().get().contentStreamProvider().newStream()) {
+            // the query protocols' form body rides on the HTTP request itself, not in requestBody()
+            java.util.Optional<software.amazon.awssdk.http.ContentStreamProvider> content =
+                    context.requestBody().map(software.amazon.awssdk.core.sync.RequestBody::contentStreamProvider)
+                            .or(() -> context.httpRequest() instanceof SdkHttpFullRequest full
+                                    ? full.contentStreamProvider() : java.util.Optional.empty());
+            if (content.isPresent()) {
+                try (InputStream in = content.get().newStream()) {
                     body = in.readAllBytes();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -122,7 +128,9 @@ final class SdkClients {
                 rawQuery.add(SdkHttpUtils.urlEncode(name) + (value == null ? "" : "=" + SdkHttpUtils.urlEncode(value)));
             }
         });
-        return new AwsHttpRequest(http.method().name(), http.encodedPath(), rawQuery.toString(), query, headers, body,
+        // the server sees "/" where the SDK's query marshallers leave the path empty
+        String path = http.encodedPath().isEmpty() ? "/" : http.encodedPath();
+        return new AwsHttpRequest(http.method().name(), path, rawQuery.toString(), query, headers, body,
                 "127.0.0.1");
     }
 }

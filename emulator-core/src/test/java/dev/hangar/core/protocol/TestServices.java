@@ -12,9 +12,13 @@ import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,23 @@ final class TestServices {
             .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayV2Client.class).facts(ApiGatewayV2Facts.FACTS)
             .pathPrefixes("/v2/").build();
 
-    static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER);
+    /** The query services, with the API versions and namespaces of their AWS API references. */
+    static final ServiceDescriptor IAM = ServiceDescriptor.builder("iam").protocols(Protocol.AWS_QUERY)
+            .apiVersion("2010-05-08").xmlNamespace("https://iam.amazonaws.com/doc/2010-05-08/")
+            .sdkClient(IamClient.class).build();
+    static final ServiceDescriptor STS = ServiceDescriptor.builder("sts").protocols(Protocol.AWS_QUERY)
+            .apiVersion("2011-06-15").xmlNamespace("https://sts.amazonaws.com/doc/2011-06-15/")
+            .sdkClient(StsClient.class).build();
+    static final ServiceDescriptor ELBV2 = ServiceDescriptor.builder("elasticloadbalancingv2")
+            .signingName("elasticloadbalancing").protocols(Protocol.AWS_QUERY).apiVersion("2015-12-01")
+            .xmlNamespace("http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/")
+            .sdkClient(ElasticLoadBalancingV2Client.class).build();
+    static final ServiceDescriptor EC2 = ServiceDescriptor.builder("ec2").protocols(Protocol.EC2_QUERY)
+            .apiVersion("2016-11-15").xmlNamespace("http://ec2.amazonaws.com/doc/2016-11-15/")
+            .sdkClient(Ec2Client.class).build();
+
+    static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER, IAM, STS,
+            ELBV2, EC2);
 
     private TestServices() {
     }
