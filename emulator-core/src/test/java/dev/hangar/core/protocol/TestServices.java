@@ -5,7 +5,11 @@ import dev.hangar.core.protocol.facts.ApiGatewayV2Facts;
 import dev.hangar.core.protocol.facts.AppRunnerFacts;
 import dev.hangar.core.protocol.facts.EcsFacts;
 import dev.hangar.core.protocol.facts.EksFacts;
+import dev.hangar.core.protocol.facts.Ec2Facts;
+import dev.hangar.core.protocol.facts.Elbv2Facts;
+import dev.hangar.core.protocol.facts.IamFacts;
 import dev.hangar.core.protocol.facts.LambdaFacts;
+import dev.hangar.core.protocol.facts.StsFacts;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.ServiceDescriptor;
@@ -57,17 +61,17 @@ final class TestServices {
     /** The query services, with the API versions and namespaces of their AWS API references. */
     static final ServiceDescriptor IAM = ServiceDescriptor.builder("iam").protocols(Protocol.AWS_QUERY)
             .apiVersion("2010-05-08").xmlNamespace("https://iam.amazonaws.com/doc/2010-05-08/")
-            .sdkClient(IamClient.class).build();
+            .sdkClient(IamClient.class).facts(IamFacts.FACTS).build();
     static final ServiceDescriptor STS = ServiceDescriptor.builder("sts").protocols(Protocol.AWS_QUERY)
             .apiVersion("2011-06-15").xmlNamespace("https://sts.amazonaws.com/doc/2011-06-15/")
-            .sdkClient(StsClient.class).build();
+            .sdkClient(StsClient.class).facts(StsFacts.FACTS).build();
     static final ServiceDescriptor ELBV2 = ServiceDescriptor.builder("elasticloadbalancingv2")
             .signingName("elasticloadbalancing").protocols(Protocol.AWS_QUERY).apiVersion("2015-12-01")
             .xmlNamespace("http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/")
-            .sdkClient(ElasticLoadBalancingV2Client.class).build();
+            .sdkClient(ElasticLoadBalancingV2Client.class).facts(Elbv2Facts.FACTS).build();
     static final ServiceDescriptor EC2 = ServiceDescriptor.builder("ec2").protocols(Protocol.EC2_QUERY)
             .apiVersion("2016-11-15").xmlNamespace("http://ec2.amazonaws.com/doc/2016-11-15/")
-            .sdkClient(Ec2Client.class).build();
+            .sdkClient(Ec2Client.class).facts(Ec2Facts.FACTS).build();
 
     static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER, IAM, STS,
             ELBV2, EC2);
