@@ -8,6 +8,7 @@ public final class Codecs {
     private static final ProtocolCodec AWS_JSON_1_0 = new AwsJsonCodec(Protocol.AWS_JSON_1_0);
     private static final ProtocolCodec AWS_JSON_1_1 = new AwsJsonCodec(Protocol.AWS_JSON_1_1);
     private static final ProtocolCodec REST_JSON_1 = new RestJsonCodec();
+    private static final ProtocolCodec RPC_V2_CBOR = new RpcV2CborCodec();
 
     private Codecs() {
     }
@@ -18,6 +19,7 @@ public final class Codecs {
             case AWS_JSON_1_0 -> AWS_JSON_1_0;
             case AWS_JSON_1_1 -> AWS_JSON_1_1;
             case REST_JSON_1 -> REST_JSON_1;
+            case RPC_V2_CBOR -> RPC_V2_CBOR;
             default -> throw new UnsupportedOperationException("no codec yet for " + protocol);
         };
     }
