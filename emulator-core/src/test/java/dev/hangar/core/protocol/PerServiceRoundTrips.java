@@ -44,4 +44,9 @@ abstract class PerServiceRoundTrips {
     List<DynamicTest> apprunner() {
         return roundTrips(TestServices.APPRUNNER);
     }
+
+    @TestFactory
+    List<DynamicTest> cloudwatch() {
+        return roundTrips(TestServices.CLOUDWATCH);
+    }
 }

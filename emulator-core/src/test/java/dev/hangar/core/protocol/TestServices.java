@@ -6,6 +6,7 @@ import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -39,7 +40,17 @@ final class TestServices {
     static final ServiceDescriptor APIGATEWAYV2 = ServiceDescriptor.builder("apigatewayv2").signingName("apigateway")
             .protocols(Protocol.REST_JSON_1).sdkClient(ApiGatewayV2Client.class).pathPrefixes("/v2/").build();
 
-    static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER);
+    /**
+     * Served in rpcv2Cbor (what the SDK speaks), awsJson 1.0 and awsQuery (what the CLIs speak). awsQuery is left out
+     * here until its codec exists: a descriptor naming a protocol without a codec cannot be bound.
+     */
+    static final ServiceDescriptor CLOUDWATCH = ServiceDescriptor.builder("cloudwatch").signingName("monitoring")
+            .protocols(Protocol.RPC_V2_CBOR, Protocol.AWS_JSON_1_0).targetPrefix("GraniteServiceVersion20100801")
+            .apiVersion("2010-08-01").xmlNamespace("http://monitoring.amazonaws.com/doc/2010-08-01/")
+            .sdkClient(CloudWatchClient.class).build();
+
+    static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER,
+            CLOUDWATCH);
 
     private TestServices() {
     }
