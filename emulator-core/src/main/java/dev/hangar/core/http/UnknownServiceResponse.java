@@ -2,13 +2,14 @@ package dev.hangar.core.http;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hangar.core.protocol.QueryForm;
+import dev.hangar.core.protocol.RpcV2CborCodec;
 import dev.hangar.core.protocol.XmlWriter;
 import dev.hangar.core.routing.CredentialScope;
 
 /**
  * The answer to a request no emulated service claims, in the caller's protocol (so that its client shows our message
- * rather than a parse error): JSON in the common AWS error shape, or for a query-shaped request the query protocols'
- * XML; either names what was seen.
+ * rather than a parse error): JSON in the common AWS error shape, the query protocols' XML for a query-shaped request,
+ * or a CBOR map for an rpcv2Cbor one; each names what was seen.
  */
 final class UnknownServiceResponse {
 
@@ -23,6 +24,9 @@ final class UnknownServiceResponse {
                 + (scope == null ? "none" : "'" + scope.service() + "'")
                 + ", X-Amz-Target " + quoted(request.header("x-amz-target"))
                 + ", " + request.method() + " " + request.path() + ")";
+        if (RpcV2CborCodec.isCbor(request)) {
+            return inCbor(message);
+        }
         String body = "{\"__type\":\"UnknownServiceException\",\"message\":\""
                 + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}";
         return AwsHttpResponse.json(404, body).withHeader("X-Amzn-ErrorType", "UnknownServiceException");
@@ -43,6 +47,11 @@ final class UnknownServiceResponse {
                 .element("Message", message).end("Error");
         byte[] body = (ec2 ? xml.end("Errors").end("Response") : xml.end("ErrorResponse")).toBytes();
         return AwsHttpResponse.of(404, "text/xml", body);
+    }
+
+    /** An rpcv2Cbor client reads no JSON: it gets the same error as a CBOR map, as the SDK parses it. */
+    private static AwsHttpResponse inCbor(String message) {
+        return RpcV2CborCodec.error(404, "UnknownServiceException", message);
     }
 
     private static String quoted(String value) {

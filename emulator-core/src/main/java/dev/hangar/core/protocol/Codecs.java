@@ -10,6 +10,7 @@ public final class Codecs {
     private static final ProtocolCodec REST_JSON_1 = new RestJsonCodec();
     private static final ProtocolCodec AWS_QUERY = new AwsQueryCodec();
     private static final ProtocolCodec EC2_QUERY = new Ec2QueryCodec();
+    private static final ProtocolCodec RPC_V2_CBOR = new RpcV2CborCodec();
 
     private Codecs() {
     }
@@ -22,6 +23,7 @@ public final class Codecs {
             case REST_JSON_1 -> REST_JSON_1;
             case AWS_QUERY -> AWS_QUERY;
             case EC2_QUERY -> EC2_QUERY;
+            case RPC_V2_CBOR -> RPC_V2_CBOR;
             default -> throw new UnsupportedOperationException("no codec yet for " + protocol);
         };
     }

@@ -10,15 +10,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
-/** The one Jackson factory of the codecs (thread-safe, expensive to create). */
+/** The one Jackson JSON factory of the codecs (thread-safe, expensive to create); {@link Cbor} has the CBOR one. */
 final class Json {
 
     /** CreateFunction carries a base64 zip of up to 50 MB inline: far beyond Jackson's default 20 MB string cap. */
-    private static final int MAX_STRING = 128 * 1024 * 1024;
+    static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(128 * 1024 * 1024).build();
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
-            .build();
+    static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(READ_LIMITS).build();
 
     private Json() {
     }
@@ -28,8 +27,13 @@ final class Json {
     }
 
     static byte[] write(Body body) {
+        return write(FACTORY, body);
+    }
+
+    /** The bytes a generator of that factory (JSON or CBOR) writes. */
+    static byte[] write(JsonFactory factory, Body body) {
         BodyBytes out = new BodyBytes();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+        try (JsonGenerator generator = factory.createGenerator(out)) {
             body.write(generator);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.hangar.core.protocol;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON into SDK model builders by walking the precomputed {@link PojoShape}s with Jackson's streaming parser:
- * no tree, no per-request reflection. Unknown members are skipped (as AWS does), JSON null means "not set", and a
- * member of the wrong JSON type fails with {@link BadInput} naming the member path.
+ * Reads JSON or CBOR into SDK model builders by walking the precomputed {@link PojoShape}s with Jackson's streaming
+ * parser: no tree, no per-request reflection. Unknown members are skipped (as AWS does), null means "not set", and a
+ * member of the wrong type fails with {@link BadInput} naming the member path. The two formats share every value
+ * rule but blobs (see {@link Cbor}): numbers, tag-1 timestamps and floats need nothing of their own, since CBOR's
+ * parser reports them as the number tokens JSON's does and leaves the tag aside.
  */
 final class SdkPojoReader {
 
@@ -40,21 +43,46 @@ final class SdkPojoReader {
             return; // the empty object (ListClusters and friends): no parser needed, nothing to set
         }
         try (JsonParser p = Json.FACTORY.createParser(body, offset, length)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.VALUE_NULL) {
-                return;
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new BadInput("Expected a JSON object as the request body, found " + tokenName(first));
-            }
-            readMembers(p, shape, builder);
-            if (p.nextToken() != null) {
-                throw new BadInput("Unexpected content after the JSON object at " + location(p));
-            }
+            readTopLevel(p, shape, builder, "JSON object");
         } catch (JsonProcessingException e) {
             throw new BadInput(e.getOriginalMessage() + " at " + location(e));
         } catch (IOException e) {
             throw new BadInput(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Reads a whole CBOR map body into the builder's body members. Only an empty body reads as {}: the bytes JSON
+     * skips as blanks are CBOR values.
+     *
+     * @throws BadInput for malformed CBOR or wrong member types
+     */
+    static void readCborBody(byte[] body, int offset, int length, PojoShape shape, SdkPojo builder) {
+        if (length == 0) {
+            return;
+        }
+        try (JsonParser p = Cbor.FACTORY.createParser(body, offset, length)) {
+            readTopLevel(p, shape, builder, "CBOR map");
+        } catch (JsonProcessingException e) {
+            throw new BadInput(e.getOriginalMessage() + " at " + location(e));
+        } catch (IOException e) {
+            throw new BadInput(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** @param container what the body must be, "JSON object" or "CBOR map", for the messages */
+    private static void readTopLevel(JsonParser p, PojoShape shape, SdkPojo builder, String container)
+            throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new BadInput("Expected a " + container + " as the request body, found " + tokenName(first));
+        }
+        readMembers(p, shape, builder);
+        if (p.nextToken() != null) {
+            throw new BadInput("Unexpected content after the " + container + " at " + location(p));
         }
     }
 
@@ -147,7 +175,8 @@ final class SdkPojoReader {
             case INSTANT:
                 return readInstant(p, token, type);
             case BYTES:
-                if (token == JsonToken.VALUE_STRING) {
+                // base64 text in JSON, a byte string (an embedded object to Jackson) in CBOR
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_EMBEDDED_OBJECT) {
                     try {
                         return SdkBytes.fromByteArrayUnsafe(p.getBinaryValue());
                     } catch (JsonProcessingException e) {
@@ -244,8 +273,14 @@ final class SdkPojoReader {
             case VALUE_STRING:
                 return Document.fromString(p.getText());
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
                 return Document.fromNumber(SdkNumber.fromString(p.getText()));
+            case VALUE_NUMBER_FLOAT: {
+                // a CBOR float may be NaN or infinite, whose text SdkNumber takes but cannot turn into a number
+                String text = p.getText();
+                boolean finite = !text.equals("NaN") && !text.endsWith("Infinity");
+                return Document.fromNumber(finite ? SdkNumber.fromString(text)
+                        : SdkNumber.fromDouble(p.getDoubleValue()));
+            }
             case START_ARRAY: {
                 List<Document> list = new ArrayList<>();
                 JsonToken t;
@@ -314,17 +349,23 @@ final class SdkPojoReader {
             case START_OBJECT -> "start of structure";
             case START_ARRAY -> "start of list";
             case VALUE_NULL -> "null";
+            case VALUE_EMBEDDED_OBJECT -> "BLOB_VALUE";
             default -> token.asString() != null ? "'" + token.asString() + "'" : token.name();
         };
     }
 
     private static String location(JsonParser p) {
-        return "line " + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr();
+        return location(p.currentLocation());
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "unknown position"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null ? "unknown position" : location(e.getLocation());
+    }
+
+    /** Text has lines and columns; CBOR has only a byte offset (its parser reports line -1). */
+    private static String location(JsonLocation at) {
+        return at.getLineNr() > 0 ? "line " + at.getLineNr() + ", column " + at.getColumnNr()
+                : "byte " + at.getByteOffset();
     }
 
     private static boolean isBlank(byte[] body, int offset, int length) {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /**
- * Writes SDK model objects as JSON with Jackson's streaming generator over the precomputed {@link PojoShape}s.
- * Nothing is written for null members or for lists/maps the caller never set (SdkAutoConstruct*: unset is not []).
+ * Writes SDK model objects as JSON or CBOR with Jackson's streaming generator over the precomputed
+ * {@link PojoShape}s; the few values CBOR carries differently are {@link Cbor}'s. Nothing is written for null members
+ * or for lists/maps the caller never set (SdkAutoConstruct*: unset is not []).
  */
 final class SdkPojoWriter {
 
@@ -64,8 +65,9 @@ final class SdkPojoWriter {
                 g.writeBinary(bytes, 0, bytes.length);
             }
             case LIST -> {
-                g.writeStartArray();
                 List<?> list = (List<?>) value;
+                // the size makes a definite-length CBOR array; JSON ignores it
+                g.writeStartArray(null, list.size());
                 if (list instanceof RandomAccess) {
                     // model lists are unmodifiable wrappers of array lists: indexing spares two iterators per list
                     for (int i = 0, n = list.size(); i < n; i++) {
@@ -79,8 +81,9 @@ final class SdkPojoWriter {
                 g.writeEndArray();
             }
             case MAP -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                Map<?, ?> map = (Map<?, ?>) value;
+                g.writeStartObject(null, map.size());
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
                     g.writeFieldName(String.valueOf(entry.getKey()));
                     if (entry.getValue() == null) {
                         g.writeNull();
@@ -105,10 +108,8 @@ final class SdkPojoWriter {
     }
 
     private static void writeDouble(JsonGenerator g, double value, boolean isFloat) throws IOException {
-        if (Double.isNaN(value)) {
-            g.writeString("NaN");
-        } else if (Double.isInfinite(value)) {
-            g.writeString(value > 0 ? "Infinity" : "-Infinity");
+        if (!Double.isFinite(value) && !Cbor.writes(g)) {
+            g.writeString(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
         } else if (isFloat) {
             g.writeNumber((float) value);
         } else {
@@ -116,10 +117,17 @@ final class SdkPojoWriter {
         }
     }
 
+    /** An explicit format holds in CBOR too: the SDK's marshaller honours it there, although the spec says not to. */
     private static void writeInstant(JsonGenerator g, Instant instant, Format format) throws IOException {
         Format effective = format != null ? format : Format.UNIX_TIMESTAMP;
         switch (effective) {
-            case UNIX_TIMESTAMP -> g.writeNumber(TextValues.epochSecondsText(instant));
+            case UNIX_TIMESTAMP -> {
+                if (Cbor.writes(g)) {
+                    Cbor.writeEpochSeconds(g, instant);
+                } else {
+                    g.writeNumber(TextValues.epochSecondsText(instant));
+                }
+            }
             case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(instant.toEpochMilli());
             default -> g.writeString(TextValues.formatTimestamp(instant, effective));
         }
@@ -133,7 +141,11 @@ final class SdkPojoWriter {
         } else if (document.isString()) {
             g.writeString(document.asString());
         } else if (document.isNumber()) {
-            g.writeNumber(document.asNumber().stringValue());
+            if (Cbor.writes(g)) {
+                Cbor.writeNumber(g, document.asNumber());
+            } else {
+                g.writeNumber(document.asNumber().stringValue());
+            }
         } else if (document.isList()) {
             g.writeStartArray();
             for (Document element : document.asList()) {

@@ -1,6 +1,7 @@
 /**
  * The wire protocols: requests into the SDK's own model classes and responses and errors back out, for awsJson 1.0,
- * awsJson 1.1, restJson1, awsQuery and EC2's query protocol.
+ * awsJson 1.1, restJson1, awsQuery, EC2's query protocol and Smithy RPC v2 CBOR (one reader and one writer serve
+ * JSON and CBOR alike).
  *
  * <p>Entry points: {@link dev.hangar.core.protocol.ServiceModel#of} once per service at start-up (cheap: on first use
  * it reads an operation's HTTP binding from the SDK's marshaller, its success status and required members from the

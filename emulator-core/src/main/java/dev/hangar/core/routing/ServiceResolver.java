@@ -80,6 +80,10 @@ public final class ServiceResolver<S> {
                 return byQueryVersion;
             }
         }
+        S byRpcPath = byRpcV2Path(request.path());
+        if (byRpcPath != null) {
+            return byRpcPath;
+        }
         S byPathPrefix = byPathAmong(byPath, request.path());
         if (byPathPrefix != null) {
             return byPathPrefix;
@@ -143,6 +147,21 @@ public final class ServiceResolver<S> {
             }
         }
         return first == null ? null : first.service();
+    }
+
+    /**
+     * An unsigned rpcv2Cbor request: {@code [prefix]/service/<name>/operation/<Op>} names the service as X-Amz-Target's
+     * prefix does. Only the segment's end counts: the namespace may come first ({@code com.amazonaws.cloudwatch.Name}).
+     */
+    private S byRpcV2Path(String path) {
+        int operation = path.lastIndexOf("/operation/");
+        int service = operation <= 0 ? -1 : path.lastIndexOf("/service/", operation - 1);
+        if (service < 0) {
+            return null;
+        }
+        int nameStart = Math.max(path.lastIndexOf('.', operation - 1), service + "/service".length()) + 1;
+        Route<S> route = byTargetPrefix.get(path.substring(nameStart, operation));
+        return route == null ? null : route.service();
     }
 
     /** ecs.us-east-1.amazonaws.com, ecs.localhost: the first label names the service. */

@@ -71,6 +71,12 @@ class ErrorRoundTripTest extends PerServiceRoundTrips {
                 .ServerException.builder().message("x").build()));
         assertEquals(400, status(TestServices.APPRUNNER, software.amazon.awssdk.services.apprunner.model
                 .ResourceNotFoundException.builder().message("x").build()));
+        assertEquals(404, status(TestServices.CLOUDWATCH, software.amazon.awssdk.services.cloudwatch.model
+                .ResourceNotFoundException.builder().message("x").build()));
+        assertEquals(429, status(TestServices.CLOUDWATCH, software.amazon.awssdk.services.cloudwatch.model
+                .ConcurrentModificationException.builder().message("x").build()));
+        assertEquals(500, status(TestServices.CLOUDWATCH, software.amazon.awssdk.services.cloudwatch.model
+                .InternalServiceException.builder().message("x").build()));
     }
 
     @Test

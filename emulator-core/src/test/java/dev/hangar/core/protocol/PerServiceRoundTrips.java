@@ -64,4 +64,9 @@ abstract class PerServiceRoundTrips {
     List<DynamicTest> ec2() {
         return roundTrips(TestServices.EC2);
     }
+
+    @TestFactory
+    List<DynamicTest> cloudwatch() {
+        return roundTrips(TestServices.CLOUDWATCH);
+    }
 }

@@ -3,6 +3,7 @@ package dev.hangar.core.protocol;
 import dev.hangar.core.protocol.facts.ApiGatewayFacts;
 import dev.hangar.core.protocol.facts.ApiGatewayV2Facts;
 import dev.hangar.core.protocol.facts.AppRunnerFacts;
+import dev.hangar.core.protocol.facts.CloudWatchFacts;
 import dev.hangar.core.protocol.facts.EcsFacts;
 import dev.hangar.core.protocol.facts.EksFacts;
 import dev.hangar.core.protocol.facts.Ec2Facts;
@@ -16,6 +17,7 @@ import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -73,8 +75,15 @@ final class TestServices {
             .apiVersion("2016-11-15").xmlNamespace("http://ec2.amazonaws.com/doc/2016-11-15/")
             .sdkClient(Ec2Client.class).facts(Ec2Facts.FACTS).build();
 
+    /** Served in rpcv2Cbor (what the SDK speaks), awsJson 1.0 (the AWS CLI v1) and awsQuery (the CLI v2 here). */
+    static final ServiceDescriptor CLOUDWATCH = ServiceDescriptor.builder("cloudwatch").signingName("monitoring")
+            .protocols(Protocol.RPC_V2_CBOR, Protocol.AWS_JSON_1_0, Protocol.AWS_QUERY)
+            .targetPrefix("GraniteServiceVersion20100801").apiVersion("2010-08-01")
+            .xmlNamespace("http://monitoring.amazonaws.com/doc/2010-08-01/")
+            .sdkClient(CloudWatchClient.class).facts(CloudWatchFacts.FACTS).build();
+
     static final List<ServiceDescriptor> ALL = List.of(ECS, LAMBDA, EKS, APIGATEWAY, APIGATEWAYV2, APPRUNNER, IAM, STS,
-            ELBV2, EC2);
+            ELBV2, EC2, CLOUDWATCH);
 
     private TestServices() {
     }
