@@ -67,7 +67,7 @@ final class NettyStreamWriter implements StreamWriter {
             room.completeExceptionally(closedNow());
             return room;
         }
-        onLoop(() -> doWrite(bytes, offset, count, room), room);
+        onLoop(() -> doWrite(bytes, offset, count, room, true), room);
         return room;
     }
 
@@ -75,6 +75,16 @@ final class NettyStreamWriter implements StreamWriter {
     public void end() {
         if (state == State.OPEN) {
             onLoop(this::doEnd, null);
+        }
+    }
+
+    @Override
+    public void end(byte[] lastBytes) {
+        if (state == State.OPEN) {
+            onLoop(() -> {
+                doWrite(lastBytes, 0, lastBytes.length, null, false);
+                doEnd();
+            }, null);
         }
     }
 
@@ -108,19 +118,26 @@ final class NettyStreamWriter implements StreamWriter {
         fail(new StreamClosedException(why));
     }
 
-    private void doWrite(byte[] bytes, int offset, int count, CompletableFuture<Void> room) {
+    /** @param room null when nobody waits for this write (the last bytes of {@link #end(byte[])}) */
+    private void doWrite(byte[] bytes, int offset, int count, CompletableFuture<Void> room, boolean flush) {
         if (state != State.OPEN) {
-            room.completeExceptionally(closedNow());
+            if (room != null) {
+                room.completeExceptionally(closedNow());
+            }
             return;
         }
         if (count == 0) {
-            room.complete(null);
+            if (room != null) {
+                room.complete(null);
+            }
             return;
         }
         if (framing == ResponseEncoder.Framing.LENGTH && written + count > length) {
             doAbort(new IllegalStateException("the producer wrote " + (written + count) + " bytes of a body of "
                     + length));
-            room.completeExceptionally(failure);
+            if (room != null) {
+                room.completeExceptionally(failure);
+            }
             return;
         }
         written += count;
@@ -128,8 +145,14 @@ final class NettyStreamWriter implements StreamWriter {
                 ? ResponseEncoder.chunk(ctx.alloc(), bytes, offset, count)
                 : ResponseEncoder.raw(ctx.alloc(), bytes, offset, count);
         // a failed write reaches exceptionCaught, which closes the connection: cancel follows from channelInactive
-        ctx.writeAndFlush(out, ctx.voidPromise());
-        waiting.afterWrite(ctx.channel(), room);
+        if (flush) {
+            ctx.writeAndFlush(out, ctx.voidPromise());
+        } else {
+            ctx.write(out, ctx.voidPromise());
+        }
+        if (room != null) {
+            waiting.afterWrite(ctx.channel(), room);
+        }
     }
 
     private void doEnd() {
@@ -142,6 +165,7 @@ final class NettyStreamWriter implements StreamWriter {
         }
         state = State.ENDED;
         ByteBuf last = framing == ResponseEncoder.Framing.CHUNKED ? ResponseEncoder.lastChunk() : Unpooled.EMPTY_BUFFER;
+        // with the last bytes of end(byte[]) still unflushed, this flush sends them and the end together
         ctx.writeAndFlush(last).addListener(sent -> {
             if (sent.isSuccess()) {
                 waiting.completeAll();

@@ -38,6 +38,12 @@ public interface StreamWriter {
     void end();
 
     /**
+     * Writes these last bytes and ends the body with them, in one flush: a client that stops reading after a final
+     * message (an SDK does after an event stream's exception) still reads the end that comes with it.
+     */
+    void end(byte[] lastBytes);
+
+    /**
      * Cuts the stream off: the connection closes without the body's proper end, so the client sees the answer was
      * cut (a chunked body lacks its last chunk, a body of known length is short, a close-delimited one ends with a
      * reset). For a failure after the head went out, when no error status can be sent any more. No-op once over.

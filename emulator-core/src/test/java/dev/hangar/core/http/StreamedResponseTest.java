@@ -130,6 +130,19 @@ class StreamedResponseTest {
     }
 
     @Test
+    void endWithLastBytesSendsThemAndTheEndTogether() throws Exception {
+        try (WireClient client = connect()) {
+            client.send("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
+            StreamWriter out = nextWriter();
+            client.head();
+            out.end("the last word".getBytes(StandardCharsets.UTF_8));
+            await(out.done());
+            assertEquals("the last word", client.chunkText());
+            assertEquals(0, client.chunk().length);
+        }
+    }
+
+    @Test
     void aStreamAnsweredLaterFromAnotherThreadWorksTheSame() throws Exception {
         try (WireClient client = connect()) {
             client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
