@@ -55,24 +55,10 @@ public final class DataPlaneRouter {
         if (all.isEmpty()) {
             return null;
         }
-        String hostHeader = request.header("host");
-        String host = null;
-        int port = -1;
-        if (anyHostRoutes && hostHeader != null) {
-            int colon = hostHeader.lastIndexOf(':');
-            boolean bracketed = hostHeader.startsWith("[");
-            if (colon > 0 && (!bracketed || hostHeader.lastIndexOf(']') < colon)) {
-                host = hostHeader.substring(0, colon);
-                try {
-                    port = Integer.parseInt(hostHeader.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-            } else {
-                host = hostHeader;
-            }
-            host = host.toLowerCase(Locale.ROOT);
-        }
+        String hostHeader = anyHostRoutes ? request.header("host") : null;
+        int colon = hostHeader == null ? -1 : portColon(hostHeader);
+        String host = hostHeader == null ? null : hostName(hostHeader, colon);
+        int port = hostPort(hostHeader, colon);
         String path = request.path();
         for (DataPlaneRoute route : all) {
             Map<String, String> variables;
@@ -85,11 +71,58 @@ public final class DataPlaneRouter {
                 variables = Map.of();
             }
             if (underPrefix(path, route.pathPrefix())) {
-                String sub = route.pathPrefix().equals("/") ? path : path.substring(trimmed(route.pathPrefix()));
-                return new DataPlaneRequest(request, host, port, variables, route, sub.isEmpty() ? "/" : sub);
+                return new DataPlaneRequest(request, host, port, variables, route, subPath(path, route));
             }
         }
         return null;
+    }
+
+    /**
+     * The request as the one route of a listener of its own gets it (a load balancer listener's port): whatever its
+     * Host header, it is the route's. The host pattern's variables are filled in when the Host header matches it,
+     * else empty.
+     *
+     * @return null when the path is not under the route's prefix
+     */
+    public static DataPlaneRequest direct(DataPlaneRoute route, AwsHttpRequest request) {
+        String path = request.path();
+        if (!underPrefix(path, route.pathPrefix())) {
+            return null;
+        }
+        String hostHeader = request.header("host");
+        int colon = hostHeader == null ? -1 : portColon(hostHeader);
+        String host = hostHeader == null ? null : hostName(hostHeader, colon);
+        Map<String, String> variables = route.host() == null || host == null ? null : route.host().match(host);
+        return new DataPlaneRequest(request, host, hostPort(hostHeader, colon),
+                variables == null ? Map.of() : variables, route, subPath(path, route));
+    }
+
+    /** The Host header's name, lower case, without its port ("[::1]" keeps its brackets). */
+    private static String hostName(String hostHeader, int colon) {
+        return (colon > 0 ? hostHeader.substring(0, colon) : hostHeader).toLowerCase(Locale.ROOT);
+    }
+
+    private static int hostPort(String hostHeader, int colon) {
+        if (colon <= 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(hostHeader.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Where the port starts, or -1: the last colon, unless it is inside an IPv6 literal's brackets. */
+    private static int portColon(String hostHeader) {
+        int colon = hostHeader.lastIndexOf(':');
+        boolean bracketed = hostHeader.startsWith("[");
+        return colon > 0 && (!bracketed || hostHeader.lastIndexOf(']') < colon) ? colon : -1;
+    }
+
+    private static String subPath(String path, DataPlaneRoute route) {
+        String sub = route.pathPrefix().equals("/") ? path : path.substring(trimmed(route.pathPrefix()));
+        return sub.isEmpty() ? "/" : sub;
     }
 
     /** "/v4" takes "/v4", "/v4/" and "/v4/x", not "/v4x". */

@@ -164,6 +164,14 @@ public final class HangarServer implements AutoCloseable {
         return listeners.open(host, port, handler);
     }
 
+    /**
+     * An extra listener of one data-plane route's own, on the server's event loops: see
+     * {@link Listeners#open(String, int, DataPlaneRoute)}. Close it when done.
+     */
+    public Listener listen(String host, int port, DataPlaneRoute route) {
+        return listeners.open(host, port, route);
+    }
+
     public int port() {
         return listener.port();
     }

@@ -1,5 +1,8 @@
 package dev.hangar.core.http;
 
+import dev.hangar.core.dataplane.DataPlaneRequest;
+import dev.hangar.core.dataplane.DataPlaneRoute;
+import dev.hangar.core.dataplane.DataPlaneRouter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,6 +21,7 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,6 +80,34 @@ public final class Listeners implements AutoCloseable {
             // Netty rethrows the bind's own exception (a checked BindException among them) as it is
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A listener of one data-plane endpoint's own (a load balancer listener's port, an address a container reaches):
+     * every request on it goes to the route's handler, whatever its Host header, as {@link DataPlaneRouter#direct}
+     * makes it. The same route may also be on the router, reached on the main port by its Host header. A path
+     * outside the route's prefix is answered 404.
+     */
+    public Listener open(String host, int port, DataPlaneRoute route) {
+        return open(host, port, request -> {
+            DataPlaneRequest endpoint = DataPlaneRouter.direct(route, request);
+            return endpoint == null ? notFound() : route.handler().handle(endpoint);
+        });
+    }
+
+    /**
+     * A listener serving the routes of a router of its own (the ECS metadata address: v3, v4 and credentials), found
+     * as on the main port; a request none takes is answered 404.
+     */
+    public Listener open(String host, int port, DataPlaneRouter routes) {
+        return open(host, port, request -> {
+            DataPlaneRequest endpoint = routes.find(request);
+            return endpoint == null ? notFound() : endpoint.route().handler().handle(endpoint);
+        });
+    }
+
+    private static CompletableFuture<AwsHttpResponse> notFound() {
+        return CompletableFuture.completedFuture(AwsHttpResponse.json(404, "{\"message\":\"Not Found\"}"));
     }
 
     @Override

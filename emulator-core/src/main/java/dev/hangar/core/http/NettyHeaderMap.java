@@ -26,6 +26,11 @@ final class NettyHeaderMap extends AbstractMap<String, String> {
         this.headers = headers;
     }
 
+    /** The headers as Netty read them, for the one handshake that must hand them back (a WebSocket upgrade). */
+    HttpHeaders netty() {
+        return headers;
+    }
+
     @Override
     public String get(Object key) {
         if (!(key instanceof String name) || !isLowerCase(name)) {

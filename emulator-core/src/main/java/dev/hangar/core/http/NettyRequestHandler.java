@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * request to the pipeline and writes its answer with {@link ResponseEncoder}, keeping or closing the connection as
  * HTTP/1.1 and 1.0 say. This replaces Netty's aggregator and response encoder: a body usually arrives in one piece
  * and is copied once, straight into the array the codecs read.
+ *
+ * <p>A {@link AwsHttpResponse#live() live} answer keeps the exchange open after its head: a streamed body until its
+ * producer ends it (requests pipelined behind it wait their turn), or a WebSocket, which takes the connection over.
  */
 final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -53,6 +56,8 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     /** An answer is being worked out off the event loop; requests that arrive meanwhile wait their turn. */
     private boolean answering;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
+    /** The streamed body being written, if any. */
+    private NettyStreamWriter stream;
 
     NettyRequestHandler(HttpHandler pipeline, int maxRequestBytes) {
         this.pipeline = pipeline;
@@ -150,7 +155,12 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
                 out = internalError(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             }
-            write(ctx, out, exchange.connection, exchange.withBody);
+            if (out.live() == null) {
+                write(ctx, out, exchange.connection, exchange.withBody);
+                return;
+            }
+            answering = true;
+            live(ctx, exchange, out);
             return;
         }
         answering = true;
@@ -165,15 +175,116 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void answered(ChannelHandlerContext ctx, Exchange exchange, AwsHttpResponse response) {
+        if (response.live() != null) {
+            live(ctx, exchange, response);
+            return;
+        }
         write(ctx, response, exchange.connection, exchange.withBody);
+        exchangeDone(ctx, exchange.connection);
+    }
+
+    /** The answer being worked out is out: the next pipelined request's turn, unless the connection ends. */
+    private void exchangeDone(ChannelHandlerContext ctx, ResponseEncoder.Connection connection) {
         answering = false;
-        if (exchange.connection == ResponseEncoder.Connection.CLOSE) {
+        if (connection == ResponseEncoder.Connection.CLOSE) {
             waiting.clear();
             return;
         }
         while (!answering && !waiting.isEmpty()) {
             serve(ctx, waiting.poll());
         }
+    }
+
+    private void live(ChannelHandlerContext ctx, Exchange exchange, AwsHttpResponse response) {
+        if (response.live() instanceof WebSocketUpgrade upgrade) {
+            upgrade(ctx, exchange, response, upgrade);
+        } else {
+            stream(ctx, exchange, response, (StreamedBody) response.live());
+        }
+    }
+
+    /**
+     * Writes the head of a streamed answer and starts its producer. A body of unknown length is chunked for an
+     * HTTP/1.1 client that keeps its connection; otherwise it ends with the connection (HTTP/1.0 cannot chunk).
+     */
+    private void stream(ChannelHandlerContext ctx, Exchange exchange, AwsHttpResponse response, StreamedBody body) {
+        ResponseEncoder.Connection connection = exchange.connection;
+        ResponseEncoder.Framing framing;
+        if (body.length() >= 0) {
+            framing = ResponseEncoder.Framing.LENGTH;
+        } else if (connection == ResponseEncoder.Connection.KEEP_ALIVE_HTTP11) {
+            framing = ResponseEncoder.Framing.CHUNKED;
+        } else {
+            framing = ResponseEncoder.Framing.UNTIL_CLOSE;
+            connection = ResponseEncoder.Connection.CLOSE;
+            closing = true;
+        }
+        ByteBuf head = ResponseEncoder.encodeStreamHead(ctx.alloc(), response, connection, framing, body.length());
+        if (!exchange.withBody) {
+            // HEAD: the head a GET would get, no body; the producer learns at once that nobody reads one
+            if (connection == ResponseEncoder.Connection.CLOSE) {
+                ctx.writeAndFlush(head).addListener(written -> closeGracefully(ctx, written.isSuccess()));
+            } else {
+                ctx.writeAndFlush(head, ctx.voidPromise());
+            }
+            start(body.producer(), NettyStreamWriter.closed("a HEAD request: no body is sent"));
+            exchangeDone(ctx, connection);
+            return;
+        }
+        ctx.writeAndFlush(head, ctx.voidPromise());
+        ResponseEncoder.Connection after = connection;
+        NettyStreamWriter writer = new NettyStreamWriter(ctx, framing, body.length(),
+                ended -> streamOver(ctx, after, ended));
+        stream = writer;
+        if (!ctx.channel().isActive()) {
+            stream = null;
+            writer.cancel("the client went away");
+        }
+        start(body.producer(), writer);
+    }
+
+    private static void start(ResponseStream producer, NettyStreamWriter writer) {
+        try {
+            producer.start(writer);
+        } catch (Throwable error) {
+            log.warn("a streamed response's producer failed to start", error);
+            writer.abort(error);
+        }
+    }
+
+    /** The streamed answer was ended (or aborted, which closed the connection). */
+    private void streamOver(ChannelHandlerContext ctx, ResponseEncoder.Connection connection, boolean ended) {
+        stream = null;
+        if (!ended) {
+            closing = true;
+            answering = false;
+            waiting.clear();
+            return;
+        }
+        if (connection == ResponseEncoder.Connection.CLOSE) {
+            closeGracefully(ctx, true);
+        }
+        exchangeDone(ctx, connection);
+    }
+
+    /** Hands the connection to a WebSocket, or answers why it cannot be one. */
+    private void upgrade(ChannelHandlerContext ctx, Exchange exchange, AwsHttpResponse response,
+                         WebSocketUpgrade upgrade) {
+        AwsHttpResponse refusal;
+        if (exchange.connection != ResponseEncoder.Connection.KEEP_ALIVE_HTTP11 || !exchange.withBody) {
+            refusal = AwsHttpResponse.json(400,
+                    "{\"message\":\"a WebSocket handshake is an HTTP/1.1 GET that keeps its connection\"}");
+        } else {
+            refusal = NettyWebSocket.handshake(ctx, exchange.request, response.headers(), upgrade, maxRequestBytes);
+        }
+        if (refusal != null) {
+            write(ctx, refusal, exchange.connection, exchange.withBody);
+            exchangeDone(ctx, exchange.connection);
+            return;
+        }
+        // the connection is the WebSocket's now; nothing may be pipelined behind an upgrade
+        closing = true;
+        waiting.clear();
     }
 
     private record Exchange(AwsHttpRequest request, ResponseEncoder.Connection connection, boolean withBody) {
@@ -277,8 +388,21 @@ final class NettyRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (stream != null) {
+            stream.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         releasePieces();
+        if (stream != null) {
+            NettyStreamWriter cut = stream;
+            stream = null;
+            cut.cancel("the client went away");
+        }
         super.channelInactive(ctx);
     }
 

@@ -3,6 +3,9 @@ package dev.hangar.core.http;
 import dev.hangar.core.admin.AdminHandler;
 import dev.hangar.core.dataplane.DataPlaneRequest;
 import dev.hangar.core.dataplane.DataPlaneRouter;
+import dev.hangar.core.eventstream.EventStreamMessages;
+import dev.hangar.core.eventstream.EventStreamReply;
+import dev.hangar.core.eventstream.EventStreamWriter;
 import dev.hangar.core.port.Accounts;
 import dev.hangar.core.protocol.OperationMatch;
 import dev.hangar.core.protocol.ProtocolCodec;
@@ -12,6 +15,7 @@ import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.BoundService;
 import dev.hangar.core.service.OperationHandler;
+import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.state.Ids;
@@ -20,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -107,10 +113,10 @@ public final class RequestPipeline {
             RequestContext ctx = new RequestContext(requestId, account(scope), region(scope), service.name(),
                     operationName, request, clock.now());
             String op = operationName;
-            CompletableFuture<SdkPojo> result = handler.handle(ctx, input);
+            CompletableFuture<Object> result = handler.handle(ctx, input);
             if (result.isDone()) {
                 // the common case (in-memory handlers answer at once): no dependent stages to allocate
-                SdkPojo output = null;
+                Object output = null;
                 Throwable failure = null;
                 try {
                     output = result.join();
@@ -137,9 +143,37 @@ public final class RequestPipeline {
 
     /** The handler's answer, or its failure in the service's error shape. */
     private static AwsHttpResponse write(BoundService service, ProtocolCodec codec, OperationMatch match,
-                                         String requestId, SdkPojo output, Throwable error) {
-        return error == null ? codec.writeResponse(match.operation(), output, requestId)
-                : codec.writeError(service.model(), unwrap(error), requestId);
+                                         String requestId, Object output, Throwable error) {
+        if (error != null) {
+            return codec.writeError(service.model(), unwrap(error), requestId);
+        }
+        if (output instanceof EventStreamReply<?> reply) {
+            return eventStream(service, codec, match, requestId, reply);
+        }
+        return codec.writeResponse(match.operation(), (SdkPojo) output, requestId);
+    }
+
+    /**
+     * An event stream answer: the response written as always gives the head (status, header members); the body is
+     * the event stream. awsJson has no head members to speak of: its response body is the stream's first event,
+     * {@code initial-response}, as the SDK's RPC clients read it. Exceptions are written in the service's error shape.
+     */
+    private static AwsHttpResponse eventStream(BoundService service, ProtocolCodec codec, OperationMatch match,
+                                               String requestId, EventStreamReply<?> reply) {
+        AwsHttpResponse head = codec.writeResponse(match.operation(), reply.response(), requestId);
+        boolean initialResponseEvent = codec.protocol() != Protocol.REST_JSON_1;
+        String bodyType = head.headers().get("Content-Type");
+        Map<String, String> headers = new LinkedHashMap<>(head.headers());
+        headers.put("Content-Type", EventStreamMessages.CONTENT_TYPE);
+        ResponseStream producer = out -> {
+            EventStreamWriter events = new EventStreamWriter(out,
+                    error -> codec.writeError(service.model(), unwrap(error), requestId));
+            if (initialResponseEvent) {
+                events.event("initial-response", bodyType, head.body());
+            }
+            reply.producer().start(events);
+        };
+        return new AwsHttpResponse(head.status(), headers, new byte[0], new StreamedBody(-1, producer));
     }
 
     private static AwsHttpResponse finish(BoundService service, String operation, String requestId, long started,

@@ -19,7 +19,7 @@ public final class BoundService {
     /** Cached for operations the service does not implement. */
     private static final OperationHandler NONE = new OperationHandler() {
         @Override
-        public java.util.concurrent.CompletableFuture<software.amazon.awssdk.core.SdkPojo> handle(RequestContext ctx,
+        public java.util.concurrent.CompletableFuture<Object> handle(RequestContext ctx,
                 software.amazon.awssdk.core.SdkPojo request) {
             throw new IllegalStateException("not implemented");
         }

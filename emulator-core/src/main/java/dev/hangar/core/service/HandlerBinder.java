@@ -1,5 +1,6 @@
 package dev.hangar.core.service;
 
+import dev.hangar.core.eventstream.EventStreamReply;
 import dev.hangar.core.protocol.OperationModel;
 import dev.hangar.core.protocol.ServiceModel;
 import software.amazon.awssdk.core.SdkPojo;
@@ -10,6 +11,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +21,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Finds a service's handler for an operation by its shape: a public method of one of the service's handler objects,
  * named like the SDK client's (runTask for RunTask), taking (RequestContext, RunTaskRequest) and returning the
- * response or a future of it, with a {@link RunsOn} on the method or its class.
+ * response or a future of it, with a {@link RunsOn} on the method or its class. An operation whose output is an
+ * event stream returns an {@link EventStreamReply} (or a future of one) instead.
  */
 public final class HandlerBinder {
 
@@ -53,7 +57,7 @@ public final class HandlerBinder {
             method.setAccessible(true);
             MethodHandle handle = MethodHandles.lookup().unreflect(method).bindTo(owner)
                     .asType(MethodType.methodType(Object.class, RequestContext.class, Object.class));
-            return new Bound(handle, pool);
+            return new Bound(handle, pool, repliesWithEventStream(method));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("handler " + method + " is not public", e);
         }
@@ -121,17 +125,31 @@ public final class HandlerBinder {
         }
     }
 
-    private record Bound(MethodHandle handle, RunsOn.Pool pool) implements OperationHandler {
+    /** EventStreamReply, or a CompletionStage (CompletableFuture) of one. */
+    private static boolean repliesWithEventStream(Method method) {
+        if (method.getReturnType() == EventStreamReply.class) {
+            return true;
+        }
+        if (CompletionStage.class.isAssignableFrom(method.getReturnType())
+                && method.getGenericReturnType() instanceof ParameterizedType future) {
+            Type value = future.getActualTypeArguments()[0];
+            Type raw = value instanceof ParameterizedType parameterized ? parameterized.getRawType() : value;
+            return raw == EventStreamReply.class;
+        }
+        return false;
+    }
+
+    private record Bound(MethodHandle handle, RunsOn.Pool pool, boolean streams) implements OperationHandler {
 
         @Override
         @SuppressWarnings("unchecked")
-        public CompletableFuture<SdkPojo> handle(RequestContext ctx, SdkPojo request) {
+        public CompletableFuture<Object> handle(RequestContext ctx, SdkPojo request) {
             try {
                 Object result = handle.invokeExact(ctx, (Object) request);
                 if (result instanceof CompletionStage<?> stage) {
-                    return (CompletableFuture<SdkPojo>) stage.toCompletableFuture();
+                    return (CompletableFuture<Object>) stage.toCompletableFuture();
                 }
-                return CompletableFuture.completedFuture((SdkPojo) result);
+                return CompletableFuture.completedFuture(result);
             } catch (Throwable t) {
                 return CompletableFuture.failedFuture(t);
             }

@@ -4,7 +4,6 @@ import dev.hangar.core.protocol.OperationModel;
 import dev.hangar.core.protocol.RequestChecks;
 import dev.hangar.core.state.Ids;
 import dev.hangar.core.time.HangarClock;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -65,6 +64,11 @@ public final class ServiceCalls {
             return CompletableFuture.failedFuture(AwsErrors.notImplemented(target.service.name(),
                     target.operation.name()));
         }
+        if (handler.streams()) {
+            return CompletableFuture.failedFuture(new AwsException("UnsupportedOperationException", 501, false,
+                    target.operation.name() + " answers with an event stream, which the in-process client does not "
+                            + "take: call it over HTTP", Map.of()));
+        }
         RequestContext ctx = new RequestContext(Ids.uuid(), caller.account(), caller.region(),
                 target.service.name(), target.operation.name(), null, clock.now());
         if (handler.pool() == RunsOn.Pool.EVENT_LOOP) {
@@ -90,7 +94,7 @@ public final class ServiceCalls {
         }
     }
 
-    private static CompletableFuture<SdkPojo> run(Target target, OperationHandler handler, RequestContext ctx,
+    private static CompletableFuture<Object> run(Target target, OperationHandler handler, RequestContext ctx,
                                                  SdkRequest request) {
         try {
             RequestChecks.check(target.operation, request);
