@@ -210,7 +210,70 @@ public final class ServiceModel {
                     : operation(descriptor, errors, name, (Class<? extends SdkRequest>) in,
                     (Class<? extends SdkResponse>) out, info));
         }
+        addEventStreamOperations(descriptor, errors, alreadyRead, operations);
         return Collections.unmodifiableMap(operations);
+    }
+
+    /**
+     * Operations whose output is an event stream (Lambda's InvokeWithResponseStream, Logs' StartLiveTail) are methods
+     * of the async client only, taking the request and a response handler: they are operations all the same.
+     */
+    @SuppressWarnings("unchecked")
+    private static void addEventStreamOperations(ServiceDescriptor descriptor, RequestErrors errors,
+                                                 Map<String, OperationModel> alreadyRead,
+                                                 Map<String, OperationModel> operations) {
+        Class<?> sync = descriptor.sdkClient();
+        String asyncName = sync.getName().endsWith("Client")
+                ? sync.getName().substring(0, sync.getName().length() - "Client".length()) + "AsyncClient" : null;
+        Class<?> async;
+        try {
+            async = asyncName == null ? null : Class.forName(asyncName, false, sync.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return;
+        }
+        if (async == null) {
+            return;
+        }
+        for (Method method : async.getMethods()) {
+            Class<?>[] params = method.getParameterTypes();
+            if (Modifier.isStatic(method.getModifiers()) || params.length != 2
+                    || !SdkRequest.class.isAssignableFrom(params[0])
+                    || !params[1].getSimpleName().endsWith("ResponseHandler")) {
+                continue;
+            }
+            Class<?> in = params[0];
+            OperationInfo info = OperationBindings.read(in);
+            String name = OperationBindings.operationName(info, in);
+            if (operations.containsKey(name)) {
+                continue;
+            }
+            Class<?> out;
+            try {
+                out = Class.forName(sync.getPackageName() + ".model." + name + "Response", false,
+                        sync.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            if (!SdkResponse.class.isAssignableFrom(out)) {
+                continue;
+            }
+            OperationModel known = alreadyRead.get(name);
+            OperationModel op = known != null && known.requestClass() == in ? known
+                    : operation(descriptor, errors, name, (Class<? extends SdkRequest>) in,
+                    (Class<? extends SdkResponse>) out, info);
+            operations.put(name, op);
+        }
+    }
+
+    /** Whether the operation's output is an event stream (an async-client-only operation of the SDK). */
+    public boolean hasEventStreamOutput(OperationModel operation) {
+        for (Method method : descriptor.sdkClient().getMethods()) {
+            Class<?>[] params = method.getParameterTypes();
+            if (params.length == 1 && params[0] == operation.requestClass()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An operation's required members, computed on first access (it reads the request class's SDK fields). */

@@ -10,7 +10,7 @@ import dev.hangar.core.service.ServiceDescriptor;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailResponse;
-import software.amazon.awssdk.services.lambda.StreamingLambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -36,7 +36,7 @@ final class FakeStreamingServices {
         @Override
         public ServiceDescriptor descriptor() {
             return ServiceDescriptor.builder("lambda").protocols(Protocol.REST_JSON_1)
-                    .sdkClient(StreamingLambdaClient.class).build();
+                    .sdkClient(LambdaClient.class).build();
         }
 
         public EventStreamReply<InvokeWithResponseStreamResponse> invokeWithResponseStream(RequestContext ctx,

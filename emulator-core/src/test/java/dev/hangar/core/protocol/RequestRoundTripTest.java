@@ -50,7 +50,9 @@ class RequestRoundTripTest extends PerServiceRoundTrips {
         for (OperationModel operation : model.operations()) {
             String key = descriptor.name() + ":" + operation.name();
             counts[0]++;
-            if (EXCLUDED.containsKey(key)) {
+            if (EXCLUDED.containsKey(key)
+                    // event-stream outputs have no sync client method to call; EventStreamTest proves them
+                    || model.hasEventStreamOutput(operation)) {
                 counts[2]++;
                 continue;
             }

@@ -64,7 +64,9 @@ class ResponseRoundTripTest extends PerServiceRoundTrips {
         List<DynamicTest> tests = new ArrayList<>();
         for (OperationModel operation : model.operations()) {
             counts[0]++;
-            if (EXCLUDED.containsKey(descriptor.name() + ":" + operation.name())) {
+            if (EXCLUDED.containsKey(descriptor.name() + ":" + operation.name())
+                    // event-stream outputs have no sync client method to call; EventStreamTest proves them
+                    || model.hasEventStreamOutput(operation)) {
                 counts[2]++;
                 continue;
             }
