@@ -20,7 +20,12 @@ import java.util.function.Supplier;
 /**
  * The execution environments of one function version with one code and configuration: an invocation takes the most
  * recently used idle one (warm), or starts a new one, so concurrent invocations run in separate environments. An
- * environment left idle for the keep-alive is stopped by a scheduled task. Lock order: pool, then environment.
+ * environment left idle for the keep-alive is stopped by a scheduled task.
+ *
+ * <p>Locks: pool, then environment (then the concurrency limiter's, which calls nothing). Under the pool's lock only
+ * decisions are taken: which environment, which event, whether to start one. Every future it leads to is completed,
+ * every environment started or destroyed, after the lock is released, so that no dependent stage of a caller's or a
+ * runtime's future ever runs under it.
  *
  * <p>Event invocations queue here instead, as AWS's async pollers feed a function: each goes to the first
  * environment that is free, and waits for environments that are starting rather than starting one of its own.
@@ -68,17 +73,22 @@ final class EnvironmentPool {
 
     /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs on a worker. */
     void dispatch(Invocation inv) {
-        ExecutionEnvironment fresh;
+        ExecutionEnvironment.Handover handover = null;
+        ExecutionEnvironment fresh = null;
         synchronized (this) {
             ExecutionEnvironment env;
-            while ((env = idle.pollFirst()) != null) {
-                if (env.tryAssign(inv)) {
-                    return;
-                }
+            while (handover == null && (env = idle.pollFirst()) != null) {
+                handover = env.tryAssign(inv);
             }
-            fresh = startLocked(inv);
+            if (handover == null) {
+                fresh = startLocked(inv);
+            }
         }
-        launch(fresh);
+        if (handover != null) {
+            handover.complete();
+        } else {
+            launch(fresh);
+        }
     }
 
     /** An Event invocation: runs when an environment is free for it (see the class comment). Never blocks. */
@@ -99,6 +109,9 @@ final class EnvironmentPool {
             RuntimeException why = null;
             ExecutionEnvironment fresh = null;
             List<ExecutionEnvironment> done = null;
+            QueuedEvent served = null;
+            ConcurrencyLimiter.Permit held = null;
+            ExecutionEnvironment taken = null;
             synchronized (this) {
                 QueuedEvent next = waiting.peekFirst();
                 ExecutionEnvironment env = idle.peekFirst();
@@ -130,17 +143,13 @@ final class EnvironmentPool {
                     }
                     if (permit != null) {
                         waiting.pollFirst();
-                        ConcurrencyLimiter.Permit held = permit;
-                        next.inv().result.whenComplete((r, e) -> held.release());
+                        served = next;
+                        held = permit;
                         if (env == null) {
                             fresh = startLocked(next.inv());
                         } else {
-                            idle.pollFirst();
-                            if (!env.tryAssign(next.inv())) {
-                                // it died meanwhile; the event stays first in line
-                                permit.release();
-                                waiting.addFirst(next);
-                            }
+                            // out of the idle list it is this event's: nothing else hands it work meanwhile
+                            taken = idle.pollFirst();
                         }
                     }
                 }
@@ -151,6 +160,23 @@ final class EnvironmentPool {
             }
             if (failed != null) {
                 failed.inv().result.completeExceptionally(why);
+            }
+            if (served != null) {
+                // before the environment has the event: nothing can answer it until then
+                ConcurrencyLimiter.Permit permit = held;
+                served.inv().result.whenComplete((r, e) -> permit.release());
+            }
+            if (taken != null) {
+                ExecutionEnvironment.Handover handover = taken.tryAssign(served.inv());
+                if (handover != null) {
+                    handover.complete();
+                } else {
+                    // it died meanwhile; the event goes back to the front of the line
+                    held.release();
+                    synchronized (this) {
+                        waiting.addFirst(served);
+                    }
+                }
             }
             if (fresh != null) {
                 launch(fresh);

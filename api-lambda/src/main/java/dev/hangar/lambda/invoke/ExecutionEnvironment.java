@@ -95,6 +95,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         return containerId;
     }
 
+    /** For tests: the pool whose lock guards this environment's place in it. */
+    EnvironmentPool pool() {
+        return pool;
+    }
+
     /** How long its current invocation has kept it busy so far; 0 when it has none. */
     synchronized long busyNanos() {
         return current == null ? 0 : current.servedNanos();
@@ -180,14 +185,19 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     private void launchFailed(RuntimeException e) {
         Invocation inv;
+        boolean alreadyDead;
         synchronized (this) {
-            if (state == State.DEAD) {
-                releaseResources();
-                return;
-            }
-            state = State.DEAD;
+            alreadyDead = state == State.DEAD;
             inv = current;
-            current = null;
+            if (!alreadyDead) {
+                state = State.DEAD;
+                current = null;
+            }
+        }
+        if (alreadyDead) {
+            // releasing completes the runtime's held poll: never under this lock
+            releaseResources();
+            return;
         }
         log.warn("Execution environment for {} could not start: {}", function.functionName(), e.toString());
         pool.removed(this);
@@ -202,29 +212,46 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     // --- work from the pool ---------------------------------------------------------------------------------------
 
-    /** Gives the environment its next invocation if it is idle; false if it is busy or gone. */
-    boolean tryAssign(Invocation inv) {
-        CompletableFuture<AwsHttpResponse> held = null;
-        AwsHttpResponse event = null;
+    /**
+     * What {@link #tryAssign} leaves to its caller once the caller holds no lock: writing START and answering the
+     * runtime's waiting poll run the poll's dependent stages (the Runtime API's response, whatever a test hangs on
+     * it) and call the log sink, another service, neither of which may run under a pool's or an environment's lock.
+     */
+    interface Handover {
+        /** Call exactly once, holding no lock of the invocation side. */
+        void complete();
+    }
+
+    /** The runtime has not asked for work yet: its next poll takes the invocation. */
+    private static final Handover ON_NEXT_POLL = () -> { };
+
+    /**
+     * Gives the environment its next invocation if it is idle: null if it is busy or gone, else the hand-over to
+     * complete once the caller's locks are released. Its pool calls it under the pool's lock (pool, then
+     * environment), so that taking an idle environment and giving it work is one step.
+     */
+    Handover tryAssign(Invocation inv) {
         synchronized (this) {
             if (state != State.READY || current != null) {
-                return false;
+                return null;
             }
             current = inv;
             delivered = false;
             state = State.INVOKING;
             inv.assignedNanos = System.nanoTime();
             startClockLocked(inv);
-            if (heldNext != null) {
-                held = heldNext;
-                heldNext = null;
-                event = deliverLocked(inv);
+            if (heldNext == null) {
+                return ON_NEXT_POLL;
             }
+            CompletableFuture<AwsHttpResponse> held = heldNext;
+            heldNext = null;
+            AwsHttpResponse event = deliverLocked(inv);
+            LogWindow window = inv.logWindow;
+            return () -> {
+                logs.announce(window);
+                held.complete(event);
+            };
         }
-        if (held != null) {
-            held.complete(event);
-        }
-        return true;
     }
 
     /** The function's clock runs from when a ready runtime has the work (AWS does not count the cold start). */
@@ -263,7 +290,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         state = State.INVOKING;
         startClockLocked(inv);
         inv.startedNanos = System.nanoTime();
-        inv.logWindow = logs.start(inv.requestId(), function.version(), Instant.now());
+        // START is written by whoever hands the event over, once it holds no lock (see Handover)
+        inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
         return NextInvocationResponse.of(inv);
     }
 
@@ -272,6 +300,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     @Override
     public CompletableFuture<AwsHttpResponse> next() {
         AwsHttpResponse event;
+        LogWindow window = null;
         CompletableFuture<AwsHttpResponse> replaced = null;
         CompletableFuture<AwsHttpResponse> held;
         if (!coldStartReported) {
@@ -300,6 +329,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             if (current != null) {
                 event = deliverLocked(current);
+                window = current.logWindow;
                 held = null;
             } else {
                 event = null;
@@ -311,7 +341,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         if (replaced != null) {
             replaced.complete(RuntimeApiHandler.invalidStateTransition("Superseded by a newer request for work"));
         }
-        return event != null ? CompletableFuture.completedFuture(event) : held;
+        if (event != null) {
+            logs.announce(window);
+            return CompletableFuture.completedFuture(event);
+        }
+        return held;
     }
 
     @Override
@@ -528,11 +562,12 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             if (inv.logWindow == null) {
                 // never delivered (init failed): START now, with the init output before it in the tail
                 inv.startedNanos = System.nanoTime();
-                inv.logWindow = logs.start(inv.requestId(), function.version(), Instant.now());
+                inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
             }
             initMs = unreportedInitMs;
             unreportedInitMs = null;
         }
+        logs.announce(inv.logWindow);
         double durationMs = inv.elapsedMillis();
         Supplier<String> report = () -> new ReportLine(inv.requestId(), durationMs, function.memoryMb(),
                 close == Close.WHEN_QUIET ? rememberPeak() : lastPeakMb, initMs, status, errorType).text();

@@ -98,8 +98,20 @@ final class InvocationLogs {
         }
     }
 
-    /** Writes START and opens the invocation's window. */
-    synchronized LogWindow start(String requestId, String version, Instant at) {
+    /** Opens the invocation's window and writes START. */
+    LogWindow start(String requestId, String version, Instant at) {
+        LogWindow window = open(requestId, version, at);
+        announce(window);
+        return window;
+    }
+
+    /**
+     * Opens the invocation's window, from now on the home of the output stamped from {@code at} on, with START first
+     * in its tail; START goes to the sink with {@link #announce}. Split so that an environment can open the window
+     * in the same step as it hands over the event, under its own lock, and write to the sink (another service) once
+     * it holds no lock.
+     */
+    synchronized LogWindow open(String requestId, String version, Instant at) {
         LogWindow window = new LogWindow(requestId, at);
         if (!anyStarted) {
             anyStarted = true;
@@ -108,14 +120,21 @@ final class InvocationLogs {
                 window.keep(early);
             }
         }
-        String message = "START RequestId: " + requestId + " Version: " + version + "\n";
-        emit(message, at);
-        window.keep(message);
+        window.startLine = "START RequestId: " + requestId + " Version: " + version + "\n";
+        window.keep(window.startLine);
         recent.add(window);
         while (recent.size() > 4 && recent.get(0).finished) {
             recent.remove(0);
         }
         return window;
+    }
+
+    /** Writes the window's START to the sink, once: before the runtime has the event, or at the latest before END. */
+    synchronized void announce(LogWindow window) {
+        if (!window.announced) {
+            window.announced = true;
+            emit(window.startLine, window.startedAt);
+        }
     }
 
     /** When an answered invocation's END and REPORT are written. */
@@ -206,6 +225,7 @@ final class InvocationLogs {
 
     /** Writes the closing lines; the caller completes the window's future outside the lock. */
     private LogWindow finish(LogWindow window) {
+        announce(window);
         window.finished = true;
         // CloudWatch orders a stream by time: the engine may have stamped the last output after the answer came
         Instant at = window.lastLineAt != null && window.lastLineAt.isAfter(window.endedAt)

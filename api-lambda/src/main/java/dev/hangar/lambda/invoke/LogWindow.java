@@ -29,6 +29,9 @@ final class LogWindow {
     long lastLineNanos;
     /** The engine's time of the latest output kept in this window. */
     Instant lastLineAt;
+    /** Its START line, kept first in the tail at once and written to the sink by {@link InvocationLogs#announce}. */
+    String startLine;
+    boolean announced;
     Supplier<String> report;
     String[] linesBeforeEnd = new String[0];
     boolean finished;
