@@ -73,7 +73,7 @@ final class EnvironmentPool {
 
     /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs on a worker. */
     void dispatch(Invocation inv) {
-        ExecutionEnvironment.Handover handover = null;
+        Handover handover = null;
         ExecutionEnvironment fresh = null;
         synchronized (this) {
             ExecutionEnvironment env;
@@ -167,7 +167,7 @@ final class EnvironmentPool {
                 served.inv().result.whenComplete((r, e) -> permit.release());
             }
             if (taken != null) {
-                ExecutionEnvironment.Handover handover = taken.tryAssign(served.inv());
+                Handover handover = taken.tryAssign(served.inv());
                 if (handover != null) {
                     handover.complete();
                 } else {
