@@ -10,12 +10,18 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * An execution environment's cold start up to its runtime's first request for work: the image, the plan of how the
- * runtime starts, the Runtime API listener, the container and its log follow, then the init budget. Each thing it
- * makes is handed to the environment's {@link EnvironmentResources} at once, and the launch stops as soon as the
- * environment died meanwhile (destroyed while it started).
+ * An execution environment's cold start up to its runtime's first request for work, in three steps, each on the
+ * threads its work belongs on: the image (present, pulled if need be, and asked whether it brings a runtime client)
+ * on the engine's; the plan of how the runtime starts (which may unpack Hangar's runtime client, file work) and the
+ * Runtime API listener (whose bind waits for an event loop) on the workers; the container, its log follow and its
+ * start on the engine's again. So a slow pull holds up only engine threads, never the workers the control planes
+ * run on, nor an event loop or a timer. Each thing it makes is handed to the environment's
+ * {@link EnvironmentResources} at once, and the launch stops as soon as the environment died meanwhile (destroyed
+ * while it started). A cold start takes three thread hops, a warm invocation none.
  */
 final class EnvironmentLaunch {
 
@@ -33,31 +39,72 @@ final class EnvironmentLaunch {
         this.resources = resources;
     }
 
-    /** Starts the container: blocking engine calls, run on a worker. */
-    void run() {
+    /** Starts the launch; returns at once. */
+    void start() {
+        step(ctx.engine, () -> {
+            prepareImage();
+            step(ctx.workers, this::planAndListen);
+        });
+    }
+
+    /** Engine: the image present, and the question LaunchPlan may ask of it answered (and remembered). */
+    private void prepareImage() {
+        String image = LaunchPlan.imageOf(function, ctx.config);
+        if (image == null) {
+            return; // LaunchPlan says why
+        }
+        ctx.ensureImage(image);
+        if (LaunchPlan.asksImage(function, ctx.config)) {
+            ctx.imageClients.bringsOwnClient(image);
+        }
+    }
+
+    /** Workers: the plan (the image's answer is known by now) and the Runtime API listener. */
+    private void planAndListen() {
+        LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients, ctx.imageClients::bringsOwnClient);
+        Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(env));
+        if (!resources.keepListener(l) || env.dead()) {
+            return;
+        }
+        step(ctx.engine, () -> startContainer(plan, l.port()));
+    }
+
+    /** Engine: the container, its log follow, its start; then the runtime's init budget runs. */
+    private void startContainer(LaunchPlan plan, int runtimeApiPort) {
+        ContainerHandle handle = ctx.runtime.create(containerSpec(plan, runtimeApiPort));
+        ctx.register(handle.id(), env);
+        if (!resources.keepContainer(handle.id()) || env.dead()) {
+            return;
+        }
+        AutoCloseable follow = ctx.runtime.followLogs(handle.id(), env.logs::onLine);
+        if (!resources.keepLogFollow(follow) || env.dead()) {
+            return;
+        }
+        env.logs.platformLine(initStartLine(), Instant.now());
+        env.runtimeStarting();
+        ctx.runtime.start(handle.id());
+        env.initBudgetStarts(ctx.config.initTimeout().toMillis() + function.timeoutSeconds() * 1000L);
+        log.debug("Environment {} of {} started in container {}", env.id, function.functionName(), handle.id());
+    }
+
+    /**
+     * Runs one step of the launch on the executor, unless the environment died meanwhile. A step that throws fails
+     * the launch (its first invocation gets the reason); one the executor refuses (Hangar shutting down) stops it.
+     */
+    private void step(Executor executor, Runnable work) {
         try {
-            LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients, ctx.imageClients::bringsOwnClient);
-            ctx.ensureImage(plan.image());
-            Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(env));
-            if (!resources.keepListener(l) || env.dead()) {
-                return;
-            }
-            ContainerHandle handle = ctx.runtime.create(containerSpec(plan, l.port()));
-            ctx.register(handle.id(), env);
-            if (!resources.keepContainer(handle.id()) || env.dead()) {
-                return;
-            }
-            AutoCloseable follow = ctx.runtime.followLogs(handle.id(), env.logs::onLine);
-            if (!resources.keepLogFollow(follow) || env.dead()) {
-                return;
-            }
-            env.logs.platformLine(initStartLine(), Instant.now());
-            env.runtimeStarting();
-            ctx.runtime.start(handle.id());
-            env.initBudgetStarts(ctx.config.initTimeout().toMillis() + function.timeoutSeconds() * 1000L);
-            log.debug("Environment {} of {} started in container {}", env.id, function.functionName(), handle.id());
-        } catch (RuntimeException e) {
-            env.launchFailed(e);
+            executor.execute(() -> {
+                if (env.dead()) {
+                    return;
+                }
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    env.launchFailed(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            env.destroy("Hangar is shutting down");
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -71,7 +70,7 @@ final class EnvironmentPool {
         this.keepAliveNanos = ctx.config.keepAlive().toNanos();
     }
 
-    /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs on a worker. */
+    /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs off this thread. */
     void dispatch(Invocation inv) {
         Handover handover = null;
         ExecutionEnvironment fresh = null;
@@ -218,11 +217,8 @@ final class EnvironmentPool {
     }
 
     private void launch(ExecutionEnvironment fresh) {
-        try {
-            ctx.workers.execute(fresh::launch);
-        } catch (RejectedExecutionException e) {
-            fresh.destroy("Hangar is shutting down");
-        }
+        // returns at once: the launch's steps run on the engine's threads and the workers
+        fresh.launch();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.hangar.core.http.Listener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -94,7 +95,8 @@ final class EnvironmentResources {
     }
 
     /**
-     * Closes the listener, removes the container and then closes the log follow (on a worker). Safe to call again.
+     * Closes the listener (on a worker), removes the container and then closes the log follow (on the engine's
+     * threads). Returns at once; safe to call again.
      *
      * @param afterwards runs once the container is removed and its log follow closed (or there was none)
      */
@@ -112,7 +114,8 @@ final class EnvironmentResources {
             containerToRemove = null;
         }
         if (l != null) {
-            l.close();
+            // closing waits for the listener's event loop: never on one, nor on a timer thread
+            off(ctx.workers, l::close);
         }
         if (follow == null && cid == null) {
             afterwards.run();
@@ -144,10 +147,15 @@ final class EnvironmentResources {
             }
             afterwards.run();
         };
+        off(ctx.engine, engineWork);
+    }
+
+    /** Runs the work on the executor; here and now when it refuses (Hangar shutting down): it must still happen. */
+    private static void off(Executor executor, Runnable work) {
         try {
-            ctx.workers.execute(engineWork);
+            executor.execute(work);
         } catch (RejectedExecutionException e) {
-            engineWork.run();
+            work.run();
         }
     }
 }

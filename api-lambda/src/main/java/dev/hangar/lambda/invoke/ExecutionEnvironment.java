@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * REPORT) and {@link InvocationLogs} (its log stream).
  *
  * <p>Every state change happens under this object's lock and never waits for I/O there: Docker calls run on the
- * worker pool, futures are completed after the lock is released. An environment is created with its first
+ * engine's threads, futures are completed after the lock is released. An environment is created with its first
  * invocation; later ones are handed over by its pool with {@link #tryAssign}.
  */
 final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
@@ -94,11 +94,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         return current == null ? 0 : current.servedNanos();
     }
 
-    // --- launch (worker pool) -------------------------------------------------------------------------------------
+    // --- launch (engine and workers, see EnvironmentLaunch) -------------------------------------------------------
 
-    /** Starts the container: blocking engine calls, run on a worker (see EnvironmentLaunch). */
+    /** Starts the container; returns at once, the launch's steps run on the engine's threads and the workers. */
     void launch() {
-        new EnvironmentLaunch(this, ctx, resources).run();
+        new EnvironmentLaunch(this, ctx, resources).start();
     }
 
     /** Whether it died (the launch stops then: whatever it made is released with the rest). */

@@ -20,7 +20,10 @@ final class InvokeContext {
     final LogSink logs;
     final InvokeConfig config;
     final ScheduledExecutorService scheduler;
+    /** Blocking work that is not the engine's: file walks and copies, listener binds and closes. */
     final ExecutorService workers;
+    /** Calls to the container engine (pulls, inspections, create, start, removal): a slow pull waits here only. */
+    final ExecutorService engine;
     final BundledRuntimeClients clients;
     final LogDelay logDelay;
     /** Which runtime images bring their own runtime client, from their configuration: asked once per image. */
@@ -31,19 +34,21 @@ final class InvokeContext {
     private final Set<String> imagesPresent = ConcurrentHashMap.newKeySet();
 
     InvokeContext(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory, LogSink logs,
-                  InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
+                  InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers,
+                  ExecutorService engine) {
         this.runtime = runtime;
         this.listenerFactory = listenerFactory;
         this.logs = logs;
         this.config = config;
         this.scheduler = scheduler;
         this.workers = workers;
+        this.engine = engine;
         this.clients = new BundledRuntimeClients(config.runtimeClientsDir());
         this.logDelay = new LogDelay(config.logSettle());
         this.imageClients = new ImageRuntimeClients(runtime, this::ensureImage);
     }
 
-    /** Pulls a missing image (blocking); an image once seen is not asked about again. */
+    /** Pulls a missing image (blocking: on the engine's threads); an image once seen is not asked about again. */
     void ensureImage(String image) {
         if (imagesPresent.contains(image)) {
             return;
