@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,7 +79,7 @@ final class EnvironmentLaunch {
         if (!resources.keepLogFollow(follow) || env.dead()) {
             return;
         }
-        env.logs.platformLine(initStartLine(), Instant.now());
+        env.logs.platformLine(initStartLine(), ctx.clock.now());
         env.runtimeStarting();
         ctx.runtime.start(handle.id());
         env.initBudgetStarts(ctx.config.initTimeout().toMillis() + function.timeoutSeconds() * 1000L);

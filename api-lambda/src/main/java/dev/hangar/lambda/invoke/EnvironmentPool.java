@@ -1,9 +1,11 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
+import dev.hangar.core.time.HangarClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +41,8 @@ final class EnvironmentPool {
     /** Hot reload: the code directory's fingerprint these environments run; null otherwise. */
     final String codeFingerprint;
     private final InvokeContext ctx;
-    private final long keepAliveNanos;
+    /** On Hangar's clock: the keep-alive is AWS's behaviour (minutes), not a measure of work, so it scales. */
+    private final long keepAliveMillis;
 
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final Set<ExecutionEnvironment> all = new HashSet<>();
@@ -49,7 +50,7 @@ final class EnvironmentPool {
      * One expiry check per environment, not one task per idle spell: a check that finds its environment busy, or
      * idle for less than the keep-alive, lets the next spell schedule again or waits for the rest.
      */
-    private final Map<ExecutionEnvironment, ScheduledFuture<?>> keepAlive = new HashMap<>();
+    private final Map<ExecutionEnvironment, HangarClock.Timer> keepAlive = new HashMap<>();
     private final Deque<QueuedEvent> waiting = new ArrayDeque<>();
     /** Replaced by a pool for new code or configuration: no new work, the events already waiting aside. */
     private boolean retired;
@@ -67,7 +68,7 @@ final class EnvironmentPool {
         this.function = function;
         this.codeFingerprint = codeFingerprint;
         this.ctx = ctx;
-        this.keepAliveNanos = ctx.config.keepAlive().toNanos();
+        this.keepAliveMillis = ctx.config.keepAlive().toMillis();
     }
 
     /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs off this thread. */
@@ -234,9 +235,9 @@ final class EnvironmentPool {
             stop = (retired && waiting.isEmpty()) || !all.contains(env);
             if (!stop) {
                 idle.addFirst(env);
-                env.idleSinceNanos = System.nanoTime();
+                env.idleSinceMillis = ctx.clock.millis();
                 if (!keepAlive.containsKey(env)) {
-                    scheduleExpiryLocked(env, keepAliveNanos);
+                    scheduleExpiryLocked(env, keepAliveMillis);
                 }
             }
         }
@@ -245,8 +246,8 @@ final class EnvironmentPool {
         }
     }
 
-    private void scheduleExpiryLocked(ExecutionEnvironment env, long delayNanos) {
-        keepAlive.put(env, ctx.scheduler.schedule(() -> expire(env), delayNanos, TimeUnit.NANOSECONDS));
+    private void scheduleExpiryLocked(ExecutionEnvironment env, long delayMillis) {
+        keepAlive.put(env, ctx.clock.schedule(() -> expire(env), Duration.ofMillis(delayMillis)));
     }
 
     private void expire(ExecutionEnvironment env) {
@@ -255,9 +256,9 @@ final class EnvironmentPool {
             if (!idle.contains(env)) {
                 return; // busy: its next idle spell schedules a check again
             }
-            long idleFor = System.nanoTime() - env.idleSinceNanos;
-            if (idleFor < keepAliveNanos) {
-                scheduleExpiryLocked(env, keepAliveNanos - idleFor);
+            long idleFor = ctx.clock.millis() - env.idleSinceMillis;
+            if (idleFor < keepAliveMillis) {
+                scheduleExpiryLocked(env, keepAliveMillis - idleFor);
                 return;
             }
             idle.remove(env);
@@ -305,7 +306,7 @@ final class EnvironmentPool {
             stopNow = new ArrayList<>(all);
             idle.clear();
             all.clear();
-            keepAlive.values().forEach(f -> f.cancel(false));
+            keepAlive.values().forEach(HangarClock.Timer::cancel);
             keepAlive.clear();
         }
         stopNow.forEach(env -> env.destroy(why));
@@ -325,9 +326,9 @@ final class EnvironmentPool {
     }
 
     private void cancelKeepAlive(ExecutionEnvironment env) {
-        ScheduledFuture<?> task = keepAlive.remove(env);
+        HangarClock.Timer task = keepAlive.remove(env);
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
         }
     }
 }

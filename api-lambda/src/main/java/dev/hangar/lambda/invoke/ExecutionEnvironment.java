@@ -61,19 +61,19 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
      * neither schedules nor cancels a task of its own.
      */
     private ScheduledFuture<?> watchdog;
-    /** When it last became idle; guarded by its pool's lock. */
-    long idleSinceNanos;
+    /** When it last became idle, on Hangar's clock (the keep-alive's); guarded by its pool's lock. */
+    long idleSinceMillis;
 
     ExecutionEnvironment(RunnableFunction function, InvokeContext ctx, EnvironmentPool pool, Invocation first) {
         this.function = function;
         this.ctx = ctx;
         this.pool = pool;
         this.current = first;
-        String stream = STREAM_DAY.format(Instant.now()) + "/[" + function.version() + "]" + id;
+        String stream = STREAM_DAY.format(ctx.clock.now()) + "/[" + function.version() + "]" + id;
         this.logs = new InvocationLogs(ctx.logs, function.account(), function.region(),
-                StandardVariables.logGroup(function), stream, ctx.scheduler, ctx.logDelay);
+                StandardVariables.logGroup(function), stream, ctx.clock, ctx.realTimeTimers, ctx.logDelay);
         this.resources = new EnvironmentResources(id, ctx);
-        this.end = new InvocationEnd(this, logs, resources);
+        this.end = new InvocationEnd(this, logs, resources, ctx.clock);
     }
 
     synchronized State state() {
@@ -114,7 +114,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     /** The container started: the runtime has this long to ask for its first work. */
     synchronized void initBudgetStarts(long budgetMs) {
         if (!initialised && state != State.DEAD) {
-            initTimer = ctx.scheduler.schedule(this::initTimedOut, budgetMs, TimeUnit.MILLISECONDS);
+            initTimer = ctx.realTimeTimers.schedule(this::initTimedOut, budgetMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -181,7 +181,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         inv.deadlineNanos = System.nanoTime() + timeoutNanos;
         if (watchdog == null) {
             // every invocation here has the same timeout, so a pending watchdog is never later than this deadline
-            watchdog = ctx.scheduler.schedule(this::watchdogFired, timeoutNanos, TimeUnit.NANOSECONDS);
+            watchdog = ctx.realTimeTimers.schedule(this::watchdogFired, timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -195,7 +195,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             long left = inv.deadlineNanos - System.nanoTime();
             if (left > 0) {
-                watchdog = ctx.scheduler.schedule(this::watchdogFired, left, TimeUnit.NANOSECONDS);
+                watchdog = ctx.realTimeTimers.schedule(this::watchdogFired, left, TimeUnit.NANOSECONDS);
                 return;
             }
         }
@@ -207,7 +207,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         state = State.INVOKING;
         startClockLocked(inv);
         inv.startedNanos = System.nanoTime();
-        // START is written by whoever hands the event over, once it holds no lock (see Handover)
+        // START is written by whoever hands the event over, once it holds no lock (see Handover); the window's start
+        // is on the engine's time base, the wall clock, which the container's lines are attributed by
         inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
         return NextInvocationResponse.of(inv);
     }

@@ -1,9 +1,9 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.lambda.invoke.InvocationLogs.Close;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,9 +26,11 @@ final class InvocationEnd {
     private final RunnableFunction function;
     private final InvocationLogs logs;
     private final EnvironmentResources resources;
+    private final HangarClock clock;
 
-    InvocationEnd(ExecutionEnvironment env, InvocationLogs logs, EnvironmentResources resources) {
+    InvocationEnd(ExecutionEnvironment env, InvocationLogs logs, EnvironmentResources resources, HangarClock clock) {
         this.env = env;
+        this.clock = clock;
         this.function = env.function;
         this.logs = logs;
         this.resources = resources;
@@ -41,7 +43,8 @@ final class InvocationEnd {
 
     /** The function ran past its timeout: its environment is destroyed, as AWS resets it. */
     void timedOut(Invocation inv) {
-        String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
+        // stamped like the lines around it, on Hangar's clock
+        String notice = TIMESTAMP.format(clock.now()) + " " + inv.requestId() + " Task timed out after "
                 + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
         withEnvironment(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "timeout", null,
                 List.of(notice));

@@ -2,6 +2,7 @@ package dev.hangar.lambda.invoke;
 
 import ch.qos.logback.classic.Level;
 import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.runtime.ContainerRuntime;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +46,20 @@ final class InvokerHarness implements AutoCloseable {
     /** On these pools, which it shuts down when closed. */
     InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, ExecutorService workers,
                    ExecutorService engine) {
+        this(runtime, settings, null, workers, engine);
+    }
+
+    /** @param clock Hangar's clock (a ManualClock), or null for the wall clock with its timers on {@link #scheduler} */
+    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, HangarClock clock, ExecutorService workers,
+                   ExecutorService engine) {
         this.runtime = runtime;
         this.workers = workers;
         this.engine = engine;
         this.server = HangarServer.builder().port(0).build().start();
         Map<String, String> env = new HashMap<>(settings);
         this.config = InvokeConfig.fromEnvironment(env);
-        this.invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs, config, scheduler, workers,
-                engine);
+        this.invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs, config,
+                clock != null ? clock : new WallClock(scheduler), scheduler, workers, engine);
     }
 
     static RunnableFunction function(String name, String runtime, String handler, Path code) {
