@@ -1,16 +1,16 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
+import dev.hangar.core.time.HangarClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -18,6 +18,9 @@ import java.util.function.BiFunction;
  * event whose function fails is retried after the configured delays (two retries, 1 min then 2 min, by default); one
  * that is throttled or cannot get an environment goes back to the queue with a doubling backoff, for up to the
  * maximum event age.
+ *
+ * <p>All of these are Hangar's own timing, not a measure of real work: they run on Hangar's clock, so that
+ * HANGAR_TIME_SCALE shortens AWS's minutes (and the event age its hours) as it does every other service's timers.
  */
 final class AsyncInvocationQueue {
 
@@ -38,7 +41,7 @@ final class AsyncInvocationQueue {
         // the caller's LogType does not apply to an event: nobody waits for its tail
         InvocationRequest event = new InvocationRequest(request.requestId(), request.payload(),
                 request.clientContext(), false);
-        Event e = new Event(fn, event, System.nanoTime(), generation);
+        Event e = new Event(fn, event, ctx.clock.now(), generation);
         pending.add(e);
         // the invoker never blocks: no hop to a worker
         attempt(e);
@@ -52,9 +55,9 @@ final class AsyncInvocationQueue {
     void clear() {
         generation++;
         pending.forEach(e -> {
-            ScheduledFuture<?> next = e.next;
+            HangarClock.Timer next = e.next;
             if (next != null) {
-                next.cancel(false);
+                next.cancel();
             }
         });
         pending.clear();
@@ -94,7 +97,7 @@ final class AsyncInvocationQueue {
 
     /** Throttled or no environment: back to the queue, waiting longer each time. */
     private void requeue(Event e, Throwable error) {
-        Duration age = Duration.ofNanos(System.nanoTime() - e.enqueuedNanos);
+        Duration age = Duration.between(e.enqueuedAt, ctx.clock.now());
         if (age.compareTo(ctx.config.asyncMaxEventAge()) > 0) {
             log.warn("Event {} for {} dropped after {} s of retries: {}", e.request.requestId(),
                     e.function.functionName(), age.toSeconds(), error.getMessage());
@@ -116,14 +119,15 @@ final class AsyncInvocationQueue {
         if (e.generation != generation) {
             return;
         }
-        e.next = ctx.scheduler.schedule(() -> {
+        // the timer thread is Hangar's, shared by every service: the attempt runs on a worker
+        e.next = ctx.clock.schedule(() -> {
             try {
                 ctx.workers.execute(() -> attempt(e));
             } catch (java.util.concurrent.RejectedExecutionException ex) {
                 log.warn("Event {} for {} lost: Hangar is shutting down", e.request.requestId(),
                         e.function.functionName());
             }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }, wait);
     }
 
     private void done(Event e, String outcome) {
@@ -138,16 +142,17 @@ final class AsyncInvocationQueue {
     private static final class Event {
         final RunnableFunction function;
         final InvocationRequest request;
-        final long enqueuedNanos;
+        /** On Hangar's clock, as the event age is. */
+        final Instant enqueuedAt;
         final long generation;
         int failures;
         Duration backoff;
-        volatile ScheduledFuture<?> next;
+        volatile HangarClock.Timer next;
 
-        Event(RunnableFunction function, InvocationRequest request, long enqueuedNanos, long generation) {
+        Event(RunnableFunction function, InvocationRequest request, Instant enqueuedAt, long generation) {
             this.function = function;
             this.request = request;
-            this.enqueuedNanos = enqueuedNanos;
+            this.enqueuedAt = enqueuedAt;
             this.generation = generation;
         }
     }

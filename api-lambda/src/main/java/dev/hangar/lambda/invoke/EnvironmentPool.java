@@ -1,9 +1,11 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
+import dev.hangar.core.time.HangarClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,15 +14,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The execution environments of one function version with one code and configuration: an invocation takes the most
  * recently used idle one (warm), or starts a new one, so concurrent invocations run in separate environments. An
- * environment left idle for the keep-alive is stopped by a scheduled task. Lock order: pool, then environment.
+ * environment left idle for the keep-alive is stopped by a scheduled task.
+ *
+ * <p>Locks: pool, then environment (then the concurrency limiter's, which calls nothing). Under the pool's lock only
+ * decisions are taken: which environment, which event, whether to start one. Every future it leads to is completed,
+ * every environment started or destroyed, after the lock is released, so that no dependent stage of a caller's or a
+ * runtime's future ever runs under it.
  *
  * <p>Event invocations queue here instead, as AWS's async pollers feed a function: each goes to the first
  * environment that is free, and waits for environments that are starting rather than starting one of its own.
@@ -37,7 +41,8 @@ final class EnvironmentPool {
     /** Hot reload: the code directory's fingerprint these environments run; null otherwise. */
     final String codeFingerprint;
     private final InvokeContext ctx;
-    private final long keepAliveNanos;
+    /** On Hangar's clock: the keep-alive is AWS's behaviour (minutes), not a measure of work, so it scales. */
+    private final long keepAliveMillis;
 
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final Set<ExecutionEnvironment> all = new HashSet<>();
@@ -45,7 +50,7 @@ final class EnvironmentPool {
      * One expiry check per environment, not one task per idle spell: a check that finds its environment busy, or
      * idle for less than the keep-alive, lets the next spell schedule again or waits for the rest.
      */
-    private final Map<ExecutionEnvironment, ScheduledFuture<?>> keepAlive = new HashMap<>();
+    private final Map<ExecutionEnvironment, HangarClock.Timer> keepAlive = new HashMap<>();
     private final Deque<QueuedEvent> waiting = new ArrayDeque<>();
     /** Replaced by a pool for new code or configuration: no new work, the events already waiting aside. */
     private boolean retired;
@@ -63,22 +68,27 @@ final class EnvironmentPool {
         this.function = function;
         this.codeFingerprint = codeFingerprint;
         this.ctx = ctx;
-        this.keepAliveNanos = ctx.config.keepAlive().toNanos();
+        this.keepAliveMillis = ctx.config.keepAlive().toMillis();
     }
 
-    /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs on a worker. */
+    /** Runs the invocation in an idle environment, or a new one. Never blocks: a launch runs off this thread. */
     void dispatch(Invocation inv) {
-        ExecutionEnvironment fresh;
+        Handover handover = null;
+        ExecutionEnvironment fresh = null;
         synchronized (this) {
             ExecutionEnvironment env;
-            while ((env = idle.pollFirst()) != null) {
-                if (env.tryAssign(inv)) {
-                    return;
-                }
+            while (handover == null && (env = idle.pollFirst()) != null) {
+                handover = env.tryAssign(inv);
             }
-            fresh = startLocked(inv);
+            if (handover == null) {
+                fresh = startLocked(inv);
+            }
         }
-        launch(fresh);
+        if (handover != null) {
+            handover.complete();
+        } else {
+            launch(fresh);
+        }
     }
 
     /** An Event invocation: runs when an environment is free for it (see the class comment). Never blocks. */
@@ -99,6 +109,9 @@ final class EnvironmentPool {
             RuntimeException why = null;
             ExecutionEnvironment fresh = null;
             List<ExecutionEnvironment> done = null;
+            QueuedEvent served = null;
+            ConcurrencyLimiter.Permit held = null;
+            ExecutionEnvironment taken = null;
             synchronized (this) {
                 QueuedEvent next = waiting.peekFirst();
                 ExecutionEnvironment env = idle.peekFirst();
@@ -130,17 +143,13 @@ final class EnvironmentPool {
                     }
                     if (permit != null) {
                         waiting.pollFirst();
-                        ConcurrencyLimiter.Permit held = permit;
-                        next.inv().result.whenComplete((r, e) -> held.release());
+                        served = next;
+                        held = permit;
                         if (env == null) {
                             fresh = startLocked(next.inv());
                         } else {
-                            idle.pollFirst();
-                            if (!env.tryAssign(next.inv())) {
-                                // it died meanwhile; the event stays first in line
-                                permit.release();
-                                waiting.addFirst(next);
-                            }
+                            // out of the idle list it is this event's: nothing else hands it work meanwhile
+                            taken = idle.pollFirst();
                         }
                     }
                 }
@@ -151,6 +160,23 @@ final class EnvironmentPool {
             }
             if (failed != null) {
                 failed.inv().result.completeExceptionally(why);
+            }
+            if (served != null) {
+                // before the environment has the event: nothing can answer it until then
+                ConcurrencyLimiter.Permit permit = held;
+                served.inv().result.whenComplete((r, e) -> permit.release());
+            }
+            if (taken != null) {
+                Handover handover = taken.tryAssign(served.inv());
+                if (handover != null) {
+                    handover.complete();
+                } else {
+                    // it died meanwhile; the event goes back to the front of the line
+                    held.release();
+                    synchronized (this) {
+                        waiting.addFirst(served);
+                    }
+                }
             }
             if (fresh != null) {
                 launch(fresh);
@@ -192,11 +218,8 @@ final class EnvironmentPool {
     }
 
     private void launch(ExecutionEnvironment fresh) {
-        try {
-            ctx.workers.execute(fresh::launch);
-        } catch (RejectedExecutionException e) {
-            fresh.destroy("Hangar is shutting down");
-        }
+        // returns at once: the launch's steps run on the engine's threads and the workers
+        fresh.launch();
     }
 
     /**
@@ -212,9 +235,9 @@ final class EnvironmentPool {
             stop = (retired && waiting.isEmpty()) || !all.contains(env);
             if (!stop) {
                 idle.addFirst(env);
-                env.idleSinceNanos = System.nanoTime();
+                env.idleSinceMillis = ctx.clock.millis();
                 if (!keepAlive.containsKey(env)) {
-                    scheduleExpiryLocked(env, keepAliveNanos);
+                    scheduleExpiryLocked(env, keepAliveMillis);
                 }
             }
         }
@@ -223,8 +246,8 @@ final class EnvironmentPool {
         }
     }
 
-    private void scheduleExpiryLocked(ExecutionEnvironment env, long delayNanos) {
-        keepAlive.put(env, ctx.scheduler.schedule(() -> expire(env), delayNanos, TimeUnit.NANOSECONDS));
+    private void scheduleExpiryLocked(ExecutionEnvironment env, long delayMillis) {
+        keepAlive.put(env, ctx.clock.schedule(() -> expire(env), Duration.ofMillis(delayMillis)));
     }
 
     private void expire(ExecutionEnvironment env) {
@@ -233,9 +256,9 @@ final class EnvironmentPool {
             if (!idle.contains(env)) {
                 return; // busy: its next idle spell schedules a check again
             }
-            long idleFor = System.nanoTime() - env.idleSinceNanos;
-            if (idleFor < keepAliveNanos) {
-                scheduleExpiryLocked(env, keepAliveNanos - idleFor);
+            long idleFor = ctx.clock.millis() - env.idleSinceMillis;
+            if (idleFor < keepAliveMillis) {
+                scheduleExpiryLocked(env, keepAliveMillis - idleFor);
                 return;
             }
             idle.remove(env);
@@ -283,7 +306,7 @@ final class EnvironmentPool {
             stopNow = new ArrayList<>(all);
             idle.clear();
             all.clear();
-            keepAlive.values().forEach(f -> f.cancel(false));
+            keepAlive.values().forEach(HangarClock.Timer::cancel);
             keepAlive.clear();
         }
         stopNow.forEach(env -> env.destroy(why));
@@ -303,9 +326,9 @@ final class EnvironmentPool {
     }
 
     private void cancelKeepAlive(ExecutionEnvironment env) {
-        ScheduledFuture<?> task = keepAlive.remove(env);
+        HangarClock.Timer task = keepAlive.remove(env);
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
         }
     }
 }

@@ -1,37 +1,31 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.http.AwsHttpResponse;
-import dev.hangar.core.http.Listener;
-import dev.hangar.core.service.AwsException;
 import dev.hangar.core.state.Ids;
-import dev.hangar.lambda.invoke.InvocationLogs.Close;
-import dev.hangar.runtime.ContainerHandle;
-import dev.hangar.runtime.ContainerSpec;
-import dev.hangar.runtime.HangarLabels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * One Lambda execution environment: a container running the function's runtime, the Runtime API listener it polls,
  * and its log stream. STARTING (container launched, runtime initialising) → READY (waiting for work) → INVOKING →
  * READY ... and DEAD for good (timeout, crash, init failure, idle expiry, retirement).
  *
+ * <p>This class is the state machine: the work its pool hands over, the Runtime API exchange with the runtime, and
+ * the endings. Around it: {@link EnvironmentLaunch} (the cold start), {@link EnvironmentResources} (listener,
+ * container, log follow, memory probe, and their release), {@link InvocationEnd} (the caller's answer, END and
+ * REPORT) and {@link InvocationLogs} (its log stream).
+ *
  * <p>Every state change happens under this object's lock and never waits for I/O there: Docker calls run on the
- * worker pool, futures are completed after the lock is released. An environment is created with its first
+ * engine's threads, futures are completed after the lock is released. An environment is created with its first
  * invocation; later ones are handed over by its pool with {@link #tryAssign}.
  */
 final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
@@ -40,8 +34,6 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionEnvironment.class);
     private static final DateTimeFormatter STREAM_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int REMEMBERED_IDS = 32;
 
     final String id = Ids.hex32();
@@ -58,10 +50,8 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     private boolean delivered;
     private CompletableFuture<AwsHttpResponse> heldNext;
     private final Deque<String> answeredIds = new ArrayDeque<>();
-    private Listener listener;
-    private AutoCloseable logFollow;
-    private String containerId;
-    private String containerToRemove;
+    private final EnvironmentResources resources;
+    private final InvocationEnd end;
     private long startNanos;
     private Double unreportedInitMs;
     private ScheduledFuture<?> initTimer;
@@ -71,28 +61,32 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
      * neither schedules nor cancels a task of its own.
      */
     private ScheduledFuture<?> watchdog;
-    private volatile MemoryProbe memory;
-    /** When it last became idle; guarded by its pool's lock. */
-    long idleSinceNanos;
-    private volatile boolean outOfMemory;
-    private volatile Long lastPeakMb;
+    /** When it last became idle, on Hangar's clock (the keep-alive's); guarded by its pool's lock. */
+    long idleSinceMillis;
 
     ExecutionEnvironment(RunnableFunction function, InvokeContext ctx, EnvironmentPool pool, Invocation first) {
         this.function = function;
         this.ctx = ctx;
         this.pool = pool;
         this.current = first;
-        String stream = STREAM_DAY.format(Instant.now()) + "/[" + function.version() + "]" + id;
+        String stream = STREAM_DAY.format(ctx.clock.now()) + "/[" + function.version() + "]" + id;
         this.logs = new InvocationLogs(ctx.logs, function.account(), function.region(),
-                StandardVariables.logGroup(function), stream, ctx.scheduler, ctx.logDelay);
+                StandardVariables.logGroup(function), stream, ctx.clock, ctx.realTimeTimers, ctx.logDelay);
+        this.resources = new EnvironmentResources(id, ctx);
+        this.end = new InvocationEnd(this, logs, resources, ctx.clock);
     }
 
     synchronized State state() {
         return state;
     }
 
-    synchronized String containerId() {
-        return containerId;
+    String containerId() {
+        return resources.containerId();
+    }
+
+    /** For tests: the pool whose lock guards this environment's place in it. */
+    EnvironmentPool pool() {
+        return pool;
     }
 
     /** How long its current invocation has kept it busy so far; 0 when it has none. */
@@ -100,131 +94,81 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         return current == null ? 0 : current.servedNanos();
     }
 
-    // --- launch (worker pool) -------------------------------------------------------------------------------------
+    // --- launch (engine and workers, see EnvironmentLaunch) -------------------------------------------------------
 
-    /** Starts the container: blocking engine calls, run on a worker. */
+    /** Starts the container; returns at once, the launch's steps run on the engine's threads and the workers. */
     void launch() {
-        try {
-            LaunchPlan plan = LaunchPlan.of(function, ctx.config, ctx.clients, ctx.imageClients::bringsOwnClient);
-            ctx.ensureImage(plan.image());
-            Listener l = ctx.listenerFactory.apply(new RuntimeApiHandler(this));
-            if (!adopt(() -> listener = l)) {
-                return;
-            }
-            ContainerHandle handle = ctx.runtime.create(containerSpec(plan, l.port()));
-            ctx.register(handle.id(), this);
-            if (!adopt(() -> {
-                containerId = handle.id();
-                containerToRemove = handle.id();
-                memory = new MemoryProbe(handle.id());
-            })) {
-                return;
-            }
-            AutoCloseable follow = ctx.runtime.followLogs(handle.id(), logs::onLine);
-            if (!adopt(() -> logFollow = follow)) {
-                return;
-            }
-            logs.platformLine(initStartLine(), Instant.now());
-            synchronized (this) {
-                startNanos = System.nanoTime();
-            }
-            ctx.runtime.start(handle.id());
-            long budgetMs = ctx.config.initTimeout().toMillis() + function.timeoutSeconds() * 1000L;
-            adopt(() -> {
-                if (!initialised) {
-                    initTimer = ctx.scheduler.schedule(this::initTimedOut, budgetMs, TimeUnit.MILLISECONDS);
-                }
-            });
-            log.debug("Environment {} of {} started in container {}", id, function.functionName(), handle.id());
-        } catch (RuntimeException e) {
-            launchFailed(e);
+        new EnvironmentLaunch(this, ctx, resources).start();
+    }
+
+    /** Whether it died (the launch stops then: whatever it made is released with the rest). */
+    synchronized boolean dead() {
+        return state == State.DEAD;
+    }
+
+    /** The launch starts the container: the init time runs from here. */
+    synchronized void runtimeStarting() {
+        startNanos = System.nanoTime();
+    }
+
+    /** The container started: the runtime has this long to ask for its first work. */
+    synchronized void initBudgetStarts(long budgetMs) {
+        if (!initialised && state != State.DEAD) {
+            initTimer = ctx.realTimeTimers.schedule(this::initTimedOut, budgetMs, TimeUnit.MILLISECONDS);
         }
     }
 
-    private ContainerSpec containerSpec(LaunchPlan plan, int runtimeApiPort) {
-        return ContainerSpec.builder(plan.image())
-                .name("hangar-lambda-" + safeName(function.functionName()) + "-" + id.substring(0, 12))
-                .entrypoint(plan.entrypoint())
-                .command(plan.command())
-                .environment(StandardVariables.of(function, plan, logs.stream(), runtimeApiPort, ctx.config))
-                .labels(Map.of(HangarLabels.RESOURCE, function.functionArn(),
-                        "hangar.lambda.version", function.version(),
-                        "hangar.lambda.environment", id))
-                .memoryBytes(function.memoryMb() * 1024L * 1024L)
-                .init(true)
-                .mounts(plan.mounts())
-                // with host networking the runtime reaches its Runtime API on 127.0.0.1, where Hangar listens
-                .networkMode(ctx.config.networkMode())
-                .workingDir(plan.workingDir())
-                .build();
-    }
-
-    private String initStartLine() {
-        String runtime = function.runtime() != null ? function.runtime() : "image";
-        return "INIT_START Runtime Version: " + runtime + ".hangar\tRuntime Version ARN: arn:aws:lambda:"
-                + function.region() + "::runtime:" + sha256Hex(runtime);
-    }
-
-    /** Runs the setter under the lock unless the environment died meanwhile; then frees what exists and says no. */
-    private boolean adopt(Runnable setter) {
-        boolean alive;
+    /** The launch failed: the environment goes, and its first invocation fails with the reason. */
+    void launchFailed(RuntimeException e) {
+        Ending ending;
         synchronized (this) {
-            setter.run();
-            alive = state != State.DEAD;
+            ending = dieLocked();
         }
-        if (!alive) {
+        if (ending == null) {
+            // it ended meanwhile, but the launch may have made more since that ending released what there was
             releaseResources();
-        }
-        return alive;
-    }
-
-    private void launchFailed(RuntimeException e) {
-        Invocation inv;
-        synchronized (this) {
-            if (state == State.DEAD) {
-                releaseResources();
-                return;
-            }
-            state = State.DEAD;
-            inv = current;
-            current = null;
+            return;
         }
         log.warn("Execution environment for {} could not start: {}", function.functionName(), e.toString());
         pool.removed(this);
         releaseResources();
-        if (inv != null) {
-            inv.claimAnswer();
-            inv.result.completeExceptionally(e instanceof AwsException ? e : new AwsException("ServiceException", 500,
-                    false, "Hangar could not start an execution environment for " + function.functionName() + ": "
-                    + e.getMessage(), Map.of("Type", "Service")));
+        if (ending.inv() != null) {
+            end.couldNotStart(ending.inv(), e);
         }
     }
 
     // --- work from the pool ---------------------------------------------------------------------------------------
 
-    /** Gives the environment its next invocation if it is idle; false if it is busy or gone. */
-    boolean tryAssign(Invocation inv) {
-        CompletableFuture<AwsHttpResponse> held = null;
-        AwsHttpResponse event = null;
+    /** The runtime has not asked for work yet: its next poll takes the invocation. */
+    private static final Handover ON_NEXT_POLL = () -> { };
+
+    /**
+     * Gives the environment its next invocation if it is idle: null if it is busy or gone, else the {@link Handover}
+     * to complete once the caller's locks are released. Its pool calls it under the pool's lock (pool, then
+     * environment), so that taking an idle environment and giving it work is one step.
+     */
+    Handover tryAssign(Invocation inv) {
         synchronized (this) {
             if (state != State.READY || current != null) {
-                return false;
+                return null;
             }
             current = inv;
             delivered = false;
             state = State.INVOKING;
             inv.assignedNanos = System.nanoTime();
             startClockLocked(inv);
-            if (heldNext != null) {
-                held = heldNext;
-                heldNext = null;
-                event = deliverLocked(inv);
+            if (heldNext == null) {
+                return ON_NEXT_POLL;
             }
+            CompletableFuture<AwsHttpResponse> held = heldNext;
+            heldNext = null;
+            AwsHttpResponse event = deliverLocked(inv);
+            LogWindow window = inv.logWindow;
+            return () -> {
+                logs.announce(window);
+                held.complete(event);
+            };
         }
-        if (held != null) {
-            held.complete(event);
-        }
-        return true;
     }
 
     /** The function's clock runs from when a ready runtime has the work (AWS does not count the cold start). */
@@ -237,7 +181,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         inv.deadlineNanos = System.nanoTime() + timeoutNanos;
         if (watchdog == null) {
             // every invocation here has the same timeout, so a pending watchdog is never later than this deadline
-            watchdog = ctx.scheduler.schedule(this::watchdogFired, timeoutNanos, TimeUnit.NANOSECONDS);
+            watchdog = ctx.realTimeTimers.schedule(this::watchdogFired, timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -251,7 +195,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             long left = inv.deadlineNanos - System.nanoTime();
             if (left > 0) {
-                watchdog = ctx.scheduler.schedule(this::watchdogFired, left, TimeUnit.NANOSECONDS);
+                watchdog = ctx.realTimeTimers.schedule(this::watchdogFired, left, TimeUnit.NANOSECONDS);
                 return;
             }
         }
@@ -263,7 +207,9 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         state = State.INVOKING;
         startClockLocked(inv);
         inv.startedNanos = System.nanoTime();
-        inv.logWindow = logs.start(inv.requestId(), function.version(), Instant.now());
+        // START is written by whoever hands the event over, once it holds no lock (see Handover); the window's start
+        // is on the engine's time base, the wall clock, which the container's lines are attributed by
+        inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
         return NextInvocationResponse.of(inv);
     }
 
@@ -272,6 +218,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     @Override
     public CompletableFuture<AwsHttpResponse> next() {
         AwsHttpResponse event;
+        LogWindow window = null;
         CompletableFuture<AwsHttpResponse> replaced = null;
         CompletableFuture<AwsHttpResponse> held;
         if (!coldStartReported) {
@@ -300,6 +247,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
             }
             if (current != null) {
                 event = deliverLocked(current);
+                window = current.logWindow;
                 held = null;
             } else {
                 event = null;
@@ -311,7 +259,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         if (replaced != null) {
             replaced.complete(RuntimeApiHandler.invalidStateTransition("Superseded by a newer request for work"));
         }
-        return event != null ? CompletableFuture.completedFuture(event) : held;
+        if (event != null) {
+            logs.announce(window);
+            return CompletableFuture.completedFuture(event);
+        }
+        return held;
     }
 
     @Override
@@ -328,11 +280,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         // idle before the caller has its answer, so that its next call finds this environment warm
         pool.idle(this, inv.servedNanos());
         if (tooLarge) {
-            finish(inv, ErrorPayloads.responseTooLarge(), "Unhandled", null, null, List.of(), Close.WHEN_QUIET);
+            end.answered(inv, ErrorPayloads.responseTooLarge(), "Unhandled");
             pool.serveWaiting();
             return RuntimeApiHandler.payloadTooLarge();
         }
-        finish(inv, body, null, null, null, List.of(), Close.WHEN_QUIET);
+        end.answered(inv, body, null);
         // after finish: its concurrency permit is back for the waiting event to take
         pool.serveWaiting();
         return RuntimeApiHandler.accepted();
@@ -351,15 +303,14 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         pool.idle(this, inv.servedNanos());
         byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType)
                 : body.length > ErrorPayloads.MAX_RESPONSE_BYTES ? ErrorPayloads.responseTooLarge() : body;
-        finish(inv, payload, "Unhandled", null, null, List.of(), Close.WHEN_QUIET);
+        end.answered(inv, payload, "Unhandled");
         pool.serveWaiting();
         return RuntimeApiHandler.accepted();
     }
 
     @Override
     public AwsHttpResponse initError(byte[] body, String errorType) {
-        Invocation inv;
-        double initMs;
+        Ending ending;
         synchronized (this) {
             if (state == State.DEAD) {
                 return RuntimeApiHandler.environmentGone();
@@ -368,18 +319,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
                 return RuntimeApiHandler.invalidStateTransition(
                         "State transition from Ready to InitError failed: the runtime is past its init");
             }
-            state = State.DEAD;
-            inv = current;
-            current = null;
-            initMs = (System.nanoTime() - startNanos) / 1e6;
-            cancelTimersLocked();
+            ending = dieLocked();
         }
         pool.removed(this);
-        byte[] payload = body.length == 0 ? ErrorPayloads.fromErrorType(errorType) : body;
-        String type = errorType != null && !errorType.isBlank() ? errorType : errorTypeOf(payload);
-        if (inv != null && inv.claimAnswer()) {
-            // the runtime's own account of the failure is often still on its way to the log
-            finishWithEnvironment(inv, payload, "error", type, List.of(initReport(initMs, "error", type)));
+        if (ending.claimed()) {
+            end.initFailed(ending.inv(), body, errorType, ending.initMs());
         } else {
             releaseResources();
         }
@@ -413,40 +357,52 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     // --- endings --------------------------------------------------------------------------------------------------
 
+    /**
+     * What an ending found when it made the environment DEAD: the invocation it took (null if idle) and how far the
+     * init had got. {@link #claimed} says whether the ending answers that invocation (nothing else did yet).
+     */
+    private record Ending(Invocation inv, boolean duringInit, double initMs) {
+        boolean claimed() {
+            return inv != null && inv.claimAnswer();
+        }
+    }
+
+    /** Under the lock: DEAD from now on, its timers cancelled and its invocation taken; null if it was dead already. */
+    private Ending dieLocked() {
+        if (state == State.DEAD) {
+            return null;
+        }
+        state = State.DEAD;
+        Invocation inv = current;
+        current = null;
+        cancelTimersLocked();
+        return new Ending(inv, !initialised, (System.nanoTime() - startNanos) / 1e6);
+    }
+
     /** The function ran past its timeout: the environment is destroyed, as AWS resets it. */
     private void timedOut(Invocation inv) {
         synchronized (this) {
             if (current != inv || state == State.DEAD || !inv.claimAnswer()) {
                 return;
             }
-            state = State.DEAD;
-            current = null;
-            cancelTimersLocked();
+            dieLocked();
         }
         pool.removed(this);
-        String notice = TIMESTAMP.format(Instant.now()) + " " + inv.requestId() + " Task timed out after "
-                + ErrorPayloads.seconds(function.timeoutSeconds()) + " seconds";
-        finishWithEnvironment(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "timeout", null,
-                List.of(notice));
+        end.timedOut(inv);
     }
 
     /** The runtime did not ask for work within the init budget. */
     private void initTimedOut() {
-        Invocation inv;
-        double initMs;
+        Ending ending;
         synchronized (this) {
-            if (initialised || state == State.DEAD) {
-                return;
-            }
-            state = State.DEAD;
-            inv = current;
-            current = null;
-            initMs = (System.nanoTime() - startNanos) / 1e6;
+            ending = initialised ? null : dieLocked();
+        }
+        if (ending == null) {
+            return;
         }
         pool.removed(this);
-        if (inv != null && inv.claimAnswer()) {
-            finishWithEnvironment(inv, ErrorPayloads.timeout(inv.requestId(), function.timeoutSeconds()), "timeout",
-                    null, List.of(initReport(initMs, "timeout", null)));
+        if (ending.claimed()) {
+            end.initTimedOut(ending.inv(), ending.initMs());
         } else {
             releaseResources();
         }
@@ -454,56 +410,40 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
 
     /** The container's process ended (the engine's die event). */
     void exited(Integer exitCode) {
-        Invocation inv;
-        boolean duringInit;
-        double initMs;
+        Ending ending;
         synchronized (this) {
-            if (state == State.DEAD) {
-                return;
-            }
-            state = State.DEAD;
-            inv = current;
-            current = null;
-            duringInit = !initialised;
-            initMs = (System.nanoTime() - startNanos) / 1e6;
-            cancelTimersLocked();
+            ending = dieLocked();
         }
-        pool.removed(this);
-        if (inv == null || !inv.claimAnswer()) {
-            log.debug("Idle environment {} of {} exited ({})", id, function.functionName(), exitCode);
-            releaseResources();
+        if (ending == null) {
             return;
         }
-        String type = outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError";
-        String reason = ErrorPayloads.exitReason(exitCode);
-        List<String> lines = duringInit
-                ? List.of(initReport(initMs, "error", type), "RequestId: " + inv.requestId() + " Error: " + reason, type)
-                : List.of("RequestId: " + inv.requestId() + " Error: " + reason, type);
-        finishWithEnvironment(inv, ErrorPayloads.exited(inv.requestId(), exitCode, outOfMemory), "error", type, lines);
+        pool.removed(this);
+        if (ending.claimed()) {
+            end.exited(ending.inv(), exitCode, ending.duringInit(), ending.initMs());
+        } else {
+            log.debug("Idle environment {} of {} exited ({})", id, function.functionName(), exitCode);
+            releaseResources();
+        }
     }
 
     void outOfMemory() {
-        outOfMemory = true;
+        resources.outOfMemory();
     }
 
     /** Idle expiry, retirement, reset: the environment goes, failing what it still runs. */
     void destroy(String why) {
-        Invocation inv;
+        Ending ending;
         synchronized (this) {
-            if (state == State.DEAD) {
-                return;
-            }
-            state = State.DEAD;
-            inv = current;
-            current = null;
-            cancelTimersLocked();
+            ending = dieLocked();
+        }
+        if (ending == null) {
+            return;
         }
         log.debug("Stopping environment {} of {}: {}", id, function.functionName(), why);
         pool.removed(this);
         releaseResources();
-        if (inv != null && inv.claimAnswer()) {
-            inv.result.completeExceptionally(new AwsException("ServiceException", 500, false,
-                    "The execution environment was stopped: " + why, Map.of("Type", "Service")));
+        if (ending.claimed()) {
+            InvocationEnd.stopped(ending.inv(), why);
         }
     }
 
@@ -518,81 +458,30 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     }
 
     /**
-     * Answers the caller and closes the invocation's log window. With LogType=Tail the answer waits until END and
-     * REPORT are written, so the tail holds them.
+     * For an invocation's end: its log window, opened now if it was never delivered (its environment's init failed),
+     * and the init time its REPORT carries (an environment's first answer; null after it). START is the caller's to
+     * write, after the lock.
      */
-    private void finish(Invocation inv, byte[] payload, String functionError, String status, String errorType,
-                        List<String> linesBeforeEnd, Close close) {
-        Double initMs;
-        synchronized (this) {
-            if (inv.logWindow == null) {
-                // never delivered (init failed): START now, with the init output before it in the tail
-                inv.startedNanos = System.nanoTime();
-                inv.logWindow = logs.start(inv.requestId(), function.version(), Instant.now());
-            }
-            initMs = unreportedInitMs;
-            unreportedInitMs = null;
+    synchronized Double closingWindow(Invocation inv) {
+        if (inv.logWindow == null) {
+            // START now, with the init output before it in the tail
+            inv.startedNanos = System.nanoTime();
+            inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
         }
-        double durationMs = inv.elapsedMillis();
-        Supplier<String> report = () -> new ReportLine(inv.requestId(), durationMs, function.memoryMb(),
-                close == Close.WHEN_QUIET ? rememberPeak() : lastPeakMb, initMs, status, errorType).text();
-        logs.end(inv.logWindow, linesBeforeEnd, report, close);
-        String version = inv.executedVersion();
-        if (inv.request.tailLogs()) {
-            inv.logWindow.settled.whenComplete((tail, e) ->
-                    inv.result.complete(new InvocationResult(payload, functionError, tail, version)));
-        } else {
-            inv.result.complete(new InvocationResult(payload, functionError, null, version));
-        }
+        Double initMs = unreportedInitMs;
+        unreportedInitMs = null;
+        return initMs;
     }
 
-    /**
-     * The environment ends with this invocation (an init error, a crash, a timeout): the caller has the error now,
-     * END and REPORT follow once the container is removed and all its output read, however late the engine hands
-     * over its last lines. The memory peak is read first, while the container is still there.
-     */
-    private void finishWithEnvironment(Invocation inv, byte[] payload, String status, String errorType,
-                                       List<String> linesBeforeEnd) {
-        rememberPeak();
-        finish(inv, payload, "Unhandled", status, errorType, linesBeforeEnd, Close.WHEN_DRAINED);
-        LogWindow window = inv.logWindow;
-        releaseResources(() -> logs.drained(window));
-    }
-
-    private Long rememberPeak() {
-        MemoryProbe probe = memory;
-        Long peak = probe == null ? null : probe.peakMegabytes();
-        if (peak != null) {
-            lastPeakMb = peak;
-        }
-        return lastPeakMb;
-    }
-
-    private static String initReport(double initMs, String status, String errorType) {
-        return "INIT_REPORT Init Duration: " + ErrorPayloads.seconds(initMs) + " ms\tPhase: init\tStatus: " + status
-                + (errorType != null ? "\tError Type: " + errorType : "");
-    }
-
-    /**
-     * Closes the listener, removes the container and then closes the log follow (on a worker). Safe to call again.
-     */
+    /** Frees the container, the listener and the log follow, and answers a held poll: the environment is gone. */
     private void releaseResources() {
         releaseResources(() -> { });
     }
 
     /** @param afterwards runs once the container is removed and its log follow closed (or there was none) */
-    private void releaseResources(Runnable afterwards) {
-        Listener l;
-        AutoCloseable follow;
-        String cid;
+    void releaseResources(Runnable afterwards) {
         CompletableFuture<AwsHttpResponse> held;
         synchronized (this) {
-            l = listener;
-            listener = null;
-            follow = logFollow;
-            logFollow = null;
-            cid = containerToRemove;
-            containerToRemove = null;
             held = heldNext;
             heldNext = null;
             cancelTimersLocked();
@@ -600,70 +489,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         if (held != null) {
             held.complete(RuntimeApiHandler.environmentGone());
         }
-        if (l != null) {
-            l.close();
-        }
-        if (follow == null && cid == null) {
-            afterwards.run();
-            return;
-        }
-        Runnable engineWork = () -> {
-            // the container goes before the follow is closed: the removal lets the follow read the output still on
-            // its way (a timed-out handler's last lines), which closing it first would drop
-            if (cid != null) {
-                MemoryProbe probe = memory;
-                if (probe != null) {
-                    // an open cgroup file must not outlive its container
-                    probe.close();
-                }
-                try {
-                    ctx.runtime.remove(cid);
-                } catch (RuntimeException e) {
-                    log.warn("Could not remove container {} of environment {}: {}", cid, id, e.toString());
-                } finally {
-                    ctx.unregister(cid);
-                }
-            }
-            if (follow != null) {
-                try {
-                    follow.close();
-                } catch (Exception e) {
-                    log.debug("Closing the log follow of {} failed", id, e);
-                }
-            }
-            afterwards.run();
-        };
-        try {
-            ctx.workers.execute(engineWork);
-        } catch (RejectedExecutionException e) {
-            engineWork.run();
-        }
-    }
-
-    private static String errorTypeOf(byte[] payload) {
-        try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
-            if (node != null && node.hasNonNull("errorType")) {
-                return node.get("errorType").asText();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not JSON: the type stays unknown
-        }
-        return "Runtime.Unknown";
-    }
-
-    private static String safeName(String name) {
-        String cleaned = name.replaceAll("[^a-zA-Z0-9_.-]", "-");
-        return cleaned.length() > 40 ? cleaned.substring(0, 40) : cleaned;
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        resources.release(afterwards);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.port.LogSink;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.runtime.LogLine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,12 @@ import java.util.function.Supplier;
  * lately), at the latest a few times that. Lines are attributed by the time the engine read them: to the latest
  * invocation that had started by then. A line that still comes later goes to the stream after END, as on a slow
  * CloudWatch, and teaches the delay to wait longer.
+ *
+ * <p>Two time bases: the engine stamps lines on the wall clock, and lines are attributed to windows on it (a
+ * window's {@code startedAt}); what the stream shows is Hangar's clock, as Logs' own times are, so that a scaled
+ * clock's log events are not hours behind their ingestion. A line is shown as long before Hangar's now as the engine
+ * stamped it before the wall clock's (scaled), START/END/REPORT at Hangar's now. The quiet period and the drain limit
+ * wait for the engine's real lag, so they run on real-time timers.
  */
 final class InvocationLogs {
 
@@ -31,6 +39,7 @@ final class InvocationLogs {
     private final String region;
     private final String group;
     private final String stream;
+    private final HangarClock clock;
     private final ScheduledExecutorService scheduler;
     private final LogDelay delay;
 
@@ -41,9 +50,20 @@ final class InvocationLogs {
     /** The first invocation's window, whose tail also holds the init's output. */
     private LogWindow first;
 
+    /** For tests: the stream's times on the wall clock. */
     InvocationLogs(LogSink sink, String account, String region, String group, String stream,
                    ScheduledExecutorService scheduler, LogDelay delay) {
+        this(sink, account, region, group, stream, new WallClock(scheduler), scheduler, delay);
+    }
+
+    /**
+     * @param clock     Hangar's clock, which the stream's times are on
+     * @param scheduler real-time timers for the quiet period and the drain limit
+     */
+    InvocationLogs(LogSink sink, String account, String region, String group, String stream, HangarClock clock,
+                   ScheduledExecutorService scheduler, LogDelay delay) {
         this.sink = sink;
+        this.clock = clock;
         this.account = account;
         this.region = region;
         this.group = group;
@@ -56,7 +76,7 @@ final class InvocationLogs {
         return stream;
     }
 
-    /** A line Lambda itself writes outside any invocation (INIT_START). */
+    /** A line Lambda itself writes outside any invocation (INIT_START), at {@code at} on Hangar's clock. */
     synchronized void platformLine(String text, Instant at) {
         String message = text + "\n";
         emit(message, at);
@@ -70,10 +90,16 @@ final class InvocationLogs {
         // the runtime clients put the lines of one multi-line message on one line, joined by \r
         String message = line.text().replace('\r', '\n') + "\n";
         Instant at = line.time();
-        delay.observed(java.time.Duration.between(at, Instant.now()).toNanos());
+        long lagNanos = Duration.between(at, Instant.now()).toNanos();
+        delay.observed(lagNanos);
+        Instant shown = clock.now().minusNanos((long) (lagNanos * clock.scale()));
         synchronized (this) {
-            emit(message, at);
             LogWindow target = windowAt(at);
+            if (target != null && !at.isBefore(target.startedAt) && shown.isBefore(target.startShown)) {
+                // moved from one time base to the other, a line of the invocation can land a hair before its START
+                shown = target.startShown;
+            }
+            emit(message, shown);
             if (target == null) {
                 if (!anyStarted) {
                     beforeFirst.keep(message);
@@ -88,8 +114,8 @@ final class InvocationLogs {
             }
             target.keep(message);
             target.lastLineNanos = System.nanoTime();
-            if (target.lastLineAt == null || at.isAfter(target.lastLineAt)) {
-                target.lastLineAt = at;
+            if (target.lastLineAt == null || shown.isAfter(target.lastLineAt)) {
+                target.lastLineAt = shown;
             }
             if (target.ended()) {
                 // output of an answered invocation still coming in: how long after the answer it may take
@@ -98,9 +124,22 @@ final class InvocationLogs {
         }
     }
 
-    /** Writes START and opens the invocation's window. */
-    synchronized LogWindow start(String requestId, String version, Instant at) {
+    /** Opens the invocation's window and writes START. */
+    LogWindow start(String requestId, String version, Instant at) {
+        LogWindow window = open(requestId, version, at);
+        announce(window);
+        return window;
+    }
+
+    /**
+     * Opens the invocation's window, from now on the home of the output stamped from {@code at} on, with START first
+     * in its tail; START goes to the sink with {@link #announce}. Split so that an environment can open the window
+     * in the same step as it hands over the event, under its own lock, and write to the sink (another service) once
+     * it holds no lock.
+     */
+    synchronized LogWindow open(String requestId, String version, Instant at) {
         LogWindow window = new LogWindow(requestId, at);
+        window.startShown = clock.now();
         if (!anyStarted) {
             anyStarted = true;
             first = window;
@@ -108,14 +147,21 @@ final class InvocationLogs {
                 window.keep(early);
             }
         }
-        String message = "START RequestId: " + requestId + " Version: " + version + "\n";
-        emit(message, at);
-        window.keep(message);
+        window.startLine = "START RequestId: " + requestId + " Version: " + version + "\n";
+        window.keep(window.startLine);
         recent.add(window);
         while (recent.size() > 4 && recent.get(0).finished) {
             recent.remove(0);
         }
         return window;
+    }
+
+    /** Writes the window's START to the sink, once: before the runtime has the event, or at the latest before END. */
+    synchronized void announce(LogWindow window) {
+        if (!window.announced) {
+            window.announced = true;
+            emit(window.startLine, window.startShown);
+        }
     }
 
     /** When an answered invocation's END and REPORT are written. */
@@ -145,7 +191,7 @@ final class InvocationLogs {
             if (window.ended()) {
                 return;
             }
-            window.endedAt = Instant.now();
+            window.endedAt = clock.now();
             window.endedNanos = System.nanoTime();
             window.report = report;
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
@@ -206,6 +252,7 @@ final class InvocationLogs {
 
     /** Writes the closing lines; the caller completes the window's future outside the lock. */
     private LogWindow finish(LogWindow window) {
+        announce(window);
         window.finished = true;
         // CloudWatch orders a stream by time: the engine may have stamped the last output after the answer came
         Instant at = window.lastLineAt != null && window.lastLineAt.isAfter(window.endedAt)

@@ -11,17 +11,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the invocation side runs functions, read from the environment (see {@link #fromEnvironment}).
+ * How the invocation side runs functions, read from the environment (see {@link #fromEnvironment}). The keep-alive
+ * and the async settings are AWS's behaviour and run on Hangar's clock (HANGAR_TIME_SCALE shortens them); the init
+ * timeout and the log settle time measure real work and stay real time.
  *
  * @param variables          the environment it was read from, for the per-runtime image and client settings
- * @param keepAlive          how long an idle execution environment stays warm
+ * @param keepAlive          how long an idle execution environment stays warm (Hangar's clock)
  * @param accountConcurrency concurrent executions per account and region
- * @param asyncRetryDelays   waits before the retries of an Event invocation that failed (AWS: 1 min, 2 min)
+ * @param asyncRetryDelays   waits before the retries of an Event invocation that failed (AWS: 1 min, 2 min; Hangar's
+ *                           clock, as are the throttle backoff and the event age)
  * @param asyncThrottleBackoff first wait before a throttled Event invocation is tried again; doubles up to the max
  * @param asyncThrottleBackoffMax longest wait between tries of a throttled Event invocation
  * @param asyncMaxEventAge   how long an Event invocation is kept trying before it is dropped (AWS: 6 h)
  * @param initTimeout        how long a runtime may take from container start to its first request for work, on
- *                           top of the function's own timeout (AWS retries a slow init within the invoke phase)
+ *                           top of the function's own timeout (AWS retries a slow init within the invoke phase); real
+ *                           time
  * @param runtimeClientsDir  a folder with python/bootstrap.py and nodejs/bootstrap.js to mount into images without a
  *                           runtime client; null = the copies packaged with Hangar
  * @param awsEndpointUrl     set as AWS_ENDPOINT_URL in functions so their SDK calls reach Hangar; null = not set
@@ -29,7 +33,7 @@ import java.util.regex.Pattern;
  * @param networkMode        the Docker network of function containers: "host" (they reach Hangar on 127.0.0.1) or a
  *                           named network shared with a containerised Hangar
  * @param logSettle          how long a function's output must stay quiet after its answer before END and REPORT are
- *                           written (the engine delivers output a little late; longer on a busy machine)
+ *                           written (the engine delivers output a little late; longer on a busy machine); real time
  */
 public record InvokeConfig(
         Map<String, String> variables,

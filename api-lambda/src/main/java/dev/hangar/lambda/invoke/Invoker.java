@@ -6,6 +6,7 @@ import dev.hangar.core.service.AwsException;
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.service.ServiceContext;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.runtime.ContainerEvent;
 import dev.hangar.runtime.ContainerRuntime;
 
@@ -33,20 +34,31 @@ public final class Invoker implements FunctionInvoker {
     /** Pools by function ARN, version and code: a new code sha or configuration gets a new pool. */
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
 
+    /** For tests: the wall clock with its timers on the scheduler, engine calls on the workers. */
+    public Invoker(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory,
+                   LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
+        this(runtime, listenerFactory, logs, config, new WallClock(scheduler), scheduler, workers, workers);
+    }
+
     /**
      * @param listenerFactory opens a Runtime API listener for one environment, e.g.
      *                        {@code h -> server.listen("127.0.0.1", 0, h)}; called on a worker
-     * @param scheduler       timeouts, keep-alive expiry, retries: short tasks only (a ScheduledThreadPoolExecutor
-     *                        is switched to remove cancelled tasks at once)
-     * @param workers         engine calls and other blocking work
+     * @param clock           Hangar's clock: the timers that scale with it (retries, backoff, event age, keep-alive)
+     *                        and the time of log lines
+     * @param realTimeTimers  timers that measure real work (a function's timeout, the init budget, the log quiet
+     *                        period): short tasks only (a ScheduledThreadPoolExecutor is switched to remove cancelled
+     *                        tasks at once)
+     * @param workers         blocking work that is not the engine's (code fingerprints, listener binds, files)
+     * @param engine          calls to the container engine, which may take long (image pulls)
      */
-    public Invoker(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory,
-                   LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
-        if (scheduler instanceof ScheduledThreadPoolExecutor pool) {
+    public Invoker(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory, LogSink logs,
+                   InvokeConfig config, HangarClock clock, ScheduledExecutorService realTimeTimers,
+                   ExecutorService workers, ExecutorService engine) {
+        if (realTimeTimers instanceof ScheduledThreadPoolExecutor pool) {
             // every invocation schedules its timeout and cancels it on the answer: cancelled tasks must not pile up
             pool.setRemoveOnCancelPolicy(true);
         }
-        this.ctx = new InvokeContext(runtime, listenerFactory, logs, config, scheduler, workers);
+        this.ctx = new InvokeContext(runtime, listenerFactory, logs, config, clock, realTimeTimers, workers, engine);
         this.limiter = new ConcurrencyLimiter(config.accountConcurrency());
         this.events = new AsyncInvocationQueue(this::invokeEvent, ctx);
         runtime.addListener(this::onContainerEvent);
@@ -62,7 +74,7 @@ public final class Invoker implements FunctionInvoker {
         return new Invoker(ctx.ports().require(ContainerRuntime.class),
                 handler -> ctx.listeners().open(config.runtimeApiHost(), 0, handler),
                 (account, region, group, stream, events) -> logs.get().append(account, region, group, stream, events),
-                config, ctx.realTimeTimers(), ctx.workers());
+                config, ctx.clock(), ctx.realTimeTimers(), ctx.workers(), ctx.engine());
     }
 
     @Override
@@ -214,6 +226,7 @@ public final class Invoker implements FunctionInvoker {
         if (event.type() == ContainerEvent.Type.OOM) {
             env.outOfMemory();
         } else if (event.type() == ContainerEvent.Type.DIE) {
+            // off the engine's event thread; the ending is Hangar's bookkeeping, its container removal hops on
             try {
                 ctx.workers.execute(() -> env.exited(event.exitCode()));
             } catch (RejectedExecutionException e) {

@@ -30,8 +30,27 @@ record LaunchPlan(String image, List<String> entrypoint, List<String> command, L
     static final String TASK_ROOT = "/var/task";
     static final String RUNTIME_DIR = "/var/runtime";
 
+    /** The image {@link #of} plans for the function; null when Hangar has none for its runtime ({@link #of} says so). */
+    static String imageOf(RunnableFunction fn, InvokeConfig config) {
+        if ("Image".equalsIgnoreCase(fn.packageType())) {
+            return fn.imageUri();
+        }
+        return fn.runtime() == null ? null : config.imageFor(fn.runtime());
+    }
+
     /**
-     * Blocking (may pull and inspect the runtime's image, unpack Hangar's runtime client): call on a worker.
+     * Whether {@link #of} asks {@code imageBringsClient} about the function's image: a Zip runtime other than
+     * provided.* whose HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; is not set. A launch asks it first on the engine's
+     * threads, so that the plan itself finds the answer known.
+     */
+    static boolean asksImage(RunnableFunction fn, InvokeConfig config) {
+        return !"Image".equalsIgnoreCase(fn.packageType()) && fn.runtime() != null
+                && !fn.runtime().startsWith("provided") && config.runtimeClientSetting(fn.runtime()) == null;
+    }
+
+    /**
+     * Blocking: may ask the image (see {@link #asksImage}) and unpack Hangar's runtime client (file I/O). Call on a
+     * worker, with the image's answer known already when it is the engine's to give.
      *
      * @param imageBringsClient whether an image's own configuration brings a runtime client; asked only for a Zip
      *                          runtime whose HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; is not set
@@ -45,7 +64,7 @@ record LaunchPlan(String image, List<String> entrypoint, List<String> command, L
                     fn.imageWorkingDir(), handler);
         }
         String runtime = fn.runtime();
-        String image = runtime == null ? null : config.imageFor(runtime);
+        String image = imageOf(fn, config);
         if (image == null) {
             throw new AwsException("InvalidRuntimeException", 502, false,
                     "Hangar has no image for runtime " + runtime + "; set " + InvokeConfig.IMAGE_PREFIX

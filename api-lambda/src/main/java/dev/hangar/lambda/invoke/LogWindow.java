@@ -18,17 +18,24 @@ final class LogWindow {
     static final int TAIL_BYTES = 4096;
 
     final String requestId;
+    /** When it started on the engine's time base (the wall clock): the container's lines are attributed by it. */
     final Instant startedAt;
+    /** START's time in the stream, on Hangar's clock. */
+    Instant startShown;
     final CompletableFuture<String> settled = new CompletableFuture<>();
 
     private final Deque<String> tail = new ArrayDeque<>();
     private int tailBytes;
 
+    /** When it had its answer, on Hangar's clock. */
     Instant endedAt;
     long endedNanos;
     long lastLineNanos;
-    /** The engine's time of the latest output kept in this window. */
+    /** The stream's time (Hangar's clock) of the latest output kept in this window. */
     Instant lastLineAt;
+    /** Its START line, kept first in the tail at once and written to the sink by {@link InvocationLogs#announce}. */
+    String startLine;
+    boolean announced;
     Supplier<String> report;
     String[] linesBeforeEnd = new String[0];
     boolean finished;

@@ -46,6 +46,22 @@ final class FakeContainerRuntime implements ContainerRuntime {
     final Map<String, ImageInfo> images = new ConcurrentHashMap<>();
     /** Image calls in order: "ensure &lt;image&gt;" and "inspect &lt;image&gt;". */
     final List<String> imageCalls = new CopyOnWriteArrayList<>();
+    /** Every engine call as "call@thread name", in order. */
+    final List<String> callThreads = new CopyOnWriteArrayList<>();
+    private final Map<String, CountDownLatch> pullHolds = new ConcurrentHashMap<>();
+    /** Images whose held pull has begun (see {@link #holdPull}). */
+    final BlockingQueue<String> pullsHeld = new LinkedBlockingQueue<>();
+
+    /** The next pull of {@code image} blocks until the returned latch is released (at most 30 s), as a slow pull. */
+    CountDownLatch holdPull(String image) {
+        CountDownLatch hold = new CountDownLatch(1);
+        pullHolds.put(image, hold);
+        return hold;
+    }
+
+    private void called(String call) {
+        callThreads.add(call + "@" + Thread.currentThread().getName());
+    }
 
     Started awaitStart() throws InterruptedException {
         Started s = started.poll(10, TimeUnit.SECONDS);
@@ -90,11 +106,18 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public void ensureImage(String image) {
+        called("ensureImage");
         imageCalls.add("ensure " + image);
+        CountDownLatch hold = pullHolds.remove(image);
+        if (hold != null) {
+            pullsHeld.add(image);
+            await(hold, 30);
+        }
     }
 
     @Override
     public ImageInfo inspectImage(String image) {
+        called("inspectImage");
         imageCalls.add("inspect " + image);
         ImageInfo info = images.get(image);
         return info != null ? info : new ImageInfo("sha256:fake", List.of("/lambda-entrypoint.sh"), List.of(),
@@ -103,6 +126,7 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public ContainerHandle create(ContainerSpec spec) {
+        called("create");
         String id = "fake" + ids.incrementAndGet();
         status.put(id, ContainerState.Status.CREATED);
         pending.put(id, spec);
@@ -113,12 +137,14 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public void start(String containerId) {
+        called("start");
         status.put(containerId, ContainerState.Status.RUNNING);
         started.add(new Started(containerId, pending.remove(containerId)));
     }
 
     @Override
     public void stop(String containerId, Duration grace) {
+        called("stop");
         status.put(containerId, ContainerState.Status.EXITED);
     }
 
@@ -134,13 +160,10 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public void remove(String containerId) {
+        called("remove");
         CountDownLatch hold = removalHolds.remove(containerId);
         if (hold != null) {
-            try {
-                hold.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(hold, 10);
         }
         status.put(containerId, ContainerState.Status.GONE);
         logConsumers.remove(containerId);
@@ -154,8 +177,20 @@ final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine) {
+        called("followLogs");
         logConsumers.put(containerId, onLine);
-        return () -> logConsumers.remove(containerId);
+        return () -> {
+            called("closeLogFollow");
+            logConsumers.remove(containerId);
+        };
+    }
+
+    private static void await(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

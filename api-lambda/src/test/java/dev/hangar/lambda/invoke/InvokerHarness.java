@@ -2,6 +2,7 @@ package dev.hangar.lambda.invoke;
 
 import ch.qos.logback.classic.Level;
 import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.runtime.ContainerRuntime;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +33,33 @@ final class InvokerHarness implements AutoCloseable {
     final ContainerRuntime runtime;
     final RecordingLogSink logs = new RecordingLogSink();
     final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    final ExecutorService workers = Executors.newFixedThreadPool(16);
+    final ExecutorService workers;
+    /** Engine calls, apart from the workers as in Hangar. */
+    final ExecutorService engine;
     final InvokeConfig config;
     final Invoker invoker;
 
     InvokerHarness(ContainerRuntime runtime, Map<String, String> settings) throws InterruptedException {
+        this(runtime, settings, Executors.newFixedThreadPool(16), Executors.newFixedThreadPool(8));
+    }
+
+    /** On these pools, which it shuts down when closed. */
+    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, ExecutorService workers,
+                   ExecutorService engine) {
+        this(runtime, settings, null, workers, engine);
+    }
+
+    /** @param clock Hangar's clock (a ManualClock), or null for the wall clock with its timers on {@link #scheduler} */
+    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, HangarClock clock, ExecutorService workers,
+                   ExecutorService engine) {
         this.runtime = runtime;
+        this.workers = workers;
+        this.engine = engine;
         this.server = HangarServer.builder().port(0).build().start();
         Map<String, String> env = new HashMap<>(settings);
         this.config = InvokeConfig.fromEnvironment(env);
-        this.invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs, config, scheduler, workers);
+        this.invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs, config,
+                clock != null ? clock : new WallClock(scheduler), scheduler, workers, engine);
     }
 
     static RunnableFunction function(String name, String runtime, String handler, Path code) {
@@ -108,27 +126,34 @@ final class InvokerHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        shutDown(invoker, scheduler, workers, server, runtime);
+        shutDown(invoker, scheduler, workers, engine, server, runtime);
+    }
+
+    static void shutDown(Invoker invoker, ScheduledExecutorService scheduler, ExecutorService workers,
+                         HangarServer server, ContainerRuntime runtime) {
+        shutDown(invoker, scheduler, workers, null, server, runtime);
     }
 
     /**
-     * What every invocation test stops, in order: environments, timers, workers (given time to finish), the server,
-     * then the containers of a real engine. Any of them may be null when set-up failed part-way.
+     * What every invocation test stops, in order: environments, timers, workers and engine pool (given time to
+     * finish), the server, then the containers of a real engine. Any of them may be null when set-up failed part-way.
      */
     static void shutDown(Invoker invoker, ScheduledExecutorService scheduler, ExecutorService workers,
-                         HangarServer server, ContainerRuntime runtime) {
+                         ExecutorService engine, HangarServer server, ContainerRuntime runtime) {
         if (invoker != null) {
             invoker.reset();
         }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                workers.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (ExecutorService pool : new ExecutorService[] {workers, engine}) {
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         if (server != null) {
