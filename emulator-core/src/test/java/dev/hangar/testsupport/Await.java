@@ -19,6 +19,7 @@ public final class Await {
      */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 50;
+    private static final int SHOWN_CHARS = 8_000;
 
     /** What is probed; it may throw, which ends the wait (an error is not a value to wait out). */
     @FunctionalInterface
@@ -43,7 +44,7 @@ public final class Await {
                 return seen;
             }
             if (System.nanoTime() - deadline > 0) {
-                return fail("waited " + timeout.toSeconds() + " s for " + what + "; last seen: " + seen);
+                return fail("waited " + timeout.toSeconds() + " s for " + what + "; last seen: " + shortened(seen));
             }
             pause(what);
         }
@@ -52,6 +53,13 @@ public final class Await {
     /** Polls {@code condition} until it holds, within {@link #TIMEOUT}. */
     public static void until(String what, BooleanSupplier condition) {
         until(what, TIMEOUT, condition::getAsBoolean, Boolean::booleanValue);
+    }
+
+    /** A whole log group can be the value: enough of it to see what was missing, not a screenful of the rest. */
+    private static String shortened(Object seen) {
+        String text = String.valueOf(seen);
+        return text.length() <= SHOWN_CHARS ? text
+                : text.substring(0, SHOWN_CHARS) + "... (" + (text.length() - SHOWN_CHARS) + " more characters)";
     }
 
     private static <T> T probe(String what, Probe<T> probe) {
