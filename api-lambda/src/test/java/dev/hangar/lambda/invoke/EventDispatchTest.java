@@ -32,6 +32,7 @@ class EventDispatchTest extends FakeEngineTestBase {
             harness.invoker.enqueue(fn, event("e" + i));
         }
         RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        // these 200 ms sleeps give a wrongly started container time to show: none may
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "the other four wait for the one starting");
         // quick answers: the backlog is shorter than a cold start, so the one environment serves it
@@ -58,6 +59,7 @@ class EventDispatchTest extends FakeEngineTestBase {
         harness.invoker.enqueue(fn, event("ev"));
         assertEquals("ev", requestId(runtime.next().get(5, TimeUnit.SECONDS)));
         runtime.respond("ev", "null");
+        // gives a wrongly started second container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "no second container");
     }
@@ -66,10 +68,15 @@ class EventDispatchTest extends FakeEngineTestBase {
     void aPoolBusyForLongerThanAColdStartGrowsByOneAndLaterEventsTakeWhicheverIsFreeFirst() throws Exception {
         harness(Map.of());
         RunnableFunction fn = fn("busy-events");
+        long invoked = System.nanoTime();
         CompletableFuture<InvocationResult> sync = harness.invoker.invoke(fn, InvokerHarness.request("{}"));
         RuntimeApiClient a = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
         HttpResponse<String> running = a.next().get(5, TimeUnit.SECONDS);
-        Thread.sleep(500);
+        // the cold start took at most this long; the running invocation has been busy at least since now
+        long coldAtMostMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - invoked);
+        // time passes on purpose: the pool grows only for work that would wait longer than a cold start takes, and
+        // on a loaded machine the cold start itself may have taken longer than the usual 500 ms of busy time
+        Thread.sleep(Math.max(500, coldAtMostMs + 1));
 
         // none idle, none starting, and the one running has been busy for longer than its environment took to
         // start: the first event starts an environment, the next ones wait
@@ -77,6 +84,7 @@ class EventDispatchTest extends FakeEngineTestBase {
         harness.invoker.enqueue(fn, event("e2"));
         harness.invoker.enqueue(fn, event("e3"));
         RuntimeApiClient b = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        // gives a wrongly started third container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "no third container while the second starts");
 
