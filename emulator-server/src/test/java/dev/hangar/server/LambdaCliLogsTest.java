@@ -66,7 +66,8 @@ class LambdaCliLogsTest {
         String tail = Await.until("START, output, END and REPORT in /aws/lambda/" + name,
                 () -> aws.ok("logs", "tail", "/aws/lambda/" + name, "--since", "10m"),
                 t -> t.contains("START RequestId:") && t.contains("handling event from cli")
-                        && t.contains("END RequestId:") && t.contains("REPORT RequestId:") && t.contains("Billed Duration:"));
+                        && t.contains("END RequestId:") && t.contains("REPORT RequestId:")
+                        && t.contains("Billed Duration:"));
         assertTrue(tail.contains("START RequestId:"), tail);
         assertTrue(tail.contains("handling event from cli"), tail);
         assertTrue(tail.contains("END RequestId:"), tail);
