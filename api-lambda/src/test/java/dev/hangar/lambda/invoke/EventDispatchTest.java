@@ -32,14 +32,17 @@ class EventDispatchTest extends FakeEngineTestBase {
             harness.invoker.enqueue(fn, event("e" + i));
         }
         RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
-        // these 200 ms sleeps give a wrongly started container time to show: none may
-        Thread.sleep(200);
+        // the runtime polls late on purpose: a wrongly started container has time to show, and the cold start is
+        // far longer than the answers below take even on a loaded machine (the pool grows for a backlog that would
+        // wait longer than a cold start: 200 ms once let three answers of a busy test thread outweigh it)
+        Thread.sleep(2000);
         assertTrue(engine.started.isEmpty(), "the other four wait for the one starting");
         // quick answers: the backlog is shorter than a cold start, so the one environment serves it
         for (int i = 1; i <= 5; i++) {
             assertEquals("e" + i, requestId(runtime.next().get(5, TimeUnit.SECONDS)));
             runtime.respond("e" + i, "null");
         }
+        // gives a wrongly started container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "one environment for all five");
         assertEquals(1, harness.invoker.environmentCount(fn.functionArn(), "$LATEST"));
