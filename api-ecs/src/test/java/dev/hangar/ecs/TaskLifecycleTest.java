@@ -1,6 +1,7 @@
 package dev.hangar.ecs;
 
 import dev.hangar.runtime.ContainerState;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -104,7 +105,7 @@ class TaskLifecycleTest extends EcsTestBase {
     }
 
     @Test
-    void awslogsOutputGoesToTheLogSink() throws InterruptedException {
+    void awslogsOutputGoesToTheLogSink() {
         register("talker", shell("main", "echo hello from $NAME; echo second line; exit 0")
                 .environment(KeyValuePair.builder().name("NAME").value("ecs").build())
                 .logConfiguration(l -> l.logDriver("awslogs").options(java.util.Map.of(
@@ -112,12 +113,9 @@ class TaskLifecycleTest extends EcsTestBase {
         Task task = runOne("talker", null);
         awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-        Instant deadline = Instant.now().plusSeconds(5);
-        java.util.List<CapturedLogs.Line> lines;
-        do {
-            lines = logs.lines().stream().filter(l -> l.group().equals("/ecs/talker")).toList();
-            Thread.sleep(lines.size() < 2 ? 50 : 0);
-        } while (lines.size() < 2 && Instant.now().isBefore(deadline));
+        java.util.List<CapturedLogs.Line> lines = Await.until("both lines in /ecs/talker",
+                () -> logs.lines().stream().filter(l -> l.group().equals("/ecs/talker")).toList(),
+                seen -> seen.size() >= 2);
         assertEquals(2, lines.size(), String.valueOf(lines));
         assertEquals("hello from ecs", lines.get(0).message());
         assertEquals("second line", lines.get(1).message());

@@ -3,6 +3,7 @@ package dev.hangar.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.core.port.FunctionInvocationPort;
 import dev.hangar.testsupport.AwsCli;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -64,12 +63,12 @@ class LambdaCliLogsTest {
         assertEquals("$LATEST", invoked.path("ExecutedVersion").asText());
         assertEquals("{\"hello\": \"cli\"}", Files.readString(out));
 
-        String tail = "";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline) && !tail.contains("REPORT RequestId:")) {
-            tail = aws.ok("logs", "tail", "/aws/lambda/" + name, "--since", "10m");
-            Thread.sleep(300);
-        }
+        // the answer comes before the log lines: the handler's output and END/REPORT arrive separately
+        String tail = Await.until("START, output, END and REPORT in /aws/lambda/" + name,
+                () -> aws.ok("logs", "tail", "/aws/lambda/" + name, "--since", "10m"),
+                t -> t.contains("START RequestId:") && t.contains("handling event from cli")
+                        && t.contains("END RequestId:") && t.contains("REPORT RequestId:")
+                        && t.contains("Billed Duration:"));
         assertTrue(tail.contains("START RequestId:"), tail);
         assertTrue(tail.contains("handling event from cli"), tail);
         assertTrue(tail.contains("END RequestId:"), tail);

@@ -34,8 +34,12 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
     /** How long connect() waits for the event subscription, so no exit after it returns is missed. */
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
-    /** How long a removal waits for the log follows of the container to read its output to the end. */
-    private static final Duration DRAIN_WAIT = Duration.ofSeconds(3);
+    /**
+     * How long a removal waits for the log follows of the container to read its output to the end: a follow that
+     * reads ends at once when done, so this only bounds one that hangs. 3 s was too short for a 20000-line burst on a
+     * loaded two-core machine; below Lambda's 10 s wait for END, so a timed-out handler's lines still come first.
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(8);
 
     private final String instanceId;
     /** Null when no client could even be configured (a malformed DOCKER_HOST): every call then fails. */

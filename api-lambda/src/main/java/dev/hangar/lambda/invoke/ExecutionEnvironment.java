@@ -89,6 +89,11 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         return pool;
     }
 
+    /** Whether its runtime is waiting in /next with no work to give it yet. */
+    synchronized boolean runtimeWaiting() {
+        return heldNext != null;
+    }
+
     /** How long its current invocation has kept it busy so far; 0 when it has none. */
     synchronized long busyNanos() {
         return current == null ? 0 : current.servedNanos();

@@ -52,7 +52,9 @@ class CliSmokeTest extends LambdaTestBase {
         assertTrue(all.get("Functions").size() >= 4);
 
         Path out = dataDir.resolve(name + ".out");
-        JsonNode invoked = aws.json("lambda", "invoke", "--function-name", name, "--payload", "{\"hello\":1}",
+        // raw bytes from a file: v2 takes an inline --payload as base64, v1 as text, and either may be first on PATH
+        Path payload = Files.writeString(dataDir.resolve(name + ".json"), "{\"hello\":1}");
+        JsonNode invoked = aws.json("lambda", "invoke", "--function-name", name, "--payload", "fileb://" + payload,
                 out.toString());
         assertEquals(200, invoked.get("StatusCode").asInt());
         assertEquals("{\"hello\":1}", Files.readString(out));

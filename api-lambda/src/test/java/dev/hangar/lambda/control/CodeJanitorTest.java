@@ -6,6 +6,7 @@ import dev.hangar.lambda.domain.FunctionCode;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
 import dev.hangar.lambda.domain.LambdaFunction;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,11 @@ class CodeJanitorTest {
         CodeJanitor janitor = new CodeJanitor(store, 0);
         janitor.released(function, old, 0);
         janitor.released(function, current, 0);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (Files.exists(old.directory()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the replaced package to go",
+                () -> !Files.exists(old.directory()) && !Files.exists(old.packageFile()));
         assertFalse(Files.exists(old.directory()));
         assertFalse(Files.exists(old.packageFile()));
+        // gives a wrong removal of the package in use time to happen
         Thread.sleep(200);
         assertTrue(Files.isRegularFile(current.directory().resolve("a.py")));
     }

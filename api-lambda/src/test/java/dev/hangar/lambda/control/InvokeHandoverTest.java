@@ -1,5 +1,6 @@
 package dev.hangar.lambda.control;
 
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -117,11 +118,8 @@ class InvokeHandoverTest extends LambdaTestBase {
         failing.createFunction(ctx, software.amazon.awssdk.services.lambda.model.CreateFunctionRequest.builder()
                 .functionName(name).packageType("Image").role(ROLE).code(c -> c.imageUri("missing/image:1")).build());
         var get = software.amazon.awssdk.services.lambda.model.GetFunctionRequest.builder().functionName(name).build();
-        long deadline = System.currentTimeMillis() + 10_000;
-        var config = failing.getFunction(ctx, get).configuration();
-        while (!"Failed".equals(config.stateAsString()) && System.currentTimeMillis() < deadline) {
-            config = failing.getFunction(ctx, get).configuration();
-        }
+        var config = Await.until(name + " to fail", () -> failing.getFunction(ctx, get).configuration(),
+                c -> "Failed".equals(c.stateAsString()));
         assertEquals("Failed", config.stateAsString());
         assertEquals("InvalidImage", config.stateReasonCodeAsString());
         assertTrue(config.stateReason().contains("missing/image:1"), config.stateReason());
@@ -136,11 +134,8 @@ class InvokeHandoverTest extends LambdaTestBase {
         var fixed = failing.updateFunctionCode(ctx, software.amazon.awssdk.services.lambda.model
                 .UpdateFunctionCodeRequest.builder().functionName(name).imageUri("good/image:1").build());
         assertEquals("Pending", fixed.stateAsString());
-        deadline = System.currentTimeMillis() + 10_000;
-        config = failing.getFunction(ctx, get).configuration();
-        while (!"Active".equals(config.stateAsString()) && System.currentTimeMillis() < deadline) {
-            config = failing.getFunction(ctx, get).configuration();
-        }
+        config = Await.until(name + " to become Active again", () -> failing.getFunction(ctx, get).configuration(),
+                c -> "Active".equals(c.stateAsString()));
         assertEquals("Active", config.stateAsString());
         assertEquals("Successful", config.lastUpdateStatusAsString());
         failing.reset();
@@ -183,25 +178,17 @@ class InvokeHandoverTest extends LambdaTestBase {
         assertEquals("The operation cannot be performed at this time. An update is in progress for resource: "
                 + arn(name), update.getMessage());
         release.countDown();
-        long deadline = System.currentTimeMillis() + 10_000;
         var get = software.amazon.awssdk.services.lambda.model.GetFunctionRequest.builder().functionName(name).build();
-        while (!"Active".equals(slow.getFunction(ctx, get).configuration().stateAsString())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(name + " to become Active", () -> slow.getFunction(ctx, get).configuration(),
+                c -> "Active".equals(c.stateAsString()));
         assertEquals(200, slow.invoke(ctx, invoke).get().statusCode());
         slow.reset();
     }
 
     private static void awaitVersionActive(String name, String version) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            if ("Active".equals(client.getFunctionConfiguration(b -> b.functionName(name).qualifier(version))
-                    .stateAsString())) {
-                return;
-            }
-        }
-        org.junit.jupiter.api.Assertions.fail("version " + version + " of " + name + " never became Active");
+        Await.until("version " + version + " of " + name + " to become Active",
+                () -> client.getFunctionConfiguration(b -> b.functionName(name).qualifier(version)),
+                c -> "Active".equals(c.stateAsString()));
     }
 
     /** A container engine that has no images and can pull none. */

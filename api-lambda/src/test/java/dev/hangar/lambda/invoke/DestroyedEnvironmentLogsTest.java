@@ -5,6 +5,7 @@ import dev.hangar.core.service.RequestContext;
 import dev.hangar.logs.LogsService;
 import dev.hangar.runtime.ContainerState;
 import dev.hangar.runtime.DockerContainerRuntime;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static dev.hangar.lambda.invoke.InvokerHarness.ACCOUNT;
 import static dev.hangar.lambda.invoke.InvokerHarness.REGION;
@@ -117,29 +119,23 @@ class DestroyedEnvironmentLogsTest {
     }
 
     /**
-     * The function's one log stream through GetLogEvents, once it holds the REPORT and the container is gone (no
-     * more output can come after that).
+     * The function's one log stream through GetLogEvents, once it holds the REPORT and every burst line and the
+     * container is gone. A line the follow had in hand when the container went can reach the sink a moment after the
+     * REPORT (sorted by its time, before END): what the test asserts is where the lines are, so it waits for all.
      */
-    private List<String> awaitStream(RunnableFunction fn, String container, String report)
-            throws InterruptedException {
+    private List<String> awaitStream(RunnableFunction fn, String container, String report) {
         String group = "/aws/lambda/" + fn.functionName();
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> messages = List.of();
-        while (System.currentTimeMillis() < deadline) {
+        return Await.until("the REPORT and " + LINES + " lines in " + group + " and " + container + " gone", () -> {
             List<LogStream> streams = logs.describeLogStreams(ctx(),
                     DescribeLogStreamsRequest.builder().logGroupName(group).build()).logStreams();
-            if (streams.size() == 1) {
-                messages = read(group, streams.get(0).logStreamName());
-                boolean reported = messages.stream().anyMatch(m -> m.startsWith(report));
-                if (reported && runtime.inspect(container).status() == ContainerState.Status.GONE) {
-                    // the removal has run; give a line it delivered a moment to reach the sink
-                    Thread.sleep(200);
-                    return read(group, streams.get(0).logStreamName());
-                }
-            }
-            Thread.sleep(50);
-        }
-        return messages;
+            return streams.size() == 1 ? read(group, streams.get(0).logStreamName()) : List.<String>of();
+        }, messages -> messages.stream().anyMatch(m -> m.startsWith(report)) && allLinesIn(messages)
+                && runtime.inspect(container).status() == ContainerState.Status.GONE);
+    }
+
+    private static boolean allLinesIn(List<String> stream) {
+        java.util.Set<String> present = new java.util.HashSet<>(stream);
+        return IntStream.rangeClosed(1, LINES).allMatch(i -> present.contains("line " + i + " of " + LINES + "\n"));
     }
 
     /** The container of the function's (one) environment, once it has one. */

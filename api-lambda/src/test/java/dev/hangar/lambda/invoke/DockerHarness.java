@@ -52,6 +52,9 @@ final class DockerHarness {
         for (String image : IMAGES.values()) {
             assertTrue(runtime.imagePresent(image), image + " missing: run bash scripts/build-lambda-images.sh");
         }
+        // git-ignored, so a fresh clone or worktree has none until the script compiles it
+        assertTrue(Files.isRegularFile(JAVA.resolve("hangar/test/EchoHandler.class")),
+                JAVA + " holds no compiled Java test function: run bash scripts/build-lambda-images.sh");
         Map<String, String> all = new HashMap<>(IMAGES);
         all.putAll(settings);
         return new InvokerHarness(runtime, all);

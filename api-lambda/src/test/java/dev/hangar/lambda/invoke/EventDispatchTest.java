@@ -32,13 +32,17 @@ class EventDispatchTest extends FakeEngineTestBase {
             harness.invoker.enqueue(fn, event("e" + i));
         }
         RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
-        Thread.sleep(200);
+        // the runtime polls late on purpose: a wrongly started container has time to show, and the cold start is
+        // far longer than the answers below take even on a loaded machine (the pool grows for a backlog that would
+        // wait longer than a cold start: 200 ms once let three answers of a busy test thread outweigh it)
+        Thread.sleep(2000);
         assertTrue(engine.started.isEmpty(), "the other four wait for the one starting");
         // quick answers: the backlog is shorter than a cold start, so the one environment serves it
         for (int i = 1; i <= 5; i++) {
             assertEquals("e" + i, requestId(runtime.next().get(5, TimeUnit.SECONDS)));
             runtime.respond("e" + i, "null");
         }
+        // gives a wrongly started container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "one environment for all five");
         assertEquals(1, harness.invoker.environmentCount(fn.functionArn(), "$LATEST"));
@@ -58,6 +62,7 @@ class EventDispatchTest extends FakeEngineTestBase {
         harness.invoker.enqueue(fn, event("ev"));
         assertEquals("ev", requestId(runtime.next().get(5, TimeUnit.SECONDS)));
         runtime.respond("ev", "null");
+        // gives a wrongly started second container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "no second container");
     }
@@ -66,10 +71,15 @@ class EventDispatchTest extends FakeEngineTestBase {
     void aPoolBusyForLongerThanAColdStartGrowsByOneAndLaterEventsTakeWhicheverIsFreeFirst() throws Exception {
         harness(Map.of());
         RunnableFunction fn = fn("busy-events");
+        long invoked = System.nanoTime();
         CompletableFuture<InvocationResult> sync = harness.invoker.invoke(fn, InvokerHarness.request("{}"));
         RuntimeApiClient a = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
         HttpResponse<String> running = a.next().get(5, TimeUnit.SECONDS);
-        Thread.sleep(500);
+        // the cold start took at most this long; the running invocation has been busy at least since now
+        long coldAtMostMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - invoked);
+        // time passes on purpose: the pool grows only for work that would wait longer than a cold start takes, and
+        // on a loaded machine the cold start itself may have taken longer than the usual 500 ms of busy time
+        Thread.sleep(Math.max(500, coldAtMostMs + 1));
 
         // none idle, none starting, and the one running has been busy for longer than its environment took to
         // start: the first event starts an environment, the next ones wait
@@ -77,6 +87,7 @@ class EventDispatchTest extends FakeEngineTestBase {
         harness.invoker.enqueue(fn, event("e2"));
         harness.invoker.enqueue(fn, event("e3"));
         RuntimeApiClient b = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        // gives a wrongly started third container time to show
         Thread.sleep(200);
         assertTrue(engine.started.isEmpty(), "no third container while the second starts");
 

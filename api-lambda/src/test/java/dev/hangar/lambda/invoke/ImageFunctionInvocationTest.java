@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import static dev.hangar.lambda.invoke.InvokerHarness.REGION;
 import static dev.hangar.lambda.invoke.InvokerHarness.arn;
 import static dev.hangar.lambda.invoke.InvokerHarness.function;
 import static dev.hangar.lambda.invoke.InvokerHarness.uniqueName;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,17 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** PackageType Image (the user's image and its ImageConfig) and a runtime that cannot even start. */
 class ImageFunctionInvocationTest extends InvocationTestBase {
 
-    /** Built by the test from hangar-test/lambda-python with the Python test handlers baked in. */
-    private static final String IMAGE = "hangar-linv/image-function:test";
+    private static final String BASE = "hangar-test/lambda-python:latest";
+    private static final String DOCKERFILE =
+            "FROM " + BASE + "\nCOPY handlers.py /var/task/handlers.py\nCMD [\"handlers.fail\"]\n";
+
+    /**
+     * Built by the test from {@link #BASE} with the Python test handlers baked in, and kept for the next run. Its tag
+     * says what it was built from: an image another run or branch left, from other handlers or another base, is not
+     * this one.
+     */
+    private String image;
 
     @BeforeAll
     void buildImage() throws Exception {
-        if (!h.runtime.imagePresent(IMAGE)) {
+        byte[] handlers = Files.readAllBytes(PYTHON.resolve("handlers.py"));
+        String inputs = DOCKERFILE + h.runtime.inspectImage(BASE).id() + "\n" + new String(handlers, UTF_8);
+        image = "hangar-linv/image-function:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(UTF_8))).substring(0, 16);
+        if (!h.runtime.imagePresent(image)) {
             Path context = Files.createTempDirectory("hangar-linv-image");
-            Files.copy(PYTHON.resolve("handlers.py"), context.resolve("handlers.py"));
-            Files.writeString(context.resolve("Dockerfile"),
-                    "FROM hangar-test/lambda-python:latest\nCOPY handlers.py /var/task/handlers.py\nCMD [\"handlers.fail\"]\n");
-            ProcessBuilder build = new ProcessBuilder("docker", "build", "-q", "-t", IMAGE, context.toString())
+            Files.write(context.resolve("handlers.py"), handlers);
+            Files.writeString(context.resolve("Dockerfile"), DOCKERFILE);
+            ProcessBuilder build = new ProcessBuilder("docker", "build", "-q", "-t", image, context.toString())
                     .redirectErrorStream(true);
             build.environment().put("DOCKER_BUILDKIT", "0");
             Process p = build.start();
@@ -44,9 +58,9 @@ class ImageFunctionInvocationTest extends InvocationTestBase {
         }
     }
 
-    private static RunnableFunction imageFunction(String name, List<String> command) {
+    private RunnableFunction imageFunction(String name, List<String> command) {
         return new RunnableFunction(ACCOUNT, REGION, name, arn(name), "$LATEST", null, null, 256, 3, Map.of(),
-                "Image", IMAGE, null, command, null, null, false, "sha-image", null, null, null);
+                "Image", image, null, command, null, null, false, "sha-image", null, null, null);
     }
 
     @Test

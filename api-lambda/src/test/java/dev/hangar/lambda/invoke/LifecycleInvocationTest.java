@@ -1,6 +1,7 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static dev.hangar.lambda.invoke.DockerHarness.PYTHON;
 import static dev.hangar.lambda.invoke.DockerHarness.call;
@@ -36,6 +38,7 @@ class LifecycleInvocationTest extends InvocationTestBase {
         RunnableFunction fn = function(uniqueName("idle"), "python3.12", "handlers.echo", PYTHON);
         call(h, fn, "{}");
         String container = DockerHarness.containerIds(h, fn).get(0);
+        // the sleeps let keep-alive time pass on purpose: 2.5 s after the first use, 1.5 s after the second
         Thread.sleep(1000);
         call(h, fn, "{}"); // use restarts the clock
         Thread.sleep(1500);
@@ -95,16 +98,21 @@ class LifecycleInvocationTest extends InvocationTestBase {
             ids.add(id);
             h.invoker.enqueue(fn, new InvocationRequest(id, ("{\"id\":\"e" + i + "\"}").getBytes(), null, false));
         }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (h.invoker.pendingEvents() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the five events to run to an end", h.invoker::pendingEvents, pending -> pending == 0);
         assertEquals(0, h.invoker.pendingEvents());
-        String log = h.logs.text("/aws/lambda/" + fn.functionName());
+        // an event ends with its answer; the output it printed comes through the container's log follow later
+        String group = "/aws/lambda/" + fn.functionName();
+        String log = Await.until("each event's output and two STARTs in " + group, () -> h.logs.text(group),
+                text -> IntStream.range(0, 5).allMatch(i -> text.contains("done e" + i + "\n")
+                        && starts(text, ids.get(i)) == 2));
         for (int i = 0; i < 5; i++) {
             assertTrue(log.contains("done e" + i + "\n"), "event " + i + " ran to success:\n" + log);
             String id = ids.get(i);
-            assertEquals(2, log.split("START RequestId: " + id, -1).length - 1, "two attempts of " + id);
+            assertEquals(2, starts(log, id), "two attempts of " + id);
         }
+    }
+
+    private static int starts(String log, String requestId) {
+        return log.split("START RequestId: " + requestId, -1).length - 1;
     }
 }

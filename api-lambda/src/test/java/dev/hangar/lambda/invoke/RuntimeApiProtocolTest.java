@@ -3,6 +3,7 @@ package dev.hangar.lambda.invoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.core.service.AwsException;
+import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -106,7 +107,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
 
         // and the other way round: the runtime is already waiting when the work comes
         CompletableFuture<HttpResponse<String>> polling = runtime.next();
-        Thread.sleep(100);
+        ExecutionEnvironment env = h.invoker.environments(fn.functionArn(), "$LATEST").get(0);
+        Await.until("the runtime's poll to reach its environment", env::runtimeWaiting);
         CompletableFuture<InvocationResult> third = h.invoker.invoke(fn, new InvocationRequest("r3", "3".getBytes(), null, false));
         assertEquals("3", polling.get(5, TimeUnit.SECONDS).body());
         runtime.respond("r3", "3");
@@ -259,6 +261,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
     private String tailWithLateLine(CompletableFuture<InvocationResult> result, FakeContainerRuntime.Started container,
                                     CountDownLatch removal, long lateMs, String line, Instant printed)
             throws Exception {
+        // time passes on purpose: the tail must not close however long the engine takes with the output
         Thread.sleep(lateMs);
         assertFalse(result.isDone(), "the tail was closed before the container's output was all read");
         engine.print(container.id(), line, printed);
@@ -448,6 +451,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         h.invoker.enqueue(fn, new InvocationRequest("ev", "{}".getBytes(), null, false));
         RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
         runtime.next().get(5, TimeUnit.SECONDS);
+        // lets the throttle backoff come round a few times on purpose: the event must not get through meanwhile
         Thread.sleep(300);
         assertEquals(1, h.invoker.pendingEvents(), "throttled, still queued");
         runtime.respond("sync", "1");
