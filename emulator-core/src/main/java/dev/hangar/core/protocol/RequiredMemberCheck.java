@@ -1,5 +1,6 @@
 package dev.hangar.core.protocol;
 
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
@@ -35,21 +36,8 @@ final class RequiredMemberCheck {
 
     /** "1 validation error detected: Value null at 'x' ..." or "2 validation errors detected: ...; ...". */
     static AwsException missingMembers(List<String> memberNames) {
-        if (memberNames.size() == 1) {
-            return AwsErrors.missingMember(memberNames.get(0));
-        }
-        StringBuilder message = new StringBuilder().append(memberNames.size()).append(" validation errors detected: ");
-        for (int i = 0; i < memberNames.size(); i++) {
-            if (i > 0) {
-                message.append("; ");
-            }
-            message.append("Value null at '").append(lowerFirst(memberNames.get(i)))
-                    .append("' failed to satisfy constraint: Member must not be null");
-        }
-        return AwsErrors.validation(message.toString());
-    }
-
-    private static String lowerFirst(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        Validation<AwsException> validation = new Validation<>(AwsErrors::validation);
+        memberNames.forEach(name -> validation.missing(AwsErrors.lowerFirst(name)));
+        return validation.error();
     }
 }
