@@ -38,7 +38,7 @@ final class Tagging {
 
         @Override
         public RuntimeException reservedKey(String key) {
-            return EcsErrors.invalidParameter("Tag keys may not start with 'aws:': that prefix is reserved.");
+            return EcsErrors.invalidParameter(TagRules.reservedKeyMessage(key));
         }
 
         @Override

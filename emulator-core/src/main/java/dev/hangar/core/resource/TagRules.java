@@ -72,6 +72,14 @@ public final class TagRules {
         return broken;
     }
 
+    /**
+     * Hangar's wording for a key in the reserved prefix, for services whose own text is not known. AWS's API
+     * references state the rule, not the message.
+     */
+    public static String reservedKeyMessage(String key) {
+        return "Tag keys may not start with 'aws:': that prefix is reserved.";
+    }
+
     /** Whether a key is in AWS's reserved name space. */
     public static boolean reserved(String key) {
         return key != null && key.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX);
