@@ -46,6 +46,17 @@ public final class TagRules {
         }
     }
 
+    /**
+     * Checks the tags a resource is created with (CreateFunction, CreateLogGroup ...): {@link #check}, and the limit
+     * of 50 user tags, which a resource that has none yet reaches with the request's own tags alone.
+     */
+    public static void checkOnCreate(TagRequest request, TagErrors errors) {
+        check(request, errors);
+        if (userTags(request.asMap().keySet()) > MAX_USER_TAGS) {
+            throw errors.tooMany(request);
+        }
+    }
+
     /** The model rules the request breaks; empty when none. */
     public static Set<TagRule> broken(TagRequest request) {
         Set<TagRule> broken = EnumSet.noneOf(TagRule.class);
