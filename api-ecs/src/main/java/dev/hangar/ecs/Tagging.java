@@ -20,34 +20,28 @@ import java.util.Set;
  */
 final class Tagging {
 
-    static final TagErrors ERRORS = new TagErrors() {
-        @Override
-        public RuntimeException invalid(TagRequest request, Set<TagRule> broken) {
-            if (broken.contains(TagRule.TOO_MANY_IN_REQUEST)) {
-                return tooMany(request);
-            }
-            if (broken.contains(TagRule.KEY_LENGTH)) {
-                return EcsErrors.invalidParameter("Tag keys must be between 1 and 128 characters long.");
-            }
-            if (broken.contains(TagRule.VALUE_LENGTH)) {
-                return EcsErrors.invalidParameter("Tag values must be at most 256 characters long.");
-            }
-            return EcsErrors.invalidParameter("Some tags contain invalid characters. Valid characters: UTF-8 letters,"
-                    + " spaces, numbers and _ . / = + - : @.");
-        }
+    private static final String TOO_MANY = "Too many tags: a resource can have at most 50 tags.";
 
-        @Override
-        public RuntimeException reservedKey(String key) {
-            return EcsErrors.invalidParameter(TagRules.reservedKeyMessage(key));
-        }
-
-        @Override
-        public RuntimeException tooMany(TagRequest request) {
-            return EcsErrors.invalidParameter("Too many tags: a resource can have at most 50 tags.");
-        }
-    };
+    static final TagErrors ERRORS = TagErrors.of(Tagging::invalid,
+            key -> EcsErrors.invalidParameter(TagRules.reservedKeyMessage(key)),
+            request -> EcsErrors.invalidParameter(TOO_MANY));
 
     private Tagging() {
+    }
+
+    /** One message for the first broken rule, as ECS answers one problem at a time. */
+    private static RuntimeException invalid(TagRequest request, Set<TagRule> broken) {
+        if (broken.contains(TagRule.TOO_MANY_IN_REQUEST)) {
+            return EcsErrors.invalidParameter(TOO_MANY);
+        }
+        if (broken.contains(TagRule.KEY_LENGTH)) {
+            return EcsErrors.invalidParameter("Tag keys must be between 1 and 128 characters long.");
+        }
+        if (broken.contains(TagRule.VALUE_LENGTH)) {
+            return EcsErrors.invalidParameter("Tag values must be at most 256 characters long.");
+        }
+        return EcsErrors.invalidParameter("Some tags contain invalid characters. Valid characters: UTF-8 letters,"
+                + " spaces, numbers and _ . / = + - : @.");
     }
 
     /** A request's tags member, checked before anything is created. */

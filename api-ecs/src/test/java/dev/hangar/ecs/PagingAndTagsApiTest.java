@@ -1,5 +1,6 @@
 package dev.hangar.ecs;
 
+import dev.hangar.testsupport.Pages;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
@@ -47,15 +48,9 @@ class PagingAndTagsApiTest extends EcsTestBase {
         ListTaskDefinitionsResponse first = client.listTaskDefinitions(b -> b.familyPrefix("shrinking").maxResults(2));
         assertEquals(List.of(ARN + "shrinking:1", ARN + "shrinking:2"), first.taskDefinitionArns());
         client.deregisterTaskDefinition(b -> b.taskDefinition("shrinking:3"));
-        List<String> rest = new ArrayList<>();
-        String token = first.nextToken();
-        while (token != null) {
-            String t = token;
-            ListTaskDefinitionsResponse page = client.listTaskDefinitions(b -> b.familyPrefix("shrinking")
-                    .maxResults(2).nextToken(t));
-            rest.addAll(page.taskDefinitionArns());
-            token = page.nextToken();
-        }
+        List<String> rest = Pages.after(first.nextToken(), t -> client.listTaskDefinitions(b -> b
+                .familyPrefix("shrinking").maxResults(2).nextToken(t)), ListTaskDefinitionsResponse::nextToken,
+                ListTaskDefinitionsResponse::taskDefinitionArns);
         assertEquals(List.of(ARN + "shrinking:4"), rest, "an offset would have skipped revision 4");
     }
 

@@ -1,12 +1,8 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.resource.TagErrors;
-import dev.hangar.core.resource.TagRequest;
-import dev.hangar.core.resource.TagRule;
 import dev.hangar.core.resource.TagRules;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
-
-import java.util.Set;
 
 /**
  * How CloudWatch Logs words the kit's tag rules. Its model limits the tags member to 50 entries, keys to 1-128 and
@@ -31,22 +27,10 @@ final class LogsTagging {
     }
 
     private static TagErrors errors(String resourceArn) {
-        return new TagErrors() {
-            @Override
-            public RuntimeException invalid(TagRequest request, Set<TagRule> broken) {
-                return TagRules.modelValidation(request, broken, "tags", LogsErrors::invalidParameter);
-            }
-
-            @Override
-            public RuntimeException reservedKey(String key) {
-                return LogsErrors.invalidParameter(TagRules.reservedKeyMessage(key));
-            }
-
-            @Override
-            public RuntimeException tooMany(TagRequest request) {
-                return resourceArn == null ? LogsErrors.invalidParameter(TOO_MANY)
-                        : TooManyTagsException.builder().message(TOO_MANY).resourceName(resourceArn).build();
-            }
-        };
+        return TagErrors.of((request, broken) -> TagRules.modelValidation(request, broken, "tags",
+                        LogsErrors::invalidParameter),
+                key -> LogsErrors.invalidParameter(TagRules.reservedKeyMessage(key)),
+                request -> resourceArn == null ? LogsErrors.invalidParameter(TOO_MANY)
+                        : TooManyTagsException.builder().message(TOO_MANY).resourceName(resourceArn).build());
     }
 }

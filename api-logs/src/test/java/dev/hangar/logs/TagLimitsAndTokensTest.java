@@ -1,14 +1,15 @@
 package dev.hangar.logs;
 
+import dev.hangar.testsupport.Pages;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,15 +118,9 @@ class TagLimitsAndTokensTest extends LogsTestBase {
         }
         DescribeLogStreamsResponse first = client.describeLogStreams(b -> b.logGroupName(group).limit(2));
         client.deleteLogStream(b -> b.logGroupName(group).logStreamName("c"));
-        List<String> rest = new ArrayList<>();
-        String token = first.nextToken();
-        while (token != null) {
-            String t = token;
-            DescribeLogStreamsResponse page = client.describeLogStreams(b -> b.logGroupName(group).limit(2)
-                    .nextToken(t));
-            page.logStreams().forEach(s -> rest.add(s.logStreamName()));
-            token = page.nextToken();
-        }
+        List<String> rest = Pages.after(first.nextToken(), t -> client.describeLogStreams(b -> b.logGroupName(group)
+                .limit(2).nextToken(t)), DescribeLogStreamsResponse::nextToken,
+                page -> page.logStreams().stream().map(LogStream::logStreamName).toList());
         assertEquals(List.of("d", "e"), rest);
 
         long now = System.currentTimeMillis();

@@ -1,10 +1,11 @@
 package dev.hangar.lambda.control;
 
+import dev.hangar.testsupport.Pages;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,13 @@ class MarkersAndTagRulesTest extends LambdaTestBase {
     @Test
     void aMarkerWorksOnlyForTheListingItCameFrom() {
         String a = uniqueName("marker");
-        String b = uniqueName("marker");
         createActive(a);
-        createActive(b);
         client.publishVersion(r -> r.functionName(a));
         client.updateFunctionConfiguration(r -> r.functionName(a).description("changed"));
         awaitActive(a);
         assertEquals("2", client.publishVersion(r -> r.functionName(a)).version());
+        String b = uniqueName("marker");
+        createActive(b);
 
         String marker = client.listFunctions(r -> r.maxItems(1)).nextMarker();
         assertAwsError(400, "InvalidParameterValueException", "Invalid marker: " + marker,
@@ -39,15 +40,9 @@ class MarkersAndTagRulesTest extends LambdaTestBase {
         assertAwsError(400, "InvalidParameterValueException", null,
                 () -> client.listVersionsByFunction(r -> r.functionName(b).marker(first.nextMarker())));
         client.deleteFunction(r -> r.functionName(a).qualifier("1"));
-        List<String> rest = new ArrayList<>();
-        String next = first.nextMarker();
-        while (next != null) {
-            String m = next;
-            ListVersionsByFunctionResponse page = client.listVersionsByFunction(r -> r.functionName(a).maxItems(1)
-                    .marker(m));
-            page.versions().forEach(v -> rest.add(v.version()));
-            next = page.nextMarker();
-        }
+        List<String> rest = Pages.after(first.nextMarker(), m -> client.listVersionsByFunction(r -> r
+                .functionName(a).maxItems(1).marker(m)), ListVersionsByFunctionResponse::nextMarker,
+                page -> page.versions().stream().map(FunctionConfiguration::version).toList());
         assertEquals(List.of("2"), rest, "version 1, named by the marker, was deleted: the listing goes on after it");
 
         assertAwsError(400, "ValidationException", "1 validation error detected: Value '0' at 'maxItems' failed to "

@@ -36,6 +36,9 @@ public final class TagRules {
      */
     public static void check(TagRequest request, TagErrors errors) {
         Set<TagRule> broken = broken(request);
+        if (!errors.modelLimitsCount()) {
+            broken.remove(TagRule.TOO_MANY_IN_REQUEST); // left to the resource's limit
+        }
         if (!broken.isEmpty()) {
             throw errors.invalid(request, broken);
         }

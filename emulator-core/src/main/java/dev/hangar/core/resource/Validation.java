@@ -3,6 +3,7 @@ package dev.hangar.core.resource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -41,24 +42,22 @@ public final class Validation<E extends RuntimeException> {
 
     /** A number outside [min, max]; nothing when the value is absent. */
     public Validation<E> range(Number value, String member, long min, long max) {
-        if (value != null) {
-            if (value.longValue() < min) {
-                fail(value, member, Constraints.minValue(min));
-            } else if (value.longValue() > max) {
-                fail(value, member, Constraints.maxValue(max));
-            }
-        }
-        return this;
+        return value == null ? this
+                : within(value, value.longValue(), member, min, max, Constraints::minValue, Constraints::maxValue);
     }
 
     /** A text shorter than min or longer than max (in UTF-16 units, as the model counts); nothing when absent. */
     public Validation<E> length(String value, String member, int min, int max) {
-        if (value != null) {
-            if (value.length() < min) {
-                fail(value, member, Constraints.minLength(min));
-            } else if (value.length() > max) {
-                fail(value, member, Constraints.maxLength(max));
-            }
+        return value == null ? this
+                : within(value, value.length(), member, min, max, Constraints::minLength, Constraints::maxLength);
+    }
+
+    private Validation<E> within(Object value, long measure, String member, long min, long max,
+                                 LongFunction<String> below, LongFunction<String> above) {
+        if (measure < min) {
+            fail(value, member, below.apply(min));
+        } else if (measure > max) {
+            fail(value, member, above.apply(max));
         }
         return this;
     }

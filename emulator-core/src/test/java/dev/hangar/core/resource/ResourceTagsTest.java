@@ -25,22 +25,8 @@ class ResourceTagsTest {
         }
     }
 
-    static final TagErrors ERRORS = new TagErrors() {
-        @Override
-        public RuntimeException invalid(TagRequest request, Set<TagRule> broken) {
-            return new Refused("invalid", broken);
-        }
-
-        @Override
-        public RuntimeException reservedKey(String key) {
-            return new Refused("reserved " + key, Set.of());
-        }
-
-        @Override
-        public RuntimeException tooMany(TagRequest request) {
-            return new Refused("tooMany", Set.of());
-        }
-    };
+    static final TagErrors ERRORS = TagErrors.of((request, broken) -> new Refused("invalid", broken),
+            key -> new Refused("reserved " + key, Set.of()), request -> new Refused("tooMany", Set.of()));
 
     private static Map<String, String> many(int n, String prefix) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -96,6 +82,17 @@ class ResourceTagsTest {
         // 128 Unicode characters, each two UTF-16 chars: the limit counts characters
         new ResourceTags().add(TagRequest.of(Map.of("𝒜".repeat(128), "ok")), ERRORS);
         assertEquals(Set.of(TagRule.KEY_CHARACTERS), refused(Map.of("😀", "v")).broken, "an emoji is no letter");
+    }
+
+    @Test
+    void aServiceWhoseModelSetsNoCountAnswersTooManyForALongRequest() {
+        TagErrors uncounted = TagErrors.withoutRequestLimit((request, broken) -> new Refused("invalid", broken),
+                key -> new Refused("reserved", Set.of()), request -> new Refused("tooMany", Set.of()));
+        assertEquals("tooMany", assertThrows(Refused.class, () -> new ResourceTags().add(TagRequest.of(many(51, "k")),
+                uncounted)).kind);
+        assertEquals("tooMany", assertThrows(Refused.class, () -> TagRules.checkOnCreate(TagRequest.of(many(51, "k")),
+                uncounted)).kind);
+        TagRules.check(TagRequest.of(many(51, "k")), uncounted); // alone, it leaves the count to the resource
     }
 
     @Test
