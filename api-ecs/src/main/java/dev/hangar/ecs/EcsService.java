@@ -248,6 +248,8 @@ public final class EcsService implements AwsService {
                 }
             }
         }
+        // creation order: two RunTasks on two event loops may add their tasks the other way round
+        matching.sort(Comparator.comparing(Task::listKey));
         Page<Task> page = EcsPages.PAGER.page(r, matching, Task::listKey, EcsPages.size(r.maxResults()));
         return ListTasksResponse.builder().taskArns(page.items().stream().map(Task::arn).toList())
                 .nextToken(page.nextToken()).build();
