@@ -1,6 +1,7 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.state.Arns;
+import dev.hangar.core.resource.Arn;
+import dev.hangar.core.resource.ArnScope;
 
 /**
  * ECS's ARN formats: cluster/&lt;name&gt;, task/&lt;cluster&gt;/&lt;id&gt;, container/&lt;cluster&gt;/&lt;task-id&gt;/&lt;uuid&gt;,
@@ -8,42 +9,35 @@ import dev.hangar.core.state.Arns;
  */
 public final class EcsArns {
 
-    private final String region;
-    private final String account;
+    private final ArnScope scope;
 
     public EcsArns(String region, String account) {
-        this.region = region;
-        this.account = account;
+        this.scope = ArnScope.of("ecs", region, account);
     }
 
     public String cluster(String name) {
-        return Arns.of("ecs", region, account, "cluster/" + name);
+        return scope.arn("cluster/" + name);
     }
 
     public String task(String clusterName, String taskId) {
-        return Arns.of("ecs", region, account, "task/" + clusterName + "/" + taskId);
+        return scope.arn("task/" + clusterName + "/" + taskId);
     }
 
     public String container(String clusterName, String taskId, String containerId) {
-        return Arns.of("ecs", region, account, "container/" + clusterName + "/" + taskId + "/" + containerId);
+        return scope.arn("container/" + clusterName + "/" + taskId + "/" + containerId);
     }
 
     public String taskDefinition(String family, int revision) {
-        return Arns.of("ecs", region, account, "task-definition/" + family + ":" + revision);
+        return scope.arn("task-definition/" + family + ":" + revision);
     }
 
     public String taskDefinitionFamily(String family) {
-        return Arns.of("ecs", region, account, "task-definition/" + family);
+        return scope.arn("task-definition/" + family);
     }
 
     /** The resource part ("cluster/x") of an ECS ARN of this account and region, or null if it is not one. */
     String resourceOf(String arn) {
-        Arns.Parsed parsed = Arns.parse(arn);
-        if (parsed == null || !"ecs".equals(parsed.service()) || !region.equals(parsed.region())
-                || !account.equals(parsed.account())) {
-            return null;
-        }
-        return parsed.resource();
+        return scope.resourceOf(arn);
     }
 
     /** A cluster parameter (name or ARN) as a name; null for an ARN that names no cluster of ours. */
@@ -51,11 +45,7 @@ public final class EcsArns {
         if (nameOrArn == null || nameOrArn.isEmpty()) {
             return "default";
         }
-        if (!nameOrArn.startsWith("arn:")) {
-            return nameOrArn;
-        }
-        String resource = resourceOf(nameOrArn);
-        return resource != null && resource.startsWith("cluster/") ? resource.substring("cluster/".length()) : null;
+        return nameOrArn.startsWith("arn:") ? scope.resourceOf(nameOrArn, "cluster/") : nameOrArn;
     }
 
     /** A task parameter (id, new-style ARN task/cluster/id, or old-style task/id) as its id; null if malformed. */
@@ -66,7 +56,7 @@ public final class EcsArns {
         if (!idOrArn.startsWith("arn:")) {
             return idOrArn.contains("/") ? null : idOrArn;
         }
-        Arns.Parsed parsed = Arns.parse(idOrArn);
+        Arn parsed = Arn.parse(idOrArn);
         if (parsed == null || !parsed.resource().startsWith("task/")) {
             return null;
         }

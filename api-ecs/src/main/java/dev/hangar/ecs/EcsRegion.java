@@ -1,5 +1,6 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.Cluster;
 import dev.hangar.ecs.domain.EcsState;
 import dev.hangar.ecs.domain.Task;
@@ -12,10 +13,10 @@ final class EcsRegion {
     final EcsState state = new EcsState();
     final TaskDefinitions taskDefinitions;
 
-    EcsRegion(String account, String region) {
+    EcsRegion(String account, String region, HangarClock clock) {
         this.region = region;
         this.arns = new EcsArns(region, account);
-        this.taskDefinitions = new TaskDefinitions(state.taskDefinitions(), arns);
+        this.taskDefinitions = new TaskDefinitions(state.taskDefinitions(), arns, clock);
     }
 
     /** The cluster parameter's cluster, ACTIVE; "default" when omitted. */

@@ -8,16 +8,19 @@ import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.port.LogSink;
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.ResourceTags;
 import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.core.time.HangarClock;
+import dev.hangar.core.time.ScaledClock;
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Tags;
 import dev.hangar.ecs.domain.Task;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.*;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,25 +32,38 @@ import java.util.concurrent.ExecutorService;
 @RunsOn(RunsOn.Pool.EVENT_LOOP)
 public final class EcsService implements AwsService {
 
-    private final AccountRegionStore<EcsRegion> regions = new AccountRegionStore<>(EcsRegion::new);
+    private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
+    /** What ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock. */
+    private final HangarClock clock;
 
-    /** As Hangar makes it: the container runtime from the ports, engine calls on the engine's executor. */
+    /**
+     * As Hangar makes it: the container runtime from the ports, engine calls on the engine's executor, time from
+     * Hangar's clock.
+     */
     public EcsService(ServiceContext ctx) {
-        this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE));
+        this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
+                ctx.clock());
     }
 
     public EcsService(ContainerRuntime runtime, ExecutorService workers) {
-        this(runtime, workers, Ports.Ref.of(LogSink.NONE));
+        this(runtime, workers, Ports.Ref.of(LogSink.NONE), ScaledClock.system());
     }
 
     /** @param logs where the output of containers using the awslogs driver goes (CloudWatch Logs) */
     public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs) {
-        this(runtime, workers, Ports.Ref.of(logs));
+        this(runtime, workers, Ports.Ref.of(logs), ScaledClock.system());
     }
 
-    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs) {
-        this.lifecycle = new TaskLifecycle(runtime, engine, new TaskLogs(runtime, logs));
+    /** @param clock the time of ECS's timestamps and of its stopped-task retention */
+    public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs, HangarClock clock) {
+        this(runtime, workers, Ports.Ref.of(logs), clock);
+    }
+
+    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
+        this.clock = clock;
+        this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
+        this.lifecycle = new TaskLifecycle(runtime, engine, new TaskLogs(runtime, logs), clock);
     }
 
     @Override
@@ -73,13 +89,13 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         String name = r.clusterName() == null ? "default" : r.clusterName();
         EcsValidation.clusterName(name);
-        EcsValidation.tags(r.tags());
+        Tagging.check(r.tags());
         Cluster cluster = region.state.createCluster(name, region.arns.cluster(name));
         cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy(),
                 r.serviceConnectDefaults() == null ? null : r.serviceConnectDefaults().namespace());
-        cluster.tags().put(r.tags());
+        Tagging.add(cluster.tags(), r.tags());
         EnumSet<ClusterField> shown = EnumSet.of(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS);
-        if (cluster.tags().size() > 0) {
+        if (!cluster.tags().isEmpty()) {
             shown.add(ClusterField.TAGS);
         }
         return CreateClusterResponse.builder().cluster(cluster.toSdk(region.state.counts(cluster), shown)).build();
@@ -104,9 +120,10 @@ public final class EcsService implements AwsService {
     }
 
     public ListClustersResponse listClusters(RequestContext ctx, ListClustersRequest r) {
-        List<String> arns = region(ctx).state.clusters().stream().filter(Cluster::active).map(Cluster::arn).toList();
-        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
-        return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
+        List<Cluster> active = region(ctx).state.clusters().stream().filter(Cluster::active).toList();
+        Page<Cluster> page = EcsPages.PAGER.page(r, active, Cluster::listKey, EcsPages.size(r.maxResults()));
+        return ListClustersResponse.builder().clusterArns(page.items().stream().map(Cluster::arn).toList())
+                .nextToken(page.nextToken()).build();
     }
 
     public DeleteClusterResponse deleteCluster(RequestContext ctx, DeleteClusterRequest r) {
@@ -125,9 +142,9 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         TaskDefinition registered = region.taskDefinitions.register(ctx, r);
         var response = RegisterTaskDefinitionResponse.builder().taskDefinition(registered);
-        Tags tags = region.taskDefinitions.registry().tags(registered.taskDefinitionArn());
-        if (tags.size() > 0) {
-            response.tags(tags.toSdk());
+        ResourceTags tags = region.taskDefinitions.registry().tags(registered.taskDefinitionArn());
+        if (!tags.isEmpty()) {
+            response.tags(Tagging.sdk(tags));
         }
         return response.build();
     }
@@ -137,22 +154,25 @@ public final class EcsService implements AwsService {
         TaskDefinition found = region.taskDefinitions.describe(r.taskDefinition());
         var response = DescribeTaskDefinitionResponse.builder().taskDefinition(found);
         if (r.include().contains(TaskDefinitionField.TAGS)) {
-            response.tags(region.taskDefinitions.registry().tags(found.taskDefinitionArn()).toSdk());
+            response.tags(Tagging.sdk(region.taskDefinitions.registry().tags(found.taskDefinitionArn())));
         }
         return response.build();
     }
 
     public ListTaskDefinitionsResponse listTaskDefinitions(RequestContext ctx, ListTaskDefinitionsRequest r) {
-        List<String> arns = region(ctx).taskDefinitions.listArns(r.familyPrefix(), r.status(), r.sort());
-        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
-        return ListTaskDefinitionsResponse.builder().taskDefinitionArns(page.items()).nextToken(page.nextToken())
-                .build();
+        List<TaskDefinition> listed = region(ctx).taskDefinitions.list(r.familyPrefix(), r.status(), r.sort());
+        Comparator<String> order = r.sort() == SortOrder.DESC ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        Page<TaskDefinition> page = EcsPages.PAGER.page(r, listed, TaskDefinitions::listKey, order,
+                EcsPages.size(r.maxResults()));
+        return ListTaskDefinitionsResponse.builder()
+                .taskDefinitionArns(page.items().stream().map(TaskDefinition::taskDefinitionArn).toList())
+                .nextToken(page.nextToken()).build();
     }
 
     public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(RequestContext ctx,
                                                                          ListTaskDefinitionFamiliesRequest r) {
         List<String> families = region(ctx).taskDefinitions.families(r.familyPrefix(), r.status());
-        Paging<String> page = Paging.page(families, r.maxResults(), r.nextToken(), 100);
+        Page<String> page = EcsPages.PAGER.page(r, families, family -> family, EcsPages.size(r.maxResults()));
         return ListTaskDefinitionFamiliesResponse.builder().families(page.items()).nextToken(page.nextToken())
                 .build();
     }
@@ -175,9 +195,10 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         Cluster cluster = region.activeCluster(r.cluster());
         TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
-        List<Tag> definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).toSdk();
-        List<Task> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region);
-        List<Task> added = region.state.addTasks(cluster, r.clientToken(), tasks);
+        var definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).asMap();
+        List<Task> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region,
+                clock.now());
+        List<Task> added = region.state.addTasks(cluster, r.clientToken(), tasks, clock.now());
         if (added == null) {
             throw EcsErrors.clusterNotFound();
         }
@@ -217,19 +238,22 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         Cluster cluster = region.activeCluster(r.cluster());
         String desired = r.desiredStatus() == null ? "RUNNING" : r.desiredStatusAsString();
-        List<String> arns = new ArrayList<>();
+        List<Task> matching = new ArrayList<>();
         if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
             for (Task t : region.state.tasksOf(cluster)) {
                 if (desired.equals(t.desiredStatus())
                         && (r.family() == null || r.family().equals(t.definition().family()))
                         && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
                         && (r.launchType() == null || r.launchType() == t.launchType())) {
-                    arns.add(t.arn());
+                    matching.add(t);
                 }
             }
         }
-        Paging<String> page = Paging.page(arns, r.maxResults(), r.nextToken(), 100);
-        return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
+        // creation order: two RunTasks on two event loops may add their tasks the other way round
+        matching.sort(Comparator.comparing(Task::listKey));
+        Page<Task> page = EcsPages.PAGER.page(r, matching, Task::listKey, EcsPages.size(r.maxResults()));
+        return ListTasksResponse.builder().taskArns(page.items().stream().map(Task::arn).toList())
+                .nextToken(page.nextToken()).build();
     }
 
     public StopTaskResponse stopTask(RequestContext ctx, StopTaskRequest r) {
@@ -243,7 +267,7 @@ public final class EcsService implements AwsService {
             throw EcsErrors.invalidParameter("The referenced task was not found");
         }
         String reason = r.reason() == null || r.reason().isEmpty() ? "Task stopped by user" : r.reason();
-        boolean stopping = task.requestStop(TaskStopCode.USER_INITIATED, reason, Instant.now());
+        boolean stopping = task.requestStop(TaskStopCode.USER_INITIATED, reason, clock.now());
         software.amazon.awssdk.services.ecs.model.Task snapshot = task.toSdk(false);
         if (stopping) {
             lifecycle.stop(task);
@@ -254,10 +278,8 @@ public final class EcsService implements AwsService {
     // ---- tags ----
 
     public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
-        EcsValidation.tags(r.tags());
-        if (!Tagging.of(region(ctx), r.resourceArn()).putWithin(r.tags(), 50)) {
-            throw EcsErrors.invalidParameter("Too many tags: a resource can have at most 50 tags.");
-        }
+        Tagging.check(r.tags());
+        Tagging.add(Tagging.of(region(ctx), r.resourceArn()), r.tags());
         return TagResourceResponse.builder().build();
     }
 
@@ -267,6 +289,7 @@ public final class EcsService implements AwsService {
     }
 
     public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
-        return ListTagsForResourceResponse.builder().tags(Tagging.of(region(ctx), r.resourceArn()).toSdk()).build();
+        return ListTagsForResourceResponse.builder().tags(Tagging.sdk(Tagging.of(region(ctx), r.resourceArn())))
+                .build();
     }
 }

@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
-import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +69,7 @@ final class EcsValidation {
             throw EcsErrors.client("A task definition must have at least one essential container.");
         }
         dependencies(containers, byName);
-        tags(r.tags());
+        Tagging.check(r.tags());
     }
 
     private static void container(ContainerDefinition c, boolean taskMemory, NetworkMode networkMode) {
@@ -152,25 +151,5 @@ final class EcsValidation {
         }
         path.remove(c.name());
         done.add(c.name());
-    }
-
-    static void tags(List<Tag> tags) {
-        if (tags == null) {
-            return;
-        }
-        if (tags.size() > 50) {
-            throw EcsErrors.invalidParameter("Too many tags: a resource can have at most 50 tags.");
-        }
-        for (Tag t : tags) {
-            if (t.key() == null || t.key().isEmpty() || t.key().length() > 128) {
-                throw EcsErrors.invalidParameter("Tag keys must be between 1 and 128 characters long.");
-            }
-            if (t.value() != null && t.value().length() > 256) {
-                throw EcsErrors.invalidParameter("Tag values must be at most 256 characters long.");
-            }
-            if (t.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-                throw EcsErrors.invalidParameter("Tag keys may not start with 'aws:': that prefix is reserved.");
-            }
-        }
     }
 }

@@ -1,17 +1,66 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.resource.ResourceTags;
+import dev.hangar.core.resource.TagErrors;
+import dev.hangar.core.resource.TagRequest;
+import dev.hangar.core.resource.TagRule;
+import dev.hangar.core.resource.TagRules;
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Tags;
 import dev.hangar.ecs.domain.Task;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-/** Finds the tags of the resource an ARN names: a cluster, a task definition revision or a task. */
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ECS's side of tagging: which resource an ARN names (a cluster, a task definition revision or a task), and how ECS
+ * words the kit's tag rules. AWS's text is known for invalid characters (as users report it, e.g.
+ * prefect-aws#223); the others are Hangar's wording in ECS's InvalidParameterException.
+ */
 final class Tagging {
+
+    private static final String TOO_MANY = "Too many tags: a resource can have at most 50 tags.";
+
+    static final TagErrors ERRORS = TagErrors.of(Tagging::invalid,
+            key -> EcsErrors.invalidParameter(TagRules.reservedKeyMessage(key)),
+            request -> EcsErrors.invalidParameter(TOO_MANY));
 
     private Tagging() {
     }
 
-    static Tags of(EcsRegion region, String arn) {
+    /** One message for the first broken rule, as ECS answers one problem at a time. */
+    private static RuntimeException invalid(TagRequest request, Set<TagRule> broken) {
+        if (broken.contains(TagRule.TOO_MANY_IN_REQUEST)) {
+            return EcsErrors.invalidParameter(TOO_MANY);
+        }
+        if (broken.contains(TagRule.KEY_LENGTH)) {
+            return EcsErrors.invalidParameter("Tag keys must be between 1 and 128 characters long.");
+        }
+        if (broken.contains(TagRule.VALUE_LENGTH)) {
+            return EcsErrors.invalidParameter("Tag values must be at most 256 characters long.");
+        }
+        return EcsErrors.invalidParameter("Some tags contain invalid characters. Valid characters: UTF-8 letters,"
+                + " spaces, numbers and _ . / = + - : @.");
+    }
+
+    /** A request's tags member, checked before anything is created. */
+    static TagRequest check(List<Tag> tags) {
+        TagRequest request = TagRequest.ofList(tags);
+        TagRules.check(request, ERRORS);
+        return request;
+    }
+
+    /** Adds a request's tags to a resource, checked, within the resource's limit. */
+    static void add(ResourceTags to, List<Tag> tags) {
+        to.add(TagRequest.ofList(tags), ERRORS);
+    }
+
+    static List<Tag> sdk(ResourceTags tags) {
+        return tags.asList(Tag.class);
+    }
+
+    static ResourceTags of(EcsRegion region, String arn) {
         String resource = region.arns.resourceOf(arn);
         if (resource == null) {
             throw EcsErrors.invalidParameter("The ARN provided is not a valid ECS resource ARN of this account"

@@ -1,7 +1,5 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.state.Arns;
-
 /**
  * A taskDefinition parameter: "family", "family:revision" or the full ARN (with or without the revision).
  *
@@ -16,9 +14,8 @@ record TaskDefinitionRef(String family, Integer revision) {
         }
         String body = text;
         if (text.startsWith("arn:")) {
-            Arns.Parsed parsed = Arns.parse(text);
             String resource = arns.resourceOf(text);
-            if (parsed == null || resource == null || !resource.startsWith("task-definition/")) {
+            if (resource == null || !resource.startsWith("task-definition/")) {
                 return null;
             }
             body = resource.substring("task-definition/".length());

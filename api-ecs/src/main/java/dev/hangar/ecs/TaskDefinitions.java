@@ -1,6 +1,8 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.resource.PageKeys;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskDefinitionRegistry;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -15,7 +17,6 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,12 @@ final class TaskDefinitions {
 
     private final TaskDefinitionRegistry registry;
     private final EcsArns arns;
+    private final HangarClock clock;
 
-    TaskDefinitions(TaskDefinitionRegistry registry, EcsArns arns) {
+    TaskDefinitions(TaskDefinitionRegistry registry, EcsArns arns, HangarClock clock) {
         this.registry = registry;
         this.arns = arns;
+        this.clock = clock;
     }
 
     TaskDefinitionRegistry registry() {
@@ -71,10 +74,10 @@ final class TaskDefinitions {
                 .runtimePlatform(r.runtimePlatform())
                 .enableFaultInjection(r.enableFaultInjection())
                 .status(TaskDefinitionStatus.ACTIVE)
-                .registeredAt(Instant.now())
+                .registeredAt(clock.now())
                 .registeredBy("arn:aws:iam::" + ctx.accountId() + ":root")
                 .build());
-        registry.tags(registered.taskDefinitionArn()).put(r.tags());
+        Tagging.add(registry.tags(registered.taskDefinitionArn()), r.tags());
         return registered;
     }
 
@@ -181,7 +184,7 @@ final class TaskDefinitions {
                 return found;
             }
             return registry.replace(found.toBuilder().status(TaskDefinitionStatus.INACTIVE)
-                    .deregisteredAt(Instant.now()).build());
+                    .deregisteredAt(clock.now()).build());
         }
     }
 
@@ -210,7 +213,7 @@ final class TaskDefinitions {
                             + " ACTIVE status. Please deregister the target and try again."));
                 } else if (found.status() == TaskDefinitionStatus.INACTIVE) {
                     deleted.add(registry.replace(found.toBuilder().status(TaskDefinitionStatus.DELETE_IN_PROGRESS)
-                            .deleteRequestedAt(Instant.now()).build()));
+                            .deleteRequestedAt(clock.now()).build()));
                 } else {
                     deleted.add(found);
                 }
@@ -223,19 +226,27 @@ final class TaskDefinitions {
         return Failure.builder().arn(arn).reason(reason).build();
     }
 
-    /** ListTaskDefinitions: familyPrefix is the full family name (as AWS documents), status defaults to ACTIVE. */
-    List<String> listArns(String family, TaskDefinitionStatus status, SortOrder sort) {
+    /**
+     * ListTaskDefinitions: familyPrefix is the full family name (as AWS documents), status defaults to ACTIVE; by
+     * family, then revision ({@link #listKey}), reversed with sort DESC.
+     */
+    List<TaskDefinition> list(String family, TaskDefinitionStatus status, SortOrder sort) {
         TaskDefinitionStatus wanted = status == null ? TaskDefinitionStatus.ACTIVE : status;
-        List<String> out = new ArrayList<>();
+        List<TaskDefinition> out = new ArrayList<>();
         for (TaskDefinition d : registry.all()) {
             if ((family == null || family.equals(d.family())) && d.status() == wanted) {
-                out.add(d.taskDefinitionArn());
+                out.add(d);
             }
         }
         if (sort == SortOrder.DESC) {
             java.util.Collections.reverse(out);
         }
         return out;
+    }
+
+    /** The key a revision is listed and paged by: its family, then its revision number. */
+    static String listKey(TaskDefinition d) {
+        return PageKeys.of(d.family(), PageKeys.number(d.revision()));
     }
 
     /**

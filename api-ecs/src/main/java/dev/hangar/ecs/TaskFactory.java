@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
-import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
@@ -32,9 +31,10 @@ final class TaskFactory {
     /**
      * @param definitionTags the task definition's tags, copied to each task with {@code propagateTags:
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
+     * @param now            the tasks' createdAt, on Hangar's clock
      */
-    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, List<Tag> definitionTags,
-                             EcsArns arns, String region) {
+    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, Map<String, String> definitionTags,
+                             EcsArns arns, String region, Instant now) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
@@ -60,7 +60,7 @@ final class TaskFactory {
         if (r.startedBy() != null && r.startedBy().length() > 128) {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
         }
-        EcsValidation.tags(r.tags());
+        Map<String, String> tags = Tagging.check(r.tags()).asMap();
         if (r.propagateTags() == PropagateTags.SERVICE) {
             throw EcsErrors.invalidParameter("propagateTags SERVICE is not supported when running a task:"
                     + " a task run by RunTask has no service.");
@@ -88,11 +88,12 @@ final class TaskFactory {
                 containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
             }
             Task task = new Task(arn, id, cluster, td, launchType, capacityProvider, group, r.startedBy(), echoed,
-                    cpu, memory, region + "a", Instant.now(), containers, options);
+                    cpu, memory, region + "a", now, containers, options);
+            // both were checked when they were set; AWS's limit applies to each, not to their union
             if (r.propagateTags() == PropagateTags.TASK_DEFINITION) {
-                task.tags().put(definitionTags);
+                task.tags().copy(definitionTags);
             }
-            task.tags().put(r.tags());
+            task.tags().copy(tags);
             tasks.add(task);
         }
         return tasks;

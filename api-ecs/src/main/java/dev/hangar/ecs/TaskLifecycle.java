@@ -1,5 +1,6 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.Task;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.runtime.ContainerEvent;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,11 +47,14 @@ final class TaskLifecycle implements ContainerEventListener {
     private final Set<String> oomKilled = ConcurrentHashMap.newKeySet();
 
     private final TaskLogs logs;
+    /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
+    private final HangarClock clock;
 
-    TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, TaskLogs logs) {
+    TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, TaskLogs logs, HangarClock clock) {
         this.runtime = runtime;
         this.workers = workers;
         this.logs = logs;
+        this.clock = clock;
         runtime.addListener(this);
     }
 
@@ -71,7 +74,7 @@ final class TaskLifecycle implements ContainerEventListener {
      */
     void reset() {
         for (Task task : live.values()) {
-            if (task.requestStop(TaskStopCode.USER_INITIATED, "Hangar state reset", Instant.now())) {
+            if (task.requestStop(TaskStopCode.USER_INITIATED, "Hangar state reset", clock.now())) {
                 submit(() -> teardown(task));
             }
         }
@@ -87,24 +90,24 @@ final class TaskLifecycle implements ContainerEventListener {
             }
             RuntimeStatus status = runtime.status();
             if (!status.available()) {
-                task.failToStart(engineUnavailable(status.detail()), Instant.now());
+                task.failToStart(engineUnavailable(status.detail()), clock.now());
                 return;
             }
-            task.pullStarted(Instant.now());
+            task.pullStarted(clock.now());
             if (!pullImages(task)) {
                 return;
             }
-            task.pullStopped(Instant.now());
+            task.pullStopped(clock.now());
             for (TaskContainer container : task.containers()) {
                 ContainerSpec spec = ContainerSpecs.of(task, container);
                 ContainerHandle handle;
                 try {
                     handle = runtime.create(spec);
                 } catch (RuntimeUnavailableException e) {
-                    task.failToStart(engineUnavailable(e.getMessage()), Instant.now());
+                    task.failToStart(engineUnavailable(e.getMessage()), clock.now());
                     return;
                 } catch (ContainerRuntimeException e) {
-                    task.failToStart("CannotCreateContainerError: " + e.getMessage(), Instant.now());
+                    task.failToStart("CannotCreateContainerError: " + e.getMessage(), clock.now());
                     return;
                 }
                 if (!task.containerCreated(container, handle.id())) {
@@ -113,9 +116,9 @@ final class TaskLifecycle implements ContainerEventListener {
             }
         } catch (RuntimeException e) {
             LOG.warn("launching {} failed", task.arn(), e);
-            task.failToStart("ResourceInitializationError: " + e, Instant.now());
+            task.failToStart("ResourceInitializationError: " + e, clock.now());
         } finally {
-            task.provisioningDone(Instant.now());
+            task.provisioningDone(clock.now());
             advance(task);
         }
     }
@@ -127,16 +130,16 @@ final class TaskLifecycle implements ContainerEventListener {
             try {
                 runtime.ensureImage(image);
             } catch (RuntimeUnavailableException e) {
-                task.pullStopped(Instant.now());
-                task.failToStart(engineUnavailable(e.getMessage()), Instant.now());
+                task.pullStopped(clock.now());
+                task.failToStart(engineUnavailable(e.getMessage()), clock.now());
                 return false;
             } catch (ImagePullException e) {
-                task.pullStopped(Instant.now());
-                task.failToStart("CannotPullContainerError: " + e.getMessage(), Instant.now());
+                task.pullStopped(clock.now());
+                task.failToStart("CannotPullContainerError: " + e.getMessage(), clock.now());
                 return false;
             } catch (ContainerRuntimeException e) {
-                task.pullStopped(Instant.now());
-                task.failToStart("CannotPullContainerError: " + e.getMessage(), Instant.now());
+                task.pullStopped(clock.now());
+                task.failToStart("CannotPullContainerError: " + e.getMessage(), clock.now());
                 return false;
             }
             if (task.stopRequested()) {
@@ -157,7 +160,7 @@ final class TaskLifecycle implements ContainerEventListener {
             teardown(task);
             return;
         }
-        for (TaskContainer container : task.claimStartable(Instant.now())) {
+        for (TaskContainer container : task.claimStartable(clock.now())) {
             submit(() -> startContainer(task, container));
         }
         if (task.stopRequested()) {
@@ -175,12 +178,12 @@ final class TaskLifecycle implements ContainerEventListener {
             runtime.start(container.runtimeId());
         } catch (ContainerRuntimeException e) {
             closeQuietly(output);
-            task.containerFailedToStart(container, "CannotStartContainerError: " + e.getMessage(), Instant.now());
+            task.containerFailedToStart(container, "CannotStartContainerError: " + e.getMessage(), clock.now());
             advance(task);
             return;
         }
         ContainerState state = inspectQuietly(container.runtimeId());
-        task.containerStarted(container, bindings(state), Instant.now());
+        task.containerStarted(container, bindings(state), clock.now());
         advance(task);
     }
 
@@ -226,7 +229,7 @@ final class TaskLifecycle implements ContainerEventListener {
         ContainerState state = inspectQuietly(containerId);
         Integer exitCode = state != null && state.exitCode() != null ? state.exitCode() : eventExitCode;
         boolean oom = oomKilled.remove(containerId) | (state != null && state.oomKilled());
-        task.containerExited(container, exitCode, oom, Instant.now());
+        task.containerExited(container, exitCode, oom, clock.now());
         advance(task);
     }
 
@@ -248,7 +251,7 @@ final class TaskLifecycle implements ContainerEventListener {
         }
         ContainerState state = inspectQuietly(id);
         boolean oom = oomKilled.remove(id) | (state != null && state.oomKilled());
-        task.containerStoppedByUs(container, state == null ? null : state.exitCode(), oom, Instant.now());
+        task.containerStoppedByUs(container, state == null ? null : state.exitCode(), oom, clock.now());
         teardown(task);
     }
 
@@ -258,7 +261,7 @@ final class TaskLifecycle implements ContainerEventListener {
     }
 
     private void deprovisionIfDone(Task task) {
-        if (!task.startDeprovisioning(Instant.now())) {
+        if (!task.startDeprovisioning(clock.now())) {
             return;
         }
         for (String id : task.runtimeIds()) {
@@ -269,7 +272,7 @@ final class TaskLifecycle implements ContainerEventListener {
             }
         }
         live.remove(task.arn());
-        task.deprovisioned(Instant.now());
+        task.deprovisioned(clock.now());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -2,7 +2,7 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
-import dev.hangar.core.state.Arns;
+import dev.hangar.core.resource.Arn;
 import dev.hangar.ecs.domain.Task;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.runtime.ContainerRuntime;
@@ -46,7 +46,7 @@ final class TaskLogs {
         if (group == null || group.isEmpty()) {
             return null;
         }
-        Arns.Parsed arn = Arns.parse(task.arn());
+        Arn arn = Arn.parse(task.arn());
         String region = options.getOrDefault("awslogs-region", arn.region());
         String prefix = options.get("awslogs-stream-prefix");
         String stream = prefix == null || prefix.isEmpty() ? container.runtimeId()

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,8 @@ class ContainerSpecsTest {
 
     private static Task task(TaskDefinition td, RunTaskRequest.Builder request) {
         Cluster cluster = new Cluster("c", ARNS.cluster("c"));
-        return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, List.of(), ARNS, "us-east-1").get(0);
+        return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, Map.of(), ARNS, "us-east-1",
+                Instant.now()).get(0);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.http.HangarServer;
+import dev.hangar.core.port.LogSink;
+import dev.hangar.core.time.ManualClock;
 import dev.hangar.runtime.DockerContainerRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,14 +12,22 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Without a Docker engine the control plane still answers; tasks fail to start with a reason naming the engine. */
+/**
+ * Without a Docker engine the control plane still answers; tasks fail to start with a reason naming the engine. Such
+ * a task stops at once, which also shows that ECS's timestamps and its stopped-task retention are on Hangar's clock.
+ */
 class NoEngineTest {
+
+    private static final Instant START = Instant.parse("2030-01-02T03:04:05Z");
+    private static final ManualClock clock = new ManualClock(START);
 
     private static DockerContainerRuntime runtime;
     private static ExecutorService workers;
@@ -29,7 +39,7 @@ class NoEngineTest {
         runtime = DockerContainerRuntime.connect("ecs-noengine", "tcp://127.0.0.1:1");
         workers = Executors.newFixedThreadPool(4);
         server = HangarServer.builder().host("127.0.0.1").port(0).workers(workers)
-                .service(new EcsService(runtime, workers)).build().start();
+                .service(new EcsService(runtime, workers, LogSink.NONE, clock)).build().start();
         client = EcsTestBase.clientFor(server);
     }
 
@@ -54,5 +64,28 @@ class NoEngineTest {
         assertTrue(stopped.stoppedReason().startsWith("ResourceInitializationError: Hangar cannot reach a Docker"
                 + " engine"), stopped.stoppedReason());
         assertEquals("STOPPED", stopped.containers().get(0).lastStatus());
+    }
+
+    @Test
+    void timestampsAndRetentionFollowHangarsClock() {
+        client.createCluster(b -> b.clusterName("clocked"));
+        Instant registered = client.registerTaskDefinition(b -> b.family("timed").containerDefinitions(
+                EcsTestBase.shell("main", "true").build())).taskDefinition().registeredAt();
+        assertEquals(clock.now(), registered);
+        Task task = client.runTask(b -> b.cluster("clocked").taskDefinition("timed")).tasks().get(0);
+        assertEquals(registered, task.createdAt());
+        Task stopped = EcsTestBase.await(client, "clocked", task.taskArn(), Duration.ofSeconds(10),
+                t -> "STOPPED".equals(t.lastStatus()));
+        assertEquals(registered, stopped.stoppedAt());
+
+        clock.advance(Duration.ofMinutes(59));
+        client.runTask(b -> b.cluster("clocked").taskDefinition("timed"));
+        assertEquals(task.taskArn(), EcsTestBase.describe(client, "clocked", task.taskArn()).taskArn(),
+                "kept for the hour AWS documents");
+        clock.advance(Duration.ofMinutes(2));
+        client.runTask(b -> b.cluster("clocked").taskDefinition("timed"));
+        assertNull(EcsTestBase.describe(client, "clocked", task.taskArn()), "forgotten an hour after it stopped");
+        assertEquals(registered.plus(Duration.ofMinutes(61)), client.deregisterTaskDefinition(b -> b
+                .taskDefinition("timed:1")).taskDefinition().deregisteredAt());
     }
 }

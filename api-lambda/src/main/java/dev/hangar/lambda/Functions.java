@@ -1,6 +1,11 @@
 package dev.hangar.lambda;
 
+import dev.hangar.core.resource.PageKeys;
+import dev.hangar.core.resource.TagRequest;
+import dev.hangar.core.resource.TagRules;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.domain.FunctionCode;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
@@ -13,7 +18,6 @@ import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,12 +29,16 @@ final class Functions {
     private final FunctionLifecycle lifecycle;
     private final FunctionInvoker invoker;
     private final CodeJanitor janitor;
+    /** LastModified is on Hangar's clock. */
+    private final HangarClock clock;
 
-    Functions(CodeSource code, FunctionLifecycle lifecycle, FunctionInvoker invoker, CodeJanitor janitor) {
+    Functions(CodeSource code, FunctionLifecycle lifecycle, FunctionInvoker invoker, CodeJanitor janitor,
+              HangarClock clock) {
         this.code = code;
         this.lifecycle = lifecycle;
         this.invoker = invoker;
         this.janitor = janitor;
+        this.clock = clock;
     }
 
     FunctionConfiguration create(FunctionRegistry registry, CreateFunctionRequest r) {
@@ -54,10 +62,8 @@ final class Functions {
         CodeSource.Input input = new CodeSource.Input(r.code().zipFile(), r.code().s3Bucket(), r.code().s3Key(),
                 r.code().imageUri());
         String packageType = r.packageType() == null ? "Zip" : r.packageTypeAsString();
-        if (!packageType.equals("Zip") && !packageType.equals("Image")) {
-            throw AwsErrors.validation("1 validation error detected: Value '" + packageType + "' at 'packageType' "
-                    + "failed to satisfy constraint: Member must satisfy enum value set: [Image, Zip]");
-        }
+        new Validation<>(AwsErrors::validation).oneOf(packageType, "packageType", List.of("Image", "Zip"))
+                .throwIfAny();
         boolean image = packageType.equals("Image");
         if (!image) {
             if (r.runtime() == null || (r.handler() == null && !r.runtimeAsString().startsWith("provided"))) {
@@ -69,9 +75,8 @@ final class Functions {
                 throw LambdaErrors.invalidParameter("Please don't provide ImageConfig for Zip-type functions.");
             }
         }
-        if (r.hasTags() && r.tags().size() > LambdaLimits.TAGS_PER_FUNCTION) {
-            throw LambdaErrors.invalidParameter("Number of tags exceeds function tag limit.");
-        }
+        TagRequest tags = TagRequest.of(r.tags());
+        TagRules.checkOnCreate(tags, LambdaTagging.ERRORS);
         if (registry.find(name) != null) {
             throw LambdaErrors.functionExists(name);
         }
@@ -98,15 +103,13 @@ final class Functions {
                 .logGroup(r.loggingConfig() != null && r.loggingConfig().logGroup() != null
                         ? r.loggingConfig().logGroup() : "/aws/lambda/" + name)
                 .code(stored)
-                .lastModified(Instant.now())
+                .lastModified(clock.now())
                 .revisionId(UUID.randomUUID().toString())
                 .status(FunctionStatus.creating())
                 .configRevision(1)
                 .build();
         LambdaFunction function = new LambdaFunction(name, registry.arns().function(name), latest);
-        if (r.hasTags()) {
-            function.putTags(r.tags(), LambdaLimits.TAGS_PER_FUNCTION);
-        }
+        function.tags().add(tags, LambdaTagging.ERRORS);
         try {
             registry.add(function);
         } catch (RuntimeException e) {
@@ -146,7 +149,7 @@ final class Functions {
                 .code(stored)
                 .architectures(r.hasArchitectures() && !r.architectures().isEmpty()
                         ? r.architecturesAsStrings() : latest.architectures())
-                .lastModified(Instant.now())
+                .lastModified(clock.now())
                 .revisionId(UUID.randomUUID().toString())
                 .status(nextStatus(latest))
                 .configRevision(latest.configRevision() + 1)
@@ -222,7 +225,7 @@ final class Functions {
                     b.logGroup(r.loggingConfig().logGroup());
                 }
             }
-            return b.lastModified(Instant.now())
+            return b.lastModified(clock.now())
                     .revisionId(UUID.randomUUID().toString())
                     .status(nextStatus(latest))
                     .configRevision(latest.configRevision() + 1)
@@ -330,8 +333,4 @@ final class Functions {
         return v;
     }
 
-    /** Orders $LATEST before the versions, and versions by number, in markers. */
-    static String sortKey(String name, String version) {
-        return name + "\u0001" + (LambdaArns.LATEST.equals(version) ? "" : String.format("%010d", Long.parseLong(version)));
-    }
 }

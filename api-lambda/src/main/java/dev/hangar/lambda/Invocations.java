@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -84,14 +86,10 @@ final class Invocations {
     }
 
     private static void checkEnums(String type, String logType) {
-        ValidationErrors errors = new ValidationErrors();
-        if (!type.equals("Event") && !type.equals("RequestResponse") && !type.equals("DryRun")) {
-            errors.add(type, "invocationType", "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
-        }
-        if (!logType.equals("None") && !logType.equals("Tail")) {
-            errors.add(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
-        }
-        errors.throwIfAny();
+        new Validation<>(AwsErrors::validation)
+                .oneOf(type, "invocationType", List.of("Event", "RequestResponse", "DryRun"))
+                .oneOf(logType, "logType", List.of("None", "Tail"))
+                .throwIfAny();
     }
 
     /** Any JSON value is an event, as long as it is one complete value. */

@@ -1,7 +1,9 @@
 package dev.hangar.lambda;
 
+import dev.hangar.core.resource.ArnScope;
+import dev.hangar.core.resource.Constraints;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
-import dev.hangar.core.state.Arns;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +27,14 @@ public final class LambdaArns {
     private static final String RESOURCE_PATTERN = "arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:"
             + "\\d{12}:function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?";
 
-    private final String region;
-    private final String account;
+    private final ArnScope scope;
 
     public LambdaArns(String region, String account) {
-        this.region = region;
-        this.account = account;
+        this.scope = ArnScope.of("lambda", region, account);
     }
 
     public String function(String name) {
-        return Arns.of("lambda", region, account, "function:" + name);
+        return scope.arn("function:" + name);
     }
 
     public String function(String name, String qualifier) {
@@ -52,16 +52,16 @@ public final class LambdaArns {
         }
         Matcher m = FUNCTION_REF.matcher(functionName);
         if (!m.matches() || m.group(3).length() > 64) {
-            throw AwsErrors.validation("1 validation error detected: Value '" + functionName + "' at 'functionName' "
-                    + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                    + FUNCTION_NAME_PATTERN);
+            throw new Validation<>(AwsErrors::validation)
+                    .fail(functionName, "functionName", Constraints.pattern(FUNCTION_NAME_PATTERN)).error();
         }
         String derived = m.group(4);
         if (qualifier != null && derived != null && !derived.equals(qualifier)) {
             throw LambdaErrors.invalidParameter(
                     "The derived qualifier from the function name does not match the specified qualifier.");
         }
-        if ((m.group(1) != null && !m.group(1).equals(region)) || (m.group(2) != null && !m.group(2).equals(account))) {
+        if ((m.group(1) != null && !m.group(1).equals(scope.region()))
+                || (m.group(2) != null && !m.group(2).equals(scope.account()))) {
             // a function of another region or account is simply not here
             throw LambdaErrors.functionNotFound(functionName);
         }
@@ -72,10 +72,10 @@ public final class LambdaArns {
     public FunctionRef resource(String arn) {
         Matcher m = arn == null ? null : FULL_FUNCTION_ARN.matcher(arn);
         if (m == null || !m.matches()) {
-            throw AwsErrors.validation("1 validation error detected: Value '" + arn + "' at 'resource' failed to satisfy "
-                    + "constraint: Member must satisfy regular expression pattern: " + RESOURCE_PATTERN);
+            throw new Validation<>(AwsErrors::validation)
+                    .fail(arn, "resource", Constraints.pattern(RESOURCE_PATTERN)).error();
         }
-        if (!m.group(1).equals(region) || !m.group(2).equals(account)) {
+        if (!m.group(1).equals(scope.region()) || !m.group(2).equals(scope.account())) {
             throw LambdaErrors.functionNotFound(arn);
         }
         return new FunctionRef(m.group(3), m.group(4));

@@ -10,7 +10,6 @@ public final class LambdaLimits {
     public static final int ASYNC_PAYLOAD_BYTES = 1_048_576;
     public static final int ENVIRONMENT_BYTES = 4096;
     public static final int MIN_UNRESERVED_CONCURRENCY = 100;
-    public static final int TAGS_PER_FUNCTION = 50;
     public static final int DEFAULT_TIMEOUT = 3;
     public static final int DEFAULT_MEMORY = 128;
     public static final int DEFAULT_EPHEMERAL_STORAGE = 512;

@@ -1,5 +1,9 @@
 package dev.hangar.lambda;
 
+import dev.hangar.core.resource.Constraints;
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.TagRequest;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
@@ -10,6 +14,8 @@ import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.core.time.HangarClock;
+import dev.hangar.core.time.ScaledClock;
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
@@ -55,7 +61,7 @@ public final class LambdaService implements AwsService {
     public LambdaService(ServiceContext ctx) {
         this(Invoker.create(ctx), ctx.workers(), ctx.engine(), ctx.dataDirectory(),
                 InvokeConfig.fromEnvironment(ctx.environment()).accountConcurrency(),
-                ctx.ports().require(ContainerRuntime.class));
+                ctx.ports().require(ContainerRuntime.class), ctx.clock());
         ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
                 request -> codeDownloads.handle(request.http())));
         ctx.ports().provide(FunctionInvocationPort.class, new LambdaFunctionPort(ctx.calls()));
@@ -63,21 +69,28 @@ public final class LambdaService implements AwsService {
 
     public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
                          int accountConcurrencyLimit) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, null);
+        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, null, ScaledClock.system());
     }
 
     /** @param runtime checks that Image functions' images exist (null: every image is taken as present) */
     public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
                          int accountConcurrencyLimit, ContainerRuntime runtime) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime);
+        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, ScaledClock.system());
+    }
+
+    /** @param clock the time of the control plane's timestamps (LastModified) */
+    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
+                         int accountConcurrencyLimit, ContainerRuntime runtime, HangarClock clock) {
+        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, clock);
     }
 
     private LambdaService(FunctionInvoker invoker, ExecutorService workers, ExecutorService engine,
-                          Path dataDirectory, int accountConcurrencyLimit, ContainerRuntime runtime) {
+                          Path dataDirectory, int accountConcurrencyLimit, ContainerRuntime runtime,
+                          HangarClock clock) {
         this.invoker = invoker;
         this.codeStore = new ZipCodeStore(dataDirectory);
         this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(engine, runtime), invoker,
-                new CodeJanitor(codeStore));
+                new CodeJanitor(codeStore), clock);
         this.invocations = new Invocations(invoker);
         this.accountConcurrencyLimit = accountConcurrencyLimit;
         this.codeDownloads = new CodeDownloads(codeStore.functionsRoot(), workers);
@@ -129,9 +142,8 @@ public final class LambdaService implements AwsService {
         GetFunctionResponse.Builder out = GetFunctionResponse.builder()
                 .configuration(version.toSdk(function.arn(), ref.qualified(), registry.region()))
                 .code(CodeLocations.of(ctx, registry, function, version));
-        Map<String, String> tags = function.tags();
-        if (!tags.isEmpty()) {
-            out.tags(tags);
+        if (!function.tags().isEmpty()) {
+            out.tags(function.tags().asMap());
         }
         Integer reserved = function.reservedConcurrency();
         if (reserved != null) {
@@ -153,22 +165,25 @@ public final class LambdaService implements AwsService {
 
     public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest r) {
         FunctionRegistry registry = registry(ctx);
-        if (r.functionVersion() != null && !"ALL".equals(r.functionVersionAsString())) {
-            throw AwsErrors.validation("1 validation error detected: Value '" + r.functionVersionAsString()
-                    + "' at 'functionVersion' failed to satisfy constraint: Member must satisfy enum value set: [ALL]");
-        }
+        new Validation<>(AwsErrors::validation).oneOf(r.functionVersionAsString(), "functionVersion", List.of("ALL"))
+                .throwIfAny();
+        int size = LambdaPages.size(r.maxItems());
         boolean all = r.functionVersion() != null;
-        List<FunctionConfiguration> listed = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<Listed> listed = new ArrayList<>();
         for (LambdaFunction f : registry.all()) {
             for (FunctionConfigurationState v : all ? f.allVersions() : List.of(f.latest())) {
-                listed.add(v.toSdkListed(f.arn(), all, registry.region()));
-                keys.add(Functions.sortKey(f.name(), v.version()));
+                listed.add(new Listed(LambdaPages.versionKey(f.name(), v.version()), f, v));
             }
         }
-        Paging<Integer> page = Paging.page(indexes(listed.size()), keys::get, r.marker(), r.maxItems());
-        return ListFunctionsResponse.builder().functions(page.items().stream().map(listed::get).toList())
-                .nextMarker(page.nextMarker()).build();
+        Page<Listed> page = LambdaPages.PAGER.page(r, listed, Listed::key, size);
+        return ListFunctionsResponse.builder()
+                .functions(page.items().stream().map(l -> l.version.toSdkListed(l.function.arn(), all,
+                        registry.region())).toList())
+                .nextMarker(page.nextToken()).build();
+    }
+
+    /** A function's version with the key ListFunctions pages by: functions by name, $LATEST first, then by number. */
+    private record Listed(String key, LambdaFunction function, FunctionConfigurationState version) {
     }
 
     public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest r) {
@@ -196,12 +211,12 @@ public final class LambdaService implements AwsService {
     public ListVersionsByFunctionResponse listVersionsByFunction(RequestContext ctx, ListVersionsByFunctionRequest r) {
         FunctionRegistry registry = registry(ctx);
         LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
-        List<FunctionConfigurationState> versions = function.allVersions();
-        Paging<FunctionConfigurationState> page = Paging.page(versions,
-                v -> Functions.sortKey(function.name(), v.version()), r.marker(), r.maxItems());
+        int size = LambdaPages.size(r.maxItems());
+        Page<FunctionConfigurationState> page = LambdaPages.PAGER.page(r, function.allVersions(),
+                v -> LambdaPages.versionKey(function.name(), v.version()), size);
         return ListVersionsByFunctionResponse.builder()
                 .versions(page.items().stream().map(v -> v.toSdkListed(function.arn(), true, registry.region())).toList())
-                .nextMarker(page.nextMarker()).build();
+                .nextMarker(page.nextToken()).build();
     }
 
     // ---- invocation ----
@@ -218,9 +233,7 @@ public final class LambdaService implements AwsService {
         if (!r.hasTags() || r.tags().isEmpty()) {
             throw LambdaErrors.invalidParameter("An error occurred and the request cannot be processed.");
         }
-        if (!function.putTags(r.tags(), LambdaLimits.TAGS_PER_FUNCTION)) {
-            throw LambdaErrors.invalidParameter("Number of tags exceeds function tag limit.");
-        }
+        function.tags().add(TagRequest.of(r.tags()), LambdaTagging.ERRORS);
         return TagResourceResponse.builder().build();
     }
 
@@ -229,12 +242,12 @@ public final class LambdaService implements AwsService {
         if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
             throw AwsErrors.missingMember("TagKeys");
         }
-        function.removeTags(r.tagKeys());
+        function.tags().remove(r.tagKeys());
         return UntagResourceResponse.builder().build();
     }
 
     public ListTagsResponse listTags(RequestContext ctx, ListTagsRequest r) {
-        return ListTagsResponse.builder().tags(taggable(registry(ctx), r.resource()).tags()).build();
+        return ListTagsResponse.builder().tags(taggable(registry(ctx), r.resource()).tags().asMap()).build();
     }
 
     private static LambdaFunction taggable(FunctionRegistry registry, String resource) {
@@ -312,9 +325,8 @@ public final class LambdaService implements AwsService {
             throw AwsErrors.missingMember("ReservedConcurrentExecutions");
         }
         if (reserved < 0) {
-            throw AwsErrors.validation("1 validation error detected: Value '" + reserved + "' at "
-                    + "'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value greater "
-                    + "than or equal to 0");
+            throw new Validation<>(AwsErrors::validation)
+                    .fail(reserved, "reservedConcurrentExecutions", Constraints.minValue(0)).error();
         }
         LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
         if (ref.qualified()) {
@@ -367,13 +379,5 @@ public final class LambdaService implements AwsService {
                         .functionCount((long) registry.all().size())
                         .build())
                 .build();
-    }
-
-    private static List<Integer> indexes(int n) {
-        List<Integer> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(i);
-        }
-        return out;
     }
 }

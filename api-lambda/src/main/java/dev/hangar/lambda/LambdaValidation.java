@@ -2,6 +2,10 @@ package dev.hangar.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.core.resource.Constraints;
+import dev.hangar.core.resource.Validation;
+import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.services.lambda.model.EphemeralStorage;
 
 import java.util.List;
@@ -36,22 +40,14 @@ final class LambdaValidation {
 
     /** Model constraints first (ValidationException, all at once), as AWS's front end checks them. */
     static void model(String functionNameForCreate, Settings s) {
-        ValidationErrors errors = new ValidationErrors();
-        if (functionNameForCreate != null && !FUNCTION_NAME.matcher(functionNameForCreate).matches()) {
-            errors.add(functionNameForCreate, "functionName", "Member must satisfy regular expression pattern: "
-                    + "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?"
-                    + "([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
-        }
-        if (s.role() != null && !ROLE.matcher(s.role()).matches()) {
-            errors.add(s.role(), "role", "Member must satisfy regular expression pattern: " + ROLE_PATTERN);
-        }
-        if (s.handler() != null) {
-            errors.maxLength(s.handler(), "handler", 128);
-            if (!HANDLER.matcher(s.handler()).matches()) {
-                errors.add(s.handler(), "handler", "Member must satisfy regular expression pattern: [^\\s]+");
-            }
-        }
-        errors.maxLength(s.description(), "description", 256);
+        Validation<AwsException> errors = new Validation<>(AwsErrors::validation);
+        errors.pattern(functionNameForCreate, "functionName", FUNCTION_NAME,
+                "(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?"
+                        + "([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+        errors.pattern(s.role(), "role", ROLE, ROLE_PATTERN);
+        errors.length(s.handler(), "handler", 0, 128);
+        errors.pattern(s.handler(), "handler", HANDLER, "[^\\s]+");
+        errors.length(s.description(), "description", 0, 256);
         errors.range(s.timeout(), "timeout", 1, 900);
         errors.range(s.memorySize(), "memorySize", 128, 10240);
         if (s.ephemeralStorage() != null) {
@@ -60,19 +56,18 @@ final class LambdaValidation {
         if (s.environment() != null) {
             for (String key : s.environment().keySet()) {
                 if (!ENV_KEY.matcher(key).matches()) {
-                    errors.addWithoutValue("environment.variables", "Map keys must satisfy constraint: "
-                            + "[Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]");
+                    errors.failWithoutValue("environment.variables", Constraints.mapEntries(true,
+                            List.of(Constraints.pattern("[a-zA-Z]([a-zA-Z0-9_])+"))));
                     break;
                 }
             }
         }
         if (s.architectures() != null && !s.architectures().isEmpty()) {
             if (s.architectures().size() > 1) {
-                errors.add("[" + String.join(", ", s.architectures()) + "]", "architectures",
-                        "Member must have length less than or equal to 1");
+                errors.fail(s.architectures(), "architectures", Constraints.maxLength(1));
             } else if (!List.of("x86_64", "arm64").contains(s.architectures().get(0))) {
-                errors.add("[" + s.architectures().get(0) + "]", "architectures", "Member must satisfy constraint: "
-                        + "[Member must satisfy enum value set: [x86_64, arm64], Member must not be null]");
+                errors.fail(s.architectures(), "architectures", "Member must satisfy constraint: ["
+                        + Constraints.enumSet(List.of("x86_64", "arm64")) + ", " + Constraints.notNull() + "]");
             }
         }
         errors.throwIfAny();

@@ -2,7 +2,9 @@ package dev.hangar.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
+import dev.hangar.core.service.AwsException;
 import dev.hangar.lambda.domain.ResourcePolicy;
 import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
 
@@ -25,21 +27,17 @@ final class Policies {
     }
 
     static void validate(AddPermissionRequest r) {
-        ValidationErrors errors = new ValidationErrors();
+        Validation<AwsException> errors = new Validation<>(AwsErrors::validation);
         if (r.statementId() == null) {
-            errors.add(null, "statementId", "Member must not be null");
-        } else if (!STATEMENT_ID.matcher(r.statementId()).matches()) {
-            errors.add(r.statementId(), "statementId",
-                    "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
+            errors.missing("statementId");
         }
+        errors.pattern(r.statementId(), "statementId", STATEMENT_ID, "([a-zA-Z0-9-_]+)");
         if (r.action() == null) {
-            errors.add(null, "action", "Member must not be null");
-        } else if (!ACTION.matcher(r.action()).matches()) {
-            errors.add(r.action(), "action",
-                    "Member must satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])");
+            errors.missing("action");
         }
+        errors.pattern(r.action(), "action", ACTION, "(lambda:[*]|lambda:[a-zA-Z]+|[*])");
         if (r.principal() == null) {
-            errors.add(null, "principal", "Member must not be null");
+            errors.missing("principal");
         }
         errors.throwIfAny();
     }

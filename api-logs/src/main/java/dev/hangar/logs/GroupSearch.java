@@ -1,5 +1,6 @@
 package dev.hangar.logs;
 
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.SearchedLogStream;
@@ -24,13 +25,19 @@ final class GroupSearch {
     private record Head(StoredEvent event, Iterator<StoredEvent> rest) {
     }
 
-    static FilterLogEventsResponse search(List<LogStream> streams, Long startTime, Long endTime,
-                                          FilterPattern pattern, String nextToken, int limit) {
-        Position low = startTime == null ? Position.START : Position.startOf(startTime);
+    /** The page's token names the position after its last event (the kit's pager, bound to the request's filter). */
+    static FilterLogEventsResponse search(FilterLogEventsRequest r, List<LogStream> streams, FilterPattern pattern,
+                                          int limit) {
+        Long endTime = r.endTime();
+        Position low = r.startTime() == null ? Position.START : Position.startOf(r.startTime());
         // endTime is inclusive here (unlike GetLogEvents): events later than it are not returned.
         Position high = endTime == null || endTime == Long.MAX_VALUE ? END : Position.startOf(endTime + 1);
-        if (nextToken != null) {
-            Position resume = Tokens.filter(nextToken);
+        String resumeKey = LogsPages.PAGER.start(r);
+        if (resumeKey != null) {
+            Position resume = Position.parse(resumeKey);
+            if (resume == null) {
+                throw LogsErrors.invalidToken();
+            }
             if (StreamReader.compare(resume, low) > 0) {
                 low = resume;
             }
@@ -73,7 +80,7 @@ final class GroupSearch {
         return FilterLogEventsResponse.builder()
                 .events(page)
                 .searchedLogStreams(searched)
-                .nextToken(more ? Tokens.filter(last.after()) : null)
+                .nextToken(more ? LogsPages.PAGER.token(r, last.after().digits()) : null)
                 .build();
     }
 

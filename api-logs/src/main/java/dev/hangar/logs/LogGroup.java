@@ -1,10 +1,8 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -18,7 +16,7 @@ final class LogGroup {
     private final String logGroupClass;
     private final Boolean deletionProtection;
     private final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
-    private final Map<String, String> tags = new TreeMap<>();
+    private final ResourceTags tags = new ResourceTags();
     private volatile Integer retentionInDays;
 
     LogGroup(String name, LogsArns arns, long creationTime, String kmsKeyId, String logGroupClass,
@@ -69,16 +67,12 @@ final class LogGroup {
         this.retentionInDays = days;
     }
 
-    synchronized Map<String, String> tags() {
-        return new TreeMap<>(tags);
+    ResourceTags tags() {
+        return tags;
     }
 
-    synchronized void tag(Map<String, String> added) {
-        tags.putAll(added);
-    }
-
-    synchronized void untag(Collection<String> keys) {
-        keys.forEach(tags::remove);
+    String logGroupClass() {
+        return logGroupClass;
     }
 
     software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup toSdk() {

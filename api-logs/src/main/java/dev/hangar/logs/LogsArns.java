@@ -1,13 +1,20 @@
 package dev.hangar.logs;
 
-import dev.hangar.core.state.Arns;
+import dev.hangar.core.resource.Arn;
+import dev.hangar.core.resource.ArnScope;
 
-/** CloudWatch Logs ARNs of one account and region. */
-record LogsArns(String account, String region) {
+/** CloudWatch Logs' ARN formats in one account and region, and the group identifiers that take a name or an ARN. */
+final class LogsArns {
+
+    private final ArnScope scope;
+
+    LogsArns(String region, String account) {
+        this.scope = ArnScope.of("logs", region, account);
+    }
 
     /** arn:aws:logs:r:a:log-group:NAME — the logGroupArn member and what tagging takes. */
     String logGroup(String name) {
-        return Arns.of("logs", region, account, "log-group:" + name);
+        return scope.arn("log-group:" + name);
     }
 
     /** arn:aws:logs:r:a:log-group:NAME:* — the older "arn" member, as IAM policies name a group's streams. */
@@ -27,14 +34,14 @@ record LogsArns(String account, String region) {
         if (!identifier.startsWith("arn:")) {
             return identifier;
         }
-        Arns.Parsed arn = Arns.parse(identifier);
+        Arn arn = Arn.parse(identifier);
         if (arn == null || !"logs".equals(arn.service()) || !arn.resource().startsWith("log-group:")) {
             throw LogsErrors.invalidParameter("Invalid ARN: " + identifier);
         }
-        if (!region.equals(arn.region()) || !account.equals(arn.account())) {
+        String name = scope.resourceOf(identifier, "log-group:");
+        if (name == null) {
             return null;
         }
-        String name = arn.resource().substring("log-group:".length());
         return name.endsWith(":*") ? name.substring(0, name.length() - 2) : name;
     }
 }

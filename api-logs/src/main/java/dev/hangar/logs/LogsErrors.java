@@ -1,6 +1,7 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.protocol.RequestErrors;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -50,15 +51,9 @@ final class LogsErrors {
         return InvalidParameterException.builder().message(message).build();
     }
 
-    /** AWS's front-end validation text: "1 validation error detected: Value 'x' at 'limit' failed to ...". */
-    static InvalidParameterException validation(Object value, String member, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return invalidParameter("1 validation error detected: Value " + shown + " at '" + member
-                + "' failed to satisfy constraint: " + constraint);
-    }
-
-    static InvalidParameterException missing(String member) {
-        return validation(null, member, "Member must not be null");
+    /** AWS's front-end validation ("1 validation error detected: ..."), as CloudWatch Logs throws it. */
+    static Validation<InvalidParameterException> validation() {
+        return new Validation<>(LogsErrors::invalidParameter);
     }
 
     static InvalidParameterException invalidToken() {

@@ -10,7 +10,7 @@ final class LogsRegion {
     private final ConcurrentNavigableMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
 
     LogsRegion(String account, String region) {
-        this.arns = new LogsArns(account, region);
+        this.arns = new LogsArns(region, account);
     }
 
     LogsArns arns() {

@@ -7,11 +7,15 @@ import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.port.LogSink;
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.TagErrors;
+import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.core.time.HangarClock;
+import dev.hangar.core.time.ScaledClock;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +32,23 @@ public final class LogsService implements AwsService, LogSink {
     private final AccountRegionStore<LogsRegion> regions = new AccountRegionStore<>(LogsRegion::new);
     /** One sequence for every event of every stream: it orders same-millisecond events and makes eventIds. */
     private final AtomicLong sequence = new AtomicLong();
-    private final Clock clock;
+    private final HangarClock clock;
 
     public LogsService() {
-        this(Clock.systemUTC());
+        this(ScaledClock.system());
     }
 
     /** As Hangar makes it: on Hangar's clock, and the log sink other services write to. */
     public LogsService(ServiceContext ctx) {
-        this(ctx.clock().asClock());
+        this(ctx.clock());
         ctx.ports().provide(LogSink.class, this);
     }
 
-    /** @param clock ingestion times and the too-old / too-new limits of PutLogEvents are measured on it */
-    public LogsService(Clock clock) {
+    /**
+     * @param clock creation and ingestion times, and the too-old / too-new limits of PutLogEvents, are measured on
+     *              it
+     */
+    public LogsService(HangarClock clock) {
         this.clock = clock;
     }
 
@@ -91,7 +98,7 @@ public final class LogsService implements AwsService, LogSink {
         String name = LogsValidation.groupName(r.logGroupName(), "logGroupName");
         LogGroup group = new LogGroup(name, region.arns(), now(), r.kmsKeyId(), r.logGroupClassAsString(),
                 r.deletionProtectionEnabled());
-        group.tag(r.tags());
+        group.tags().add(TagRequest.of(r.tags()), LogsTagging.LOG_GROUP);
         if (region.add(group) == null) {
             throw LogsErrors.groupExists();
         }
@@ -119,46 +126,27 @@ public final class LogsService implements AwsService, LogSink {
         for (String identifier : r.logGroupIdentifiers()) {
             identifiers.add(region.arns().groupName(identifier));
         }
-        String after = Tokens.nameAfter(r.nextToken());
-        var candidates = after == null ? region.groups() : region.groups().tailMap(after, false);
-        if (prefix != null && (after == null || after.compareTo(prefix) < 0)) {
-            candidates = region.groups().tailMap(prefix, true);
-        }
-        List<software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup> page = new ArrayList<>();
-        String last = null;
-        boolean more = false;
-        for (LogGroup group : candidates.values()) {
+        List<LogGroup> matching = new ArrayList<>();
+        for (LogGroup group : NamePrefix.range(region.groups(), prefix).values()) {
             String name = group.name();
-            if (prefix != null && !name.startsWith(prefix)) {
-                if (name.compareTo(prefix) > 0) {
-                    break;
-                }
-                continue;
+            if ((pattern == null || name.contains(pattern))
+                    && (identifiers.isEmpty() || identifiers.contains(name))
+                    && (r.logGroupClass() == null || r.logGroupClassAsString().equals(group.logGroupClass()))) {
+                matching.add(group);
             }
-            if ((pattern != null && !name.contains(pattern))
-                    || (!identifiers.isEmpty() && !identifiers.contains(name))) {
-                continue;
-            }
+        }
+        Page<LogGroup> page = LogsPages.PAGER.page(r, matching, LogGroup::name, limit);
+        List<software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup> out = new ArrayList<>();
+        for (LogGroup group : page.items()) {
             var sdk = group.toSdk();
-            if (r.logGroupClass() != null && !r.logGroupClassAsString().equals(sdk.logGroupClassAsString())) {
-                continue;
-            }
-            if (page.size() == limit) {
-                more = true;
-                break;
-            }
             if (pattern != null) {
                 // AWS: "If you specify logGroupNamePattern, only arn, creationTime, and logGroupName are included".
                 sdk = software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
                         .logGroupName(sdk.logGroupName()).creationTime(sdk.creationTime()).arn(sdk.arn()).build();
             }
-            page.add(sdk);
-            last = name;
+            out.add(sdk);
         }
-        return DescribeLogGroupsResponse.builder()
-                .logGroups(page)
-                .nextToken(more ? Tokens.nameToken(last) : null)
-                .build();
+        return DescribeLogGroupsResponse.builder().logGroups(out).nextToken(page.nextToken()).build();
     }
 
     public PutRetentionPolicyResponse putRetentionPolicy(RequestContext ctx, PutRetentionPolicyRequest r) {
@@ -176,39 +164,41 @@ public final class LogsService implements AwsService, LogSink {
     // ---- tags ----
 
     public TagLogGroupResponse tagLogGroup(RequestContext ctx, TagLogGroupRequest r) {
-        region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName")).tag(r.tags());
+        LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
+        group.tags().add(TagRequest.of(r.tags()), LogsTagging.LOG_GROUP);
         return TagLogGroupResponse.builder().build();
     }
 
     public UntagLogGroupResponse untagLogGroup(RequestContext ctx, UntagLogGroupRequest r) {
-        region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName")).untag(r.tags());
+        region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName")).tags().remove(r.tags());
         return UntagLogGroupResponse.builder().build();
     }
 
     public ListTagsLogGroupResponse listTagsLogGroup(RequestContext ctx, ListTagsLogGroupRequest r) {
         LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
-        return ListTagsLogGroupResponse.builder().tags(group.tags()).build();
+        return ListTagsLogGroupResponse.builder().tags(group.tags().asMap()).build();
     }
 
     public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
-        taggable(ctx, r.resourceArn()).tag(r.tags());
+        TagErrors errors = LogsTagging.tagResource(r.resourceArn());
+        taggable(ctx, r.resourceArn()).tags().add(TagRequest.of(r.tags()), errors);
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
-        taggable(ctx, r.resourceArn()).untag(r.tagKeys());
+        taggable(ctx, r.resourceArn()).tags().remove(r.tagKeys());
         return UntagResourceResponse.builder().build();
     }
 
     public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
-        Map<String, String> tags = taggable(ctx, r.resourceArn()).tags();
+        Map<String, String> tags = taggable(ctx, r.resourceArn()).tags().asMap();
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 
     /** Log groups are the only taggable resource Hangar has (no destinations or delivery sources yet). */
     private LogGroup taggable(RequestContext ctx, String resourceArn) {
         if (resourceArn == null) {
-            throw LogsErrors.missing("resourceArn");
+            throw LogsErrors.validation().missing("resourceArn").error();
         }
         if (!resourceArn.startsWith("arn:")) {
             throw LogsErrors.invalidParameter("Invalid ARN: " + resourceArn);
@@ -250,13 +240,12 @@ public final class LogsService implements AwsService, LogSink {
         if (byTime && r.logStreamNamePrefix() != null) {
             throw LogsErrors.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
         }
-        StreamListing listing = byTime
-                ? StreamListing.byLastEventTime(group, Boolean.TRUE.equals(r.descending()), limit, r.nextToken())
-                : StreamListing.byName(group, r.logStreamNamePrefix(), Boolean.TRUE.equals(r.descending()), limit,
-                        r.nextToken());
+        boolean descending = Boolean.TRUE.equals(r.descending());
+        Page<LogStream> page = byTime ? StreamListing.byLastEventTime(r, group, descending, limit)
+                : StreamListing.byName(r, group, descending, limit);
         return DescribeLogStreamsResponse.builder()
-                .logStreams(listing.streams().stream().map(LogStream::toSdk).toList())
-                .nextToken(listing.nextToken())
+                .logStreams(page.items().stream().map(LogStream::toSdk).toList())
+                .nextToken(page.nextToken())
                 .build();
     }
 
@@ -315,10 +304,10 @@ public final class LogsService implements AwsService, LogSink {
                 }
             }
         } else if (r.logStreamNamePrefix() != null) {
-            streams.addAll(StreamListing.withPrefix(group, r.logStreamNamePrefix()).values());
+            streams.addAll(NamePrefix.range(group.streams(), r.logStreamNamePrefix()).values());
         } else {
             streams.addAll(group.streams().values());
         }
-        return GroupSearch.search(streams, r.startTime(), r.endTime(), pattern, r.nextToken(), limit);
+        return GroupSearch.search(r, streams, pattern, limit);
     }
 }

@@ -1,9 +1,14 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.resource.Constraints;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The constraints of the CloudWatch Logs model that AWS checks before anything else. */
+/**
+ * The constraints of the CloudWatch Logs model that AWS checks before anything else, reported one at a time, in the
+ * kit's wording ({@link LogsErrors#validation()}).
+ */
 final class LogsValidation {
 
     private static final Pattern GROUP_NAME = Pattern.compile("[\\.\\-_/#A-Za-z0-9]+");
@@ -17,36 +22,21 @@ final class LogsValidation {
     }
 
     static String groupName(String name, String member) {
-        if (name == null) {
-            throw LogsErrors.missing(member);
-        }
-        length(name, member, 1, 512);
-        if (!GROUP_NAME.matcher(name).matches()) {
-            throw LogsErrors.validation(name, member,
-                    "Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
-        }
-        return name;
+        return name(name, member, GROUP_NAME, "[\\.\\-_/#A-Za-z0-9]+");
     }
 
     static String streamName(String name, String member) {
-        if (name == null) {
-            throw LogsErrors.missing(member);
-        }
-        length(name, member, 1, 512);
-        if (!STREAM_NAME.matcher(name).matches()) {
-            throw LogsErrors.validation(name, member, "Member must satisfy regular expression pattern: [^:*]*");
-        }
-        return name;
+        return name(name, member, STREAM_NAME, "[^:*]*");
     }
 
-    static void length(String value, String member, int min, int max) {
-        if (value.length() < min) {
-            throw LogsErrors.validation(value, member,
-                    "Member must have length greater than or equal to " + min);
+    private static String name(String name, String member, Pattern pattern, String shown) {
+        if (name == null) {
+            throw LogsErrors.validation().missing(member).error();
         }
-        if (value.length() > max) {
-            throw LogsErrors.validation(value, member, "Member must have length less than or equal to " + max);
-        }
+        // one failure at a time, the length first, as Hangar has always answered
+        LogsErrors.validation().length(name, member, 1, 512).throwIfAny();
+        LogsErrors.validation().pattern(name, member, pattern, shown).throwIfAny();
+        return name;
     }
 
     /** A page size: the default when absent, else within [1, max]. */
@@ -54,22 +44,16 @@ final class LogsValidation {
         if (limit == null) {
             return max;
         }
-        if (limit < 1) {
-            throw LogsErrors.validation(limit, "limit", "Member must have value greater than or equal to 1");
-        }
-        if (limit > max) {
-            throw LogsErrors.validation(limit, "limit", "Member must have value less than or equal to " + max);
-        }
+        LogsErrors.validation().range(limit, "limit", 1, max).throwIfAny();
         return limit;
     }
 
     static int retentionInDays(Integer days) {
         if (days == null) {
-            throw LogsErrors.missing("retentionInDays");
+            throw LogsErrors.validation().missing("retentionInDays").error();
         }
         if (!RETENTION_DAYS.contains(days)) {
-            throw LogsErrors.validation(days, "retentionInDays",
-                    "Member must satisfy enum value set: " + RETENTION_DAYS);
+            throw LogsErrors.validation().fail(days, "retentionInDays", Constraints.enumSet(RETENTION_DAYS)).error();
         }
         return days;
     }

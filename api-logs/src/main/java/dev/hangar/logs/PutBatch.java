@@ -1,5 +1,6 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.resource.Constraints;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInfo;
 
@@ -20,25 +21,23 @@ record PutBatch(int acceptedFrom, int acceptedTo, RejectedLogEventsInfo rejected
 
     static PutBatch check(List<InputLogEvent> events, Integer retentionInDays, long now) {
         if (events.isEmpty()) {
-            throw LogsErrors.validation("[]", "logEvents", "Member must have length greater than or equal to 1");
+            throw LogsErrors.validation().fail("[]", "logEvents", Constraints.minLength(1)).error();
         }
         if (events.size() > MAX_EVENTS) {
-            throw LogsErrors.invalidParameter("1 validation error detected: Value at 'logEvents' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_EVENTS);
+            throw LogsErrors.validation().failWithoutValue("logEvents", Constraints.maxLength(MAX_EVENTS)).error();
         }
         long bytes = 0;
         for (int i = 0; i < events.size(); i++) {
             InputLogEvent event = events.get(i);
             String member = "logEvents." + (i + 1) + ".member";
             if (event.timestamp() == null) {
-                throw LogsErrors.missing(member + ".timestamp");
+                throw LogsErrors.validation().missing(member + ".timestamp").error();
             }
             if (event.message() == null) {
-                throw LogsErrors.missing(member + ".message");
+                throw LogsErrors.validation().missing(member + ".message").error();
             }
             if (event.message().isEmpty()) {
-                throw LogsErrors.validation("", member + ".message",
-                        "Member must have length greater than or equal to 1");
+                throw LogsErrors.validation().fail("", member + ".message", Constraints.minLength(1)).error();
             }
             bytes += StoredEvent.utf8Length(event.message()) + StoredEvent.OVERHEAD_BYTES;
             if (i > 0 && event.timestamp() < events.get(i - 1).timestamp()) {

@@ -1,53 +1,54 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.PageKeys;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableMap;
 
-/** One page of DescribeLogStreams, by name (paged by the last name shown) or by last event time (by offset). */
-record StreamListing(List<LogStream> streams, String nextToken) {
+/** One page of DescribeLogStreams, by name or by last event time, either way up. */
+final class StreamListing {
 
-    static StreamListing byName(LogGroup group, String prefix, boolean descending, int limit, String nextToken) {
-        NavigableMap<String, LogStream> candidates = prefix == null ? group.streams() : withPrefix(group, prefix);
-        String after = Tokens.nameAfter(nextToken);
-        if (after != null) {
-            candidates = descending ? candidates.headMap(after, false) : candidates.tailMap(after, false);
+    /**
+     * A stream with the key it is listed by, taken once: a stream's last event time moves while writers append, and
+     * a listing must stay sorted by the keys it pages with.
+     */
+    private record Keyed(String key, LogStream stream) {
+    }
+
+    private StreamListing() {
+    }
+
+    static Page<LogStream> byName(DescribeLogStreamsRequest r, LogGroup group, boolean descending, int limit) {
+        List<Keyed> streams = new ArrayList<>();
+        for (LogStream stream : NamePrefix.range(group.streams(), r.logStreamNamePrefix()).values()) {
+            streams.add(new Keyed(stream.name(), stream));
         }
+        return page(r, streams, descending, limit);
+    }
+
+    /** Streams with no events first (ascending), then by their last event's timestamp, then by name. */
+    static Page<LogStream> byLastEventTime(DescribeLogStreamsRequest r, LogGroup group, boolean descending,
+                                           int limit) {
+        List<Keyed> streams = new ArrayList<>();
+        for (LogStream stream : group.streams().values()) {
+            streams.add(new Keyed(PageKeys.of(PageKeys.number(stream.lastEventTimestampOrMin()), stream.name()),
+                    stream));
+        }
+        streams.sort(Comparator.comparing(Keyed::key));
+        return page(r, streams, descending, limit);
+    }
+
+    private static Page<LogStream> page(DescribeLogStreamsRequest r, List<Keyed> ascending, boolean descending,
+                                        int limit) {
         if (descending) {
-            candidates = candidates.descendingMap();
+            Collections.reverse(ascending);
         }
-        List<LogStream> page = new ArrayList<>();
-        for (LogStream stream : candidates.values()) {
-            if (page.size() == limit) {
-                return new StreamListing(page, Tokens.nameToken(page.get(page.size() - 1).name()));
-            }
-            page.add(stream);
-        }
-        return new StreamListing(page, null);
-    }
-
-    /** Streams whose names start with the prefix: a contiguous range of the sorted map. */
-    static NavigableMap<String, LogStream> withPrefix(LogGroup group, String prefix) {
-        if (prefix.isEmpty()) {
-            return group.streams();
-        }
-        char lastChar = prefix.charAt(prefix.length() - 1);
-        if (lastChar == Character.MAX_VALUE) {
-            return group.streams().tailMap(prefix, true);
-        }
-        String end = prefix.substring(0, prefix.length() - 1) + (char) (lastChar + 1);
-        return group.streams().subMap(prefix, true, end, false);
-    }
-
-    static StreamListing byLastEventTime(LogGroup group, boolean descending, int limit, String nextToken) {
-        Comparator<LogStream> order = Comparator.comparingLong(LogStream::lastEventTimestampOrMin)
-                .thenComparing(LogStream::name);
-        List<LogStream> all = new ArrayList<>(group.streams().values());
-        all.sort(descending ? order.reversed() : order);
-        int from = Math.min(Tokens.offset(nextToken), all.size());
-        int to = Math.min(all.size(), from + limit);
-        return new StreamListing(List.copyOf(all.subList(from, to)),
-                to < all.size() ? Tokens.offsetToken(to) : null);
+        Comparator<String> order = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        Page<Keyed> page = LogsPages.PAGER.page(r, ascending, Keyed::key, order, limit);
+        return new Page<>(page.items().stream().map(Keyed::stream).toList(), page.nextToken());
     }
 }

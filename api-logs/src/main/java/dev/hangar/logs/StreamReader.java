@@ -28,7 +28,7 @@ final class StreamReader {
                                      Boolean startFromHead, int limit) {
         Position low = startTime == null ? Position.START : Position.startOf(startTime);
         Position high = endTime == null ? END : Position.startOf(endTime);
-        Tokens.Cursor cursor = nextToken == null ? null : Tokens.Cursor.parse(nextToken);
+        EventCursor cursor = nextToken == null ? null : EventCursor.parse(nextToken);
         // The token knows its direction; startFromHead only decides the first page.
         boolean forward = cursor != null ? cursor.forward() : Boolean.TRUE.equals(startFromHead);
         if (cursor != null && cursor.forward() && compare(cursor.position(), low) > 0) {
@@ -73,8 +73,8 @@ final class StreamReader {
         }
         return GetLogEventsResponse.builder()
                 .events(out)
-                .nextForwardToken(new Tokens.Cursor(true, after).text())
-                .nextBackwardToken(new Tokens.Cursor(false, before).text())
+                .nextForwardToken(new EventCursor(true, after).text())
+                .nextBackwardToken(new EventCursor(false, before).text())
                 .build();
     }
 

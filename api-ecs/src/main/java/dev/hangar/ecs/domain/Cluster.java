@@ -7,8 +7,13 @@ import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
 
+import dev.hangar.core.resource.PageKeys;
+import dev.hangar.core.resource.ResourceTags;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cluster. Its task counts are not kept here but counted from the tasks when described, so they cannot drift.
@@ -16,9 +21,13 @@ import java.util.List;
  */
 public final class Cluster {
 
+    private static final AtomicLong CREATED = new AtomicLong();
+
     private final String name;
     private final String arn;
-    private final Tags tags = new Tags();
+    /** Its place in creation order, which ListClusters follows and pages by. */
+    private final String listKey = PageKeys.number(CREATED.incrementAndGet());
+    private final ResourceTags tags = new ResourceTags();
     private volatile String status = "ACTIVE";
     private volatile List<ClusterSetting> settings;
     private volatile ClusterConfiguration configuration;
@@ -41,8 +50,12 @@ public final class Cluster {
         return arn;
     }
 
-    public Tags tags() {
+    public ResourceTags tags() {
         return tags;
+    }
+
+    public String listKey() {
+        return listKey;
     }
 
     public boolean active() {
@@ -96,7 +109,7 @@ public final class Cluster {
             builder.serviceConnectDefaults(serviceConnectDefaults);
         }
         if (include.contains(ClusterField.TAGS)) {
-            builder.tags(tags.toSdk());
+            builder.tags(tags.asList(Tag.class));
         }
         return builder.build();
     }

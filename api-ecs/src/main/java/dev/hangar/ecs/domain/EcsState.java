@@ -43,14 +43,15 @@ public final class EcsState {
      * RunTask's idempotency lives here too: when a task of the cluster was launched with the same clientToken, nothing
      * is added and the tasks of that earlier request are returned (AWS: a token is used once per cluster).
      *
+     * @param now             on Hangar's clock: the retention is Hangar's own timer
      * @return {@code newTasks} when they were added, the earlier request's tasks for a known token, or null when the
      *         cluster is no longer ACTIVE
      */
-    public synchronized List<Task> addTasks(Cluster cluster, String clientToken, List<Task> newTasks) {
+    public synchronized List<Task> addTasks(Cluster cluster, String clientToken, List<Task> newTasks, Instant now) {
         if (!cluster.active()) {
             return null;
         }
-        Instant horizon = Instant.now().minus(STOPPED_TASK_RETENTION);
+        Instant horizon = now.minus(STOPPED_TASK_RETENTION);
         tasks.values().removeIf(t -> t.stoppedBefore(horizon));
         if (clientToken != null) {
             List<Task> earlier = tasks.values().stream()

@@ -1,10 +1,13 @@
 package dev.hangar.ecs.domain;
 
+import dev.hangar.core.resource.PageKeys;
+import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.ecs.model.Connectivity;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,6 +28,8 @@ import java.util.stream.Collectors;
  * STOPPING (containers being stopped) → DEPROVISIONING (containers being removed) → STOPPED.
  */
 public final class Task {
+
+    private static final AtomicLong CREATED = new AtomicLong();
 
     public static final String ESSENTIAL_EXITED = "Essential container in task exited";
     public static final String OOM_REASON = "OutOfMemoryError: Container killed due to memory usage";
@@ -44,7 +50,9 @@ public final class Task {
     private final List<TaskContainer> containers;
     private final Map<String, TaskContainer> byName;
     private final RunOptions options;
-    private final Tags tags = new Tags();
+    private final ResourceTags tags = new ResourceTags();
+    /** Its place in creation order, which ListTasks follows and pages by. */
+    private final String listKey = PageKeys.number(CREATED.incrementAndGet());
 
     private long version = 1;
     private String lastStatus = "PROVISIONING";
@@ -120,8 +128,12 @@ public final class Task {
         return launchType;
     }
 
-    public Tags tags() {
+    public ResourceTags tags() {
         return tags;
+    }
+
+    public String listKey() {
+        return listKey;
     }
 
     /** The RunTask clientToken that launched it, or null. */
@@ -440,7 +452,7 @@ public final class Task {
             builder.startedBy(startedBy);
         }
         if (includeTags) {
-            builder.tags(tags.toSdk());
+            builder.tags(tags.asList(Tag.class));
         }
         return builder.build();
     }

@@ -3,6 +3,8 @@ package dev.hangar.ecs.domain;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
+import dev.hangar.core.resource.ResourceTags;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ public final class TaskDefinitionRegistry {
 
     private final Map<String, TreeMap<Integer, TaskDefinition>> families = new TreeMap<>();
     private final Map<String, Integer> lastRevision = new ConcurrentHashMap<>();
-    private final Map<String, Tags> tags = new ConcurrentHashMap<>();
+    private final Map<String, ResourceTags> tags = new ConcurrentHashMap<>();
 
     /** Stores the revision built for the family's next number. */
     public synchronized TaskDefinition register(String family, IntFunction<TaskDefinition> build) {
@@ -65,7 +67,7 @@ public final class TaskDefinitionRegistry {
         return out;
     }
 
-    public Tags tags(String arn) {
-        return tags.computeIfAbsent(arn, a -> new Tags());
+    public ResourceTags tags(String arn) {
+        return tags.computeIfAbsent(arn, a -> new ResourceTags());
     }
 }

@@ -1,5 +1,7 @@
 package dev.hangar.lambda.domain;
 
+import dev.hangar.core.resource.ResourceTags;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ public final class LambdaFunction {
     private final TreeMap<Integer, FunctionConfigurationState> versions = new TreeMap<>();
     private int nextVersion = 1;
     private long lastPublishedConfigRevision = -1;
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final ResourceTags tags = new ResourceTags();
     private final Map<String, ResourcePolicy> policies = new LinkedHashMap<>();
     private Integer reservedConcurrency;
     private boolean deleted;
@@ -126,22 +128,9 @@ public final class LambdaFunction {
         deleted = true;
     }
 
-    public synchronized Map<String, String> tags() {
-        return new LinkedHashMap<>(tags);
-    }
-
-    /** Adds or replaces tags unless the function would then carry more than the limit; false if so. */
-    public synchronized boolean putTags(Map<String, String> newTags, int limit) {
-        long added = newTags.keySet().stream().filter(k -> !tags.containsKey(k)).count();
-        if (tags.size() + added > limit) {
-            return false;
-        }
-        tags.putAll(newTags);
-        return true;
-    }
-
-    public synchronized void removeTags(List<String> keys) {
-        keys.forEach(tags::remove);
+    /** The function's tags (those of the function as a whole: versions and aliases have none). */
+    public ResourceTags tags() {
+        return tags;
     }
 
     public synchronized Integer reservedConcurrency() {

@@ -1,5 +1,7 @@
 package dev.hangar.core.protocol;
 
+import dev.hangar.core.resource.Validation;
+import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.AwsException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -37,19 +39,8 @@ final class RequiredMemberCheck {
      * the service words validation with.
      */
     static AwsException missingMembers(List<String> memberNames, RequestErrors errors) {
-        StringBuilder message = new StringBuilder().append(memberNames.size())
-                .append(memberNames.size() == 1 ? " validation error detected: " : " validation errors detected: ");
-        for (int i = 0; i < memberNames.size(); i++) {
-            if (i > 0) {
-                message.append("; ");
-            }
-            message.append("Value null at '").append(lowerFirst(memberNames.get(i)))
-                    .append("' failed to satisfy constraint: Member must not be null");
-        }
-        return errors.invalidInput(message.toString());
-    }
-
-    private static String lowerFirst(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        Validation<AwsException> validation = new Validation<>(errors::invalidInput);
+        memberNames.forEach(name -> validation.missing(AwsErrors.lowerFirst(name)));
+        return validation.error();
     }
 }

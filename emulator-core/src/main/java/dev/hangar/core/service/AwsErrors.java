@@ -1,5 +1,7 @@
 package dev.hangar.core.service;
 
+import dev.hangar.core.resource.Validation;
+
 /** The errors every service shares, with AWS's codes, statuses and message forms. */
 public final class AwsErrors {
 
@@ -11,9 +13,9 @@ public final class AwsErrors {
         return new AwsException("ValidationException", 400, message);
     }
 
+    /** A required member that is absent, named as the model names it ("Cluster" is reported as 'cluster'). */
     public static AwsException missingMember(String memberName) {
-        return validation("1 validation error detected: Value null at '" + lowerFirst(memberName)
-                + "' failed to satisfy constraint: Member must not be null");
+        return new Validation<>(AwsErrors::validation).missing(lowerFirst(memberName)).error();
     }
 
     public static AwsException serialization(String message) {
@@ -33,7 +35,8 @@ public final class AwsErrors {
         return new AwsException("InternalFailure", 500, false, message, java.util.Map.of());
     }
 
-    static String lowerFirst(String name) {
+    /** AWS's validation messages name members in lower camel case, whatever the model's case. */
+    public static String lowerFirst(String name) {
         return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }
