@@ -1,9 +1,14 @@
 package dev.hangar.logs;
 
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.testsupport.ServiceFactsCheck;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 
+import static dev.hangar.logs.LogsTestData.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * CloudWatch Logs carries its generated facts, they match the SDK, and the required members they name are refused
  * the way CloudWatch Logs refuses them: InvalidParameterException, every missing member in one message.
  */
-class LogsFactsTest extends LogsTestBase {
+class LogsFactsTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+    static LogsService logs;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+        logs = hangar.service(LogsService.class);
+    }
 
     @Test
     void descriptorCarriesFactsMatchingTheSdk() {
