@@ -1,5 +1,9 @@
 package dev.hangar.ecs;
 
+import software.amazon.awssdk.services.ecs.EcsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -12,12 +16,22 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.ecs.EcsTestData.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClusterApiTest extends EcsTestBase {
+class ClusterApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(EcsClient.class);
+    }
 
     @Test
     void createDescribeListDelete() {
