@@ -10,6 +10,7 @@ import dev.hangar.core.service.ServiceFactory;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.core.time.ManualClock;
 import dev.hangar.runtime.ContainerRuntime;
+import dev.hangar.testsupport.Await;
 import dev.hangar.testsupport.AwsCli;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
 /**
@@ -191,6 +194,23 @@ public final class HangarExtension implements BeforeAllCallback, AfterAllCallbac
             }
         }
         throw new IllegalStateException("no " + type.getSimpleName() + " runs in this Hangar");
+    }
+
+    /**
+     * Waits (bounded, see {@link Await}) until the server's worker and engine pools run and hold no job: everything
+     * a service handed them so far is done, including what those jobs handed on. Timers not yet due do not count.
+     */
+    public void awaitIdle() {
+        HangarServer server = running().server;
+        Await.until("Hangar's worker and engine pools to be idle",
+                () -> idle(server.workers()) && idle(server.engine()));
+    }
+
+    private static boolean idle(ExecutorService pool) {
+        if (pool instanceof ThreadPoolExecutor executor) {
+            return executor.getActiveCount() == 0 && executor.getQueue().isEmpty();
+        }
+        throw new IllegalStateException("cannot tell whether " + pool + " is idle");
     }
 
     /** What the admin reset does: every service drops its state, then the runtime removes this Hangar's containers. */
