@@ -56,10 +56,12 @@ public final class LambdaService implements AwsService {
     /**
      * As Hangar makes it: the invocation side on the container runtime of the ports, its settings from the
      * environment (docs/configuration.md), code kept under the data directory and served for GetFunction's
-     * Code.Location on the data plane.
+     * Code.Location on the data plane. A {@link FunctionInvoker} the wiring provides as a port stands in for the
+     * invocation side (tests of the control plane record what it hands over).
      */
     public LambdaService(ServiceContext ctx) {
-        this(Invoker.create(ctx), ctx.workers(), ctx.engine(), ctx.dataDirectory(),
+        this(ctx.ports().find(FunctionInvoker.class).orElseGet(() -> Invoker.create(ctx)), ctx.workers(),
+                ctx.engine(), ctx.dataDirectory(),
                 InvokeConfig.fromEnvironment(ctx.environment()).accountConcurrency(),
                 ctx.ports().require(ContainerRuntime.class), ctx.clock());
         ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
