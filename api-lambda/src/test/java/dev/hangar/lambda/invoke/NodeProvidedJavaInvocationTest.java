@@ -1,5 +1,11 @@
 package dev.hangar.lambda.invoke;
 
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import dev.hangar.testsupport.junit.HangarExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Node.js (image client and Hangar's), provided.al2023 (the function's own bootstrap) and Java (AWS's RIC). */
-class NodeProvidedJavaInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeProvidedJavaInvocationTest {
+
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of()).build();
+    InvokerHarness h;
+
+    @BeforeAll
+    void harness() {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
+    }
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
+    }
 
     @Test
     void nodeEchoAndWarmReuse() throws Exception {
