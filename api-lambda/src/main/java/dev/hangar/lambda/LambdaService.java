@@ -15,7 +15,6 @@ import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.core.time.ScaledClock;
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
@@ -67,23 +66,6 @@ public final class LambdaService implements AwsService {
         ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
                 request -> codeDownloads.handle(request.http())));
         ctx.ports().provide(FunctionInvocationPort.class, new LambdaFunctionPort(ctx.calls()));
-    }
-
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, null, ScaledClock.system());
-    }
-
-    /** @param runtime checks that Image functions' images exist (null: every image is taken as present) */
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit, ContainerRuntime runtime) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, ScaledClock.system());
-    }
-
-    /** @param clock the time of the control plane's timestamps (LastModified) */
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit, ContainerRuntime runtime, HangarClock clock) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, clock);
     }
 
     private LambdaService(FunctionInvoker invoker, ExecutorService workers, ExecutorService engine,
