@@ -1,15 +1,18 @@
 package dev.hangar.ecs;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.hangar.testsupport.junit.HangarExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.AwsCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

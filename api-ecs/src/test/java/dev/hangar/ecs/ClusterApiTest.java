@@ -1,10 +1,10 @@
 package dev.hangar.ecs;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

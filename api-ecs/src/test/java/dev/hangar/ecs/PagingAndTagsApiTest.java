@@ -1,11 +1,11 @@
 package dev.hangar.ecs;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
-import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.testsupport.Pages;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,12 +1,12 @@
 package dev.hangar.ecs;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -27,7 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

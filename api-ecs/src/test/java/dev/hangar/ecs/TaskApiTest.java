@@ -1,10 +1,10 @@
 package dev.hangar.ecs;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -22,7 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.awaitStatus;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package dev.hangar.ecs;
 
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -22,7 +22,11 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,13 +1,13 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.port.LogSink;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.runtime.ContainerState;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -25,7 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import static dev.hangar.ecs.EcsTestData.*;
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.WEB;
+import static dev.hangar.ecs.EcsTestData.await;
+import static dev.hangar.ecs.EcsTestData.awaitStatus;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

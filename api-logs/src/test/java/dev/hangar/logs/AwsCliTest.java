@@ -1,19 +1,23 @@
 package dev.hangar.logs;
 
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.hangar.testsupport.junit.HangarExtension;
-import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.AwsCli.Result;
+import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.RunningCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import static dev.hangar.logs.LogsTestData.*;
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,10 +1,10 @@
 package dev.hangar.logs;
 
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -17,7 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
-import static dev.hangar.logs.LogsTestData.*;
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

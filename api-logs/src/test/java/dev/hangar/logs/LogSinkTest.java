@@ -1,11 +1,11 @@
 package dev.hangar.logs;
 
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
-import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.core.port.LogSink;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 
@@ -20,7 +20,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static dev.hangar.logs.LogsTestData.*;
+import static dev.hangar.logs.LogsTestData.ACCOUNT;
+import static dev.hangar.logs.LogsTestData.REGION;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package dev.hangar.logs;
 
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -15,7 +15,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hangar.logs.LogsTestData.*;
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

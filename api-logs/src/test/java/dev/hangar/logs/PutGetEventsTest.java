@@ -1,10 +1,10 @@
 package dev.hangar.logs;
 
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -16,7 +16,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hangar.logs.LogsTestData.*;
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

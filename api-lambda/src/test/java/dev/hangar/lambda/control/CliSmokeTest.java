@@ -1,19 +1,25 @@
 package dev.hangar.lambda.control;
 
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
-import dev.hangar.testsupport.junit.HangarExtension;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.testsupport.AwsCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.hangar.lambda.control.LambdaTestData.*;
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,13 +1,13 @@
 package dev.hangar.lambda.control;
 
-import dev.hangar.lambda.invoke.FunctionInvoker;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -27,7 +27,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static dev.hangar.lambda.control.LambdaTestData.*;
+import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.await;
+import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

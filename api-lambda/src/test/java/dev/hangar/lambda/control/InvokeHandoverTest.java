@@ -1,26 +1,32 @@
 package dev.hangar.lambda.control;
 
-import dev.hangar.lambda.invoke.FunctionInvoker;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.lambda.LambdaService;
-import dev.hangar.testsupport.Await;
-import dev.hangar.testsupport.junit.HangarExtension;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.LogType;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.lambda.invoke.InvocationResult;
 import dev.hangar.lambda.invoke.RunnableFunction;
+import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 
-import static dev.hangar.lambda.control.LambdaTestData.*;
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.await;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

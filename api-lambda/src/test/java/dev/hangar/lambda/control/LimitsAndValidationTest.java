@@ -1,13 +1,13 @@
 package dev.hangar.lambda.control;
 
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeAll;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Environment;
 
@@ -24,7 +24,15 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static dev.hangar.lambda.control.LambdaTestData.*;
+import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

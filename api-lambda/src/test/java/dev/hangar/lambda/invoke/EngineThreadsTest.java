@@ -1,9 +1,9 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.AfterEach;
-import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
 import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,15 +1,14 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
-import dev.hangar.testsupport.junit.HangarExtension;
 import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
 import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 

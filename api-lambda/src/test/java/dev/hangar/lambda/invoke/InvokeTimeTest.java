@@ -1,11 +1,11 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.AfterEach;
-import dev.hangar.testsupport.junit.HangarExtension;
-import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
-import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import dev.hangar.core.time.ManualClock;
 import dev.hangar.core.time.ScaledClock;
+import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 

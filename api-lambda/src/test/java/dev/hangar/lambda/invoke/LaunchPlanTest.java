@@ -1,8 +1,8 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.runtime.ImageInfo;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

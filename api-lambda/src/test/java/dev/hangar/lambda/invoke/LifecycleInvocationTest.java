@@ -1,13 +1,13 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
-import dev.hangar.testsupport.junit.HangarExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

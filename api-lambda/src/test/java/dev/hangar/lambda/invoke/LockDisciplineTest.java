@@ -1,17 +1,15 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterEach;
-import dev.hangar.testsupport.junit.HangarExtension;
-import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
-import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import dev.hangar.core.http.AwsHttpResponse;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

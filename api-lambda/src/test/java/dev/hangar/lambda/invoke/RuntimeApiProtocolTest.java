@@ -1,13 +1,13 @@
 package dev.hangar.lambda.invoke;
 
-import org.junit.jupiter.api.AfterEach;
-import dev.hangar.testsupport.junit.HangarExtension;
-import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
-import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
