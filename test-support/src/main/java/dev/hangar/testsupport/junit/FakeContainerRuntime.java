@@ -13,7 +13,6 @@ import dev.hangar.runtime.ImageNotFoundException;
 import dev.hangar.runtime.ImagePullException;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.RuntimeStatus;
-import dev.hangar.runtime.RuntimeUnavailableException;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -98,31 +97,23 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     private final List<String> callThreads = new CopyOnWriteArrayList<>();
     private final List<String> imageCalls = new CopyOnWriteArrayList<>();
     private final Map<String, ImageInfo> images = new ConcurrentHashMap<>();
-    private final Map<String, String> absentImages = new ConcurrentHashMap<>();
-    private final Map<String, String> pullFailures = new ConcurrentHashMap<>();
-    private final Map<String, String> createFailures = new ConcurrentHashMap<>();
-    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
-    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
-    private final Map<String, CountDownLatch> pullHolds = new ConcurrentHashMap<>();
-    private final Map<String, CountDownLatch> removalHolds = new ConcurrentHashMap<>();
-    private final BlockingQueue<String> pullsHeld = new LinkedBlockingQueue<>();
+    private final EngineFaults faults = new EngineFaults();
     private final Map<Predicate<ContainerSpec>, Program> programs = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final AtomicInteger nextHostPort = new AtomicInteger(FIRST_HOST_PORT);
     private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("fake-engine-events"));
     private final ExecutorService processes = Executors.newCachedThreadPool(daemon("fake-container"));
-    private volatile String unavailable;
     private volatile int stopExitCode = 143;
 
     // ---- steering ----
 
     /** From now on the engine does not answer: {@link #status()} says why and every call throws. */
     public void unavailable(String detail) {
-        unavailable = detail;
+        faults.unavailable = detail;
     }
 
     public void available() {
-        unavailable = null;
+        faults.unavailable = null;
     }
 
     /** What {@link #inspectImage} answers for the image; others look like AWS's Lambda base images. */
@@ -132,27 +123,27 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
     /** The image is not present locally: imagePresent says no and inspectImage throws (a pull still succeeds). */
     public void absentImage(String image) {
-        absentImages.put(image, image);
+        faults.absentImages.put(image, image);
     }
 
     /** Pulls of images starting with the prefix fail with the engine's message; such images are not present. */
     public void failPull(String imagePrefix, String message) {
-        pullFailures.put(imagePrefix, message);
+        faults.pullFailures.put(imagePrefix, message);
     }
 
     /** Creating containers from images starting with the prefix fails with the engine's message. */
     public void failCreate(String imagePrefix, String message) {
-        createFailures.put(imagePrefix, message);
+        faults.createFailures.put(imagePrefix, message);
     }
 
     /** Starting containers from images starting with the prefix fails with the engine's message (a bad command). */
     public void failStart(String imagePrefix, String message) {
-        startFailures.put(imagePrefix, message);
+        faults.startFailures.put(imagePrefix, message);
     }
 
     /** Every call of the named method ("ensureImage", "create", "start", "stop", "remove" ...) takes this long. */
     public void delay(String call, Duration duration) {
-        delays.put(call, duration);
+        faults.delays.put(call, duration);
     }
 
     /** Containers whose spec matches run the program once started, instead of running until stopped. */
@@ -175,13 +166,13 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     /** The next pull of {@code image} blocks until the returned latch is released (at most 30 s), as a slow pull. */
     public CountDownLatch holdPull(String image) {
         CountDownLatch hold = new CountDownLatch(1);
-        pullHolds.put(image, hold);
+        faults.pullHolds.put(image, hold);
         return hold;
     }
 
     /** Images whose held pull has begun (see {@link #holdPull}), in order. */
     public BlockingQueue<String> pullsHeld() {
-        return pullsHeld;
+        return faults.pullsHeld;
     }
 
     /**
@@ -190,7 +181,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
      */
     public CountDownLatch holdRemoval(String id) {
         CountDownLatch hold = new CountDownLatch(1);
-        removalHolds.put(id, hold);
+        faults.removalHolds.put(id, hold);
         return hold;
     }
 
@@ -263,7 +254,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeStatus status() {
-        String why = unavailable;
+        String why = faults.unavailable;
         return why != null ? new RuntimeStatus(false, null, why) : new RuntimeStatus(true, "fake", "fake engine");
     }
 
@@ -275,23 +266,19 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     @Override
     public boolean imagePresent(String image) {
         called("imagePresent");
-        return !absentImages.containsKey(image) && prefixed(pullFailures, image) == null;
+        return faults.present(image);
     }
 
     @Override
     public void ensureImage(String image) {
         called("ensureImage");
         imageCalls.add("ensure " + image);
-        CountDownLatch hold = pullHolds.remove(image);
-        if (hold != null) {
-            pullsHeld.add(image);
-            await(hold, 30);
-        }
-        String failure = prefixed(pullFailures, image);
+        faults.pulling(image);
+        String failure = EngineFaults.prefixed(faults.pullFailures, image);
         if (failure != null) {
             throw new ImagePullException(failure, null);
         }
-        absentImages.remove(image);
+        faults.absentImages.remove(image);
     }
 
     @Override
@@ -309,7 +296,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     @Override
     public ContainerHandle create(ContainerSpec spec) {
         called("create");
-        String failure = prefixed(createFailures, spec.image());
+        String failure = EngineFaults.prefixed(faults.createFailures, spec.image());
         if (failure != null) {
             throw new ContainerRuntimeException(failure);
         }
@@ -327,7 +314,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     public void start(String containerId) {
         called("start");
         FakeContainer c = known(containerId);
-        String failure = prefixed(startFailures, c.spec().image());
+        String failure = EngineFaults.prefixed(faults.startFailures, c.spec().image());
         if (failure != null) {
             throw new ContainerRuntimeException(failure);
         }
@@ -364,10 +351,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     @Override
     public void remove(String containerId) {
         called("remove");
-        CountDownLatch hold = removalHolds.remove(containerId);
-        if (hold != null) {
-            await(hold, 10);
-        }
+        faults.removing(containerId);
         FakeContainer c = containers.get(containerId);
         if (c != null) {
             ended(c, 137, false);
@@ -470,35 +454,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     /** Records the call, fails it when the engine is unavailable, and makes it take its time. */
     private void called(String call) {
         callThreads.add(call + "@" + Thread.currentThread().getName());
-        String why = unavailable;
-        if (why != null) {
-            throw new RuntimeUnavailableException(why);
-        }
-        Duration delay = delays.get(call);
-        if (delay != null) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String prefixed(Map<String, String> byPrefix, String image) {
-        for (Map.Entry<String, String> e : byPrefix.entrySet()) {
-            if (image.startsWith(e.getKey())) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static void await(CountDownLatch latch, int seconds) {
-        try {
-            latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        faults.enter(call);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {

@@ -33,10 +33,10 @@ import java.util.function.Supplier;
  * {@link ServiceContext} wiring as {@code Hangar.start}, the container runtime port filled by a
  * {@link FakeContainerRuntime} or the local Docker engine, and SDK clients and the AWS CLI pointed at it.
  *
- * <pre>{@code
- * @RegisterExtension
+ * <pre>
+ * &#64;RegisterExtension
  * static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
- * }</pre>
+ * </pre>
  *
  * <p>In a static field one Hangar serves the whole class (JUnit calls {@code beforeAll}); in an instance field each
  * test gets its own (only {@code beforeEach} is called). It fails the class when a service's handlers are mis-shaped
