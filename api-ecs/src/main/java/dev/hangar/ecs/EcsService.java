@@ -3,6 +3,7 @@ package dev.hangar.ecs;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.port.Ports;
+import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
@@ -43,6 +44,7 @@ public final class EcsService implements AwsService {
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
                 ctx.clock());
+        ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
     }
 
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
@@ -56,6 +58,13 @@ public final class EcsService implements AwsService {
         return ServiceDescriptor.builder("ecs").protocols(Protocol.AWS_JSON_1_1)
                 .targetPrefix("AmazonEC2ContainerServiceV20141113").sdkClient(EcsClient.class).facts(EcsFacts.FACTS)
                 .build();
+    }
+
+    /** The task of that ARN in that account and region, or null (for the TaskPort). */
+    private Task taskByArn(String account, String region, String taskArn) {
+        String id = EcsArns.taskId(taskArn);
+        Task task = id == null ? null : regions.get(account, region).state.task(id);
+        return task != null && task.arn().equals(taskArn) ? task : null;
     }
 
     @Override

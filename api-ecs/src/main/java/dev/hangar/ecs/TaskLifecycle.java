@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -45,6 +46,8 @@ final class TaskLifecycle implements ContainerEventListener {
     /** Tasks whose containers may still send events, by ARN (the hangar.resource label). */
     private final Map<String, Task> live = new ConcurrentHashMap<>();
     private final Set<String> oomKilled = ConcurrentHashMap.newKeySet();
+    /** Who waits for a task to be STOPPED (another service through the TaskPort), by ARN. */
+    private final Map<String, CompletableFuture<Task>> stopWaiters = new ConcurrentHashMap<>();
 
     private final TaskLogs logs;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
@@ -273,6 +276,21 @@ final class TaskLifecycle implements ContainerEventListener {
         }
         live.remove(task.arn());
         task.deprovisioned(clock.now());
+        // completed after the task's lock is released: the waiter's stages run here, not under it
+        CompletableFuture<Task> waiting = stopWaiters.remove(task.arn());
+        if (waiting != null) {
+            waiting.complete(task);
+        }
+    }
+
+    /** Completes when the task is STOPPED, at once when it already is. */
+    CompletableFuture<Task> whenStopped(Task task) {
+        CompletableFuture<Task> waiting = stopWaiters.computeIfAbsent(task.arn(), arn -> new CompletableFuture<>());
+        // the task may have stopped before the waiter was in the map: then nobody else completes it
+        if (!task.active() && stopWaiters.remove(task.arn(), waiting)) {
+            waiting.complete(task);
+        }
+        return waiting;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

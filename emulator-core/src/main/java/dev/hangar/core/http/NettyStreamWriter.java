@@ -4,13 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
-import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A streamed body on one connection. Calls from any thread are carried onto the connection's event loop, where all
@@ -211,17 +209,7 @@ final class NettyStreamWriter implements StreamWriter {
     }
 
     private void onLoop(Runnable task, CompletableFuture<Void> room) {
-        EventExecutor loop = ctx.executor();
-        if (loop.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            if (room != null) {
-                room.completeExceptionally(new StreamClosedException("Hangar is stopping", e));
-            }
-        }
+        EventLoops.run(ctx.executor(), task, room == null ? null
+                : () -> room.completeExceptionally(new StreamClosedException("Hangar is stopping")));
     }
 }

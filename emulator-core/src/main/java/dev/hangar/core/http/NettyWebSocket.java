@@ -25,13 +25,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -279,17 +277,6 @@ final class NettyWebSocket extends ChannelInboundHandlerAdapter implements WebSo
     }
 
     private void onLoop(Runnable task, Runnable rejected) {
-        EventExecutor loop = ctx.executor();
-        if (loop.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            if (rejected != null) {
-                rejected.run();
-            }
-        }
+        EventLoops.run(ctx.executor(), task, rejected);
     }
 }

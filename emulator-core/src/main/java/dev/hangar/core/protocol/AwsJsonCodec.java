@@ -59,27 +59,19 @@ public final class AwsJsonCodec implements ProtocolCodec {
 
     @Override
     public SdkPojo readRequest(OperationMatch match, AwsHttpRequest request) {
-        OperationModel operation = match.operation();
-        PojoShape shape = PojoShape.of(operation.requestClass());
-        SdkPojo builder = shape.newBuilder();
         byte[] body = request.body();
-        try {
+        return RequestChecks.read(match.operation(), (shape, builder) -> {
             if (body != null) {
                 SdkPojoReader.readBody(body, 0, body.length, shape, builder);
             }
-        } catch (BadInput e) {
-            throw operation.rules().requestErrors().unreadableBody(e.getMessage());
-        }
-        SdkPojo built = PojoShape.build(builder);
-        RequiredMemberCheck.check(operation, shape, built);
-        return built;
+        });
     }
 
     @Override
     public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response, String requestId) {
         byte[] body = response == null ? EMPTY_OBJECT
                 : Json.write(g -> SdkPojoWriter.writeStructure(g, response, PojoShape.of(response.getClass())));
-        int status = operation.http() == null ? 200 : operation.http().successStatus();
+        int status = operation.successStatus();
         return AwsHttpResponse.of(status, contentType, body);
     }
 

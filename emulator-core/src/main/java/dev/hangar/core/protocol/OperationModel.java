@@ -31,6 +31,11 @@ public record OperationModel(
         this(name, requestClass, responseClass, http, rules, null);
     }
 
+    /** The HTTP status of a successful answer (200 when the binding says nothing). */
+    public int successStatus() {
+        return http == null ? 200 : http.successStatus();
+    }
+
     /**
      * The operation's HTTP binding, as the SDK's marshaller holds it (awsJson operations are all POST / with 200).
      *

@@ -57,24 +57,15 @@ abstract class QueryCodec implements ProtocolCodec {
 
     @Override
     public final SdkPojo readRequest(OperationMatch match, AwsHttpRequest request) {
-        OperationModel operation = match.operation();
-        PojoShape shape = PojoShape.of(operation.requestClass());
-        SdkPojo builder = shape.newBuilder();
-        try {
-            QueryRequestReader.readStructure(QueryForm.parse(request), shape, builder, ec2Lists);
-        } catch (BadInput e) {
-            throw operation.rules().requestErrors().unreadableBody(e.getMessage());
-        }
-        SdkPojo built = PojoShape.build(builder);
-        RequiredMemberCheck.check(operation, shape, built);
-        return built;
+        return RequestChecks.read(match.operation(), (shape, builder) ->
+                QueryRequestReader.readStructure(QueryForm.parse(request), shape, builder, ec2Lists));
     }
 
     @Override
     public final AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response, String requestId) {
         XmlWriter xml = new XmlWriter();
         writeEnvelope(xml, operation, response, requestId);
-        int status = operation.http() == null ? 200 : operation.http().successStatus();
+        int status = operation.successStatus();
         return AwsHttpResponse.of(status, protocol.contentType(), xml.toBytes());
     }
 

@@ -55,9 +55,7 @@ public final class RestJsonCodec implements ProtocolCodec {
     @Override
     public SdkPojo readRequest(OperationMatch match, AwsHttpRequest request) {
         OperationModel operation = match.operation();
-        PojoShape shape = PojoShape.of(operation.requestClass());
-        SdkPojo builder = shape.newBuilder();
-        try {
+        return RequestChecks.read(operation, (shape, builder) -> {
             readPath(shape, builder, match.pathParams());
             if (shape.queryMembers.length > 0) {
                 readQuery(operation, shape, builder, queryOf(request));
@@ -66,17 +64,12 @@ public final class RestJsonCodec implements ProtocolCodec {
                 readHeaders(shape, builder, request.headers());
             }
             readBody(shape, builder, request.body());
-        } catch (BadInput e) {
-            throw operation.rules().requestErrors().unreadableBody(e.getMessage());
-        }
-        SdkPojo built = PojoShape.build(builder);
-        RequiredMemberCheck.check(operation, shape, built);
-        return built;
+        });
     }
 
     @Override
     public AwsHttpResponse writeResponse(OperationModel operation, SdkPojo response, String requestId) {
-        int status = operation.http() == null ? 200 : operation.http().successStatus();
+        int status = operation.successStatus();
         if (response == null) {
             return AwsHttpResponse.of(status, JSON, new byte[0]);
         }

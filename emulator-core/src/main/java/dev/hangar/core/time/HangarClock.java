@@ -3,6 +3,8 @@ package dev.hangar.core.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * The time of Hangar's own behaviour: what its timestamps say and when its own timers fire (metric periods and alarm
@@ -31,8 +33,31 @@ public interface HangarClock {
      */
     Timer schedule(Runnable task, Duration delay);
 
-    /** This clock as a {@link Clock}, for code written against java.time. */
-    Clock asClock();
+    /** This clock as a {@link Clock} in UTC, for code written against java.time. */
+    default Clock asClock() {
+        HangarClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(instant(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.now();
+            }
+
+            @Override
+            public long millis() {
+                return self.millis();
+            }
+        };
+    }
 
     /** A scheduled task; cancelling one that already ran or was cancelled does nothing. */
     interface Timer {

@@ -1,10 +1,7 @@
 package dev.hangar.core.time;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -96,23 +93,4 @@ public final class ManualClock implements HangarClock {
         return sorted.stream().map(e -> e.at).toList();
     }
 
-    @Override
-    public Clock asClock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(instant(), zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return now();
-            }
-        };
-    }
 }

@@ -1,10 +1,7 @@
 package dev.hangar.core.time;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,7 +19,6 @@ public final class ScaledClock implements HangarClock, AutoCloseable {
     private final long anchorMillis;
     private final long anchorNanos;
     private final ScheduledThreadPoolExecutor timers;
-    private final Clock asClock;
 
     private ScaledClock(double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
@@ -39,27 +35,6 @@ public final class ScaledClock implements HangarClock, AutoCloseable {
         });
         // timeouts are scheduled and cancelled by the thousand: cancelled ones must not pile up in the queue
         timers.setRemoveOnCancelPolicy(true);
-        this.asClock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(instant(), zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return now();
-            }
-
-            @Override
-            public long millis() {
-                return ScaledClock.this.millis();
-            }
-        };
     }
 
     /** The system clock (scale 1). */
@@ -104,10 +79,6 @@ public final class ScaledClock implements HangarClock, AutoCloseable {
         return timers;
     }
 
-    @Override
-    public Clock asClock() {
-        return asClock;
-    }
 
     @Override
     public void close() {
