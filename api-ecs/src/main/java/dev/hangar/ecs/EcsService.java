@@ -13,7 +13,6 @@ import dev.hangar.core.resource.Page;
 import dev.hangar.core.resource.ResourceTags;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.core.time.ScaledClock;
 import dev.hangar.ecs.domain.Cluster;
 import dev.hangar.ecs.domain.Task;
 import dev.hangar.runtime.ContainerRuntime;
@@ -46,20 +45,6 @@ public final class EcsService implements AwsService {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
                 ctx.clock());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
-    }
-
-    public EcsService(ContainerRuntime runtime, ExecutorService workers) {
-        this(runtime, workers, Ports.Ref.of(LogSink.NONE), ScaledClock.system());
-    }
-
-    /** @param logs where the output of containers using the awslogs driver goes (CloudWatch Logs) */
-    public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs) {
-        this(runtime, workers, Ports.Ref.of(logs), ScaledClock.system());
-    }
-
-    /** @param clock the time of ECS's timestamps and of its stopped-task retention */
-    public EcsService(ContainerRuntime runtime, ExecutorService workers, LogSink logs, HangarClock clock) {
-        this(runtime, workers, Ports.Ref.of(logs), clock);
     }
 
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {

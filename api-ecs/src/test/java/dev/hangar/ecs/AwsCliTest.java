@@ -1,22 +1,30 @@
 package dev.hangar.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.testsupport.Await;
 import dev.hangar.testsupport.AwsCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.time.Instant;
 
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The AWS CLI v1 (on PATH) and v2 (/usr/bin/aws) against the in-process server: cluster → task definition →
  * run-task → describe-tasks → stop-task. Both must be installed: a missing CLI fails the test.
  */
-class AwsCliTest extends EcsTestBase {
+class AwsCliTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
 
     @Test
     void cliV1() throws Exception {
@@ -29,8 +37,8 @@ class AwsCliTest extends EcsTestBase {
     }
 
     private void scenario(AwsCli cli, String cluster) throws Exception {
-        assertNotNull(server, "the CLI needs the in-process server (awsJson codec)");
-        AwsCli aws = cli.at(server.endpoint());
+        assertNotNull(hangar.server(), "the CLI needs the in-process server (awsJson codec)");
+        AwsCli aws = hangar.cli(cli);
         JsonNode created = aws.json("ecs", "create-cluster", "--cluster-name", cluster);
         assertEquals("ACTIVE", created.at("/cluster/status").asText());
 
@@ -63,16 +71,9 @@ class AwsCliTest extends EcsTestBase {
         assertEquals("UserInitiated", stopped.at("/tasks/0/stopCode").asText());
     }
 
-    private JsonNode pollUntil(AwsCli aws, String cluster, String taskArn, String status) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = aws.json("ecs", "describe-tasks", "--cluster", cluster, "--tasks", taskArn);
-            if (status.equals(last.at("/tasks/0/lastStatus").asText())) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        return fail("task not " + status + " in time: " + last);
+    private JsonNode pollUntil(AwsCli aws, String cluster, String taskArn, String status) {
+        return Await.until("task " + taskArn + " " + status, Duration.ofSeconds(60),
+                () -> aws.json("ecs", "describe-tasks", "--cluster", cluster, "--tasks", taskArn),
+                described -> status.equals(described.at("/tasks/0/lastStatus").asText()));
     }
 }

@@ -1,6 +1,10 @@
 package dev.hangar.ecs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -12,12 +16,22 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.ecs.EcsTestData.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ClusterApiTest extends EcsTestBase {
+class ClusterApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(EcsClient.class);
+    }
 
     @Test
     void createDescribeListDelete() {

@@ -1,20 +1,17 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.http.HangarServer;
-import dev.hangar.core.port.LogSink;
 import dev.hangar.core.time.ManualClock;
 import dev.hangar.runtime.DockerContainerRuntime;
-import org.junit.jupiter.api.AfterAll;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,36 +26,24 @@ class NoEngineTest {
     private static final Instant START = Instant.parse("2030-01-02T03:04:05Z");
     private static final ManualClock clock = new ManualClock(START);
 
-    private static DockerContainerRuntime runtime;
-    private static ExecutorService workers;
-    private static HangarServer server;
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new)
+            .runtime(() -> DockerContainerRuntime.connect("ecs-noengine", "tcp://127.0.0.1:1")).clock(clock).build();
     private static EcsClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = DockerContainerRuntime.connect("ecs-noengine", "tcp://127.0.0.1:1");
-        workers = Executors.newFixedThreadPool(4);
-        server = HangarServer.builder().host("127.0.0.1").port(0).workers(workers)
-                .service(new EcsService(runtime, workers, LogSink.NONE, clock)).build().start();
-        client = EcsTestBase.clientFor(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-        runtime.close();
-        workers.shutdownNow();
+    static void client() {
+        client = hangar.client(EcsClient.class);
     }
 
     @Test
     void taskStopsWithTaskFailedToStart() {
         client.createCluster(b -> b.clusterName("c"));
         client.registerTaskDefinition(b -> b.family("f").containerDefinitions(
-                EcsTestBase.shell("main", "sleep 1").build()));
+                EcsTestData.shell("main", "sleep 1").build()));
         Task task = client.runTask(b -> b.cluster("c").taskDefinition("f")).tasks().get(0);
         assertEquals("PROVISIONING", task.lastStatus());
-        Task stopped = EcsTestBase.await(client, "c", task.taskArn(), Duration.ofSeconds(10),
+        Task stopped = EcsTestData.await(client, "c", task.taskArn(), Duration.ofSeconds(10),
                 t -> "STOPPED".equals(t.lastStatus()));
         assertEquals(TaskStopCode.TASK_FAILED_TO_START, stopped.stopCode());
         assertTrue(stopped.stoppedReason().startsWith("ResourceInitializationError: Hangar cannot reach a Docker"
@@ -70,21 +55,21 @@ class NoEngineTest {
     void timestampsAndRetentionFollowHangarsClock() {
         client.createCluster(b -> b.clusterName("clocked"));
         Instant registered = client.registerTaskDefinition(b -> b.family("timed").containerDefinitions(
-                EcsTestBase.shell("main", "true").build())).taskDefinition().registeredAt();
+                EcsTestData.shell("main", "true").build())).taskDefinition().registeredAt();
         assertEquals(clock.now(), registered);
         Task task = client.runTask(b -> b.cluster("clocked").taskDefinition("timed")).tasks().get(0);
         assertEquals(registered, task.createdAt());
-        Task stopped = EcsTestBase.await(client, "clocked", task.taskArn(), Duration.ofSeconds(10),
+        Task stopped = EcsTestData.await(client, "clocked", task.taskArn(), Duration.ofSeconds(10),
                 t -> "STOPPED".equals(t.lastStatus()));
         assertEquals(registered, stopped.stoppedAt());
 
         clock.advance(Duration.ofMinutes(59));
         client.runTask(b -> b.cluster("clocked").taskDefinition("timed"));
-        assertEquals(task.taskArn(), EcsTestBase.describe(client, "clocked", task.taskArn()).taskArn(),
+        assertEquals(task.taskArn(), EcsTestData.describe(client, "clocked", task.taskArn()).taskArn(),
                 "kept for the hour AWS documents");
         clock.advance(Duration.ofMinutes(2));
         client.runTask(b -> b.cluster("clocked").taskDefinition("timed"));
-        assertNull(EcsTestBase.describe(client, "clocked", task.taskArn()), "forgotten an hour after it stopped");
+        assertNull(EcsTestData.describe(client, "clocked", task.taskArn()), "forgotten an hour after it stopped");
         assertEquals(registered.plus(Duration.ofMinutes(61)), client.deregisterTaskDefinition(b -> b
                 .taskDefinition("timed:1")).taskDefinition().deregisteredAt());
     }

@@ -1,7 +1,11 @@
 package dev.hangar.ecs;
 
 import dev.hangar.testsupport.Pages;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
@@ -10,19 +14,32 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** ECS on the resource kit: page tokens bound to their request's filters, and AWS's tag rules with ECS's errors. */
-class PagingAndTagsApiTest extends EcsTestBase {
+class PagingAndTagsApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(EcsClient.class);
+    }
 
     private static final String ARN = "arn:aws:ecs:us-east-1:000000000000:task-definition/";
 
     @Test
     void aTokenUsedWithAnotherFilterOrEditedIsInvalid() {
         for (int i = 0; i < 3; i++) {
-            register("paged-a", container("app", BUSYBOX));
-            register("paged-b", container("app", BUSYBOX));
+            register(client, "paged-a", container("app", BUSYBOX));
+            register(client, "paged-b", container("app", BUSYBOX));
         }
         String token = client.listTaskDefinitions(b -> b.familyPrefix("paged-a").maxResults(1)).nextToken();
         InvalidParameterException other = assertThrows(InvalidParameterException.class,
@@ -43,7 +60,7 @@ class PagingAndTagsApiTest extends EcsTestBase {
     @Test
     void pagesStayRightWhenTheNextItemIsDeletedMeanwhile() {
         for (int i = 0; i < 4; i++) {
-            register("shrinking", container("app", BUSYBOX));
+            register(client, "shrinking", container("app", BUSYBOX));
         }
         ListTaskDefinitionsResponse first = client.listTaskDefinitions(b -> b.familyPrefix("shrinking").maxResults(2));
         assertEquals(List.of(ARN + "shrinking:1", ARN + "shrinking:2"), first.taskDefinitionArns());

@@ -1,9 +1,12 @@
 package dev.hangar.ecs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -24,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,14 +42,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Request members that used to be accepted and dropped: each one is now either acted on as AWS does, or recorded
  * and shown back where AWS shows it.
  */
-class RequestMembersApiTest extends EcsTestBase {
+class RequestMembersApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
 
     private static final String CLUSTER = "members";
 
     @BeforeAll
     static void setUp() {
+        client = hangar.client(EcsClient.class);
         client.createCluster(b -> b.clusterName(CLUSTER));
-        register("quick", shell("main", "true"));
+        register(client, "quick", shell("main", "true"));
         client.registerTaskDefinition(b -> b.family("roled").taskRoleArn("arn:aws:iam::000000000000:role/app")
                 .containerDefinitions(shell("main", "true").build())
                 .tags(Tag.builder().key("team").value("core").build(), Tag.builder().key("tier").value("td").build()));
@@ -79,7 +92,7 @@ class RequestMembersApiTest extends EcsTestBase {
         Task withRole = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("roled").enableExecuteCommand(true))
                 .tasks().get(0);
         assertTrue(withRole.enableExecuteCommand());
-        assertTrue(describe(CLUSTER, withRole.taskArn()).enableExecuteCommand());
+        assertTrue(describe(client, CLUSTER, withRole.taskArn()).enableExecuteCommand());
         Task overridden = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("quick").enableExecuteCommand(true)
                 .overrides(o -> o.taskRoleArn("arn:aws:iam::000000000000:role/other"))).tasks().get(0);
         assertTrue(overridden.enableExecuteCommand());
@@ -114,7 +127,7 @@ class RequestMembersApiTest extends EcsTestBase {
                 .platformVersion("1.3.0").networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
                 .tasks().get(0);
         assertEquals("1.3.0", pinned.platformVersion());
-        assertEquals("1.3.0", describe(CLUSTER, pinned.taskArn()).platformVersion());
+        assertEquals("1.3.0", describe(client, CLUSTER, pinned.taskArn()).platformVersion());
         Task latest = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("fargate").launchType(LaunchType.FARGATE)
                 .platformVersion("LATEST").networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
                 .tasks().get(0);

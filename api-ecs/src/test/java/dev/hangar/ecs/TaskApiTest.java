@@ -1,7 +1,10 @@
 package dev.hangar.ecs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -19,20 +22,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.hangar.ecs.EcsTestData.awaitStatus;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RunTask's checks, DescribeTasks, ListTasks filters, tags, and the cluster rules that depend on tasks. */
-class TaskApiTest extends EcsTestBase {
+class TaskApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
 
     private static final String CLUSTER = "tasks";
 
     @BeforeAll
     static void setUp() {
+        client = hangar.client(EcsClient.class);
         client.createCluster(b -> b.clusterName(CLUSTER));
-        register("idle", shell("main", "sleep 600"));
-        register("other", shell("main", "sleep 600"));
+        register(client, "idle", shell("main", "sleep 600"));
+        register(client, "other", shell("main", "sleep 600"));
     }
 
     @Test
@@ -97,8 +110,8 @@ class TaskApiTest extends EcsTestBase {
         client.tagResource(b -> b.resourceArn(other.taskArn()).tags(Tag.builder().key("x").value("y").build()));
         assertEquals("y", client.listTagsForResource(b -> b.resourceArn(other.taskArn())).tags().get(0).value());
 
-        awaitStatus(CLUSTER, other.taskArn(), "RUNNING");
-        idle.forEach(t -> awaitStatus(CLUSTER, t.taskArn(), "RUNNING"));
+        awaitStatus(client, CLUSTER, other.taskArn(), "RUNNING");
+        idle.forEach(t -> awaitStatus(client, CLUSTER, t.taskArn(), "RUNNING"));
         assertEquals(4, client.describeClusters(b -> b.clusters(CLUSTER)).clusters().get(0).runningTasksCount());
 
         assertEquals("The Cluster cannot be deleted while Tasks are active.", message(assertThrows(
@@ -110,11 +123,11 @@ class TaskApiTest extends EcsTestBase {
         assertTrue(client.listTasks(b -> b.cluster(CLUSTER)).taskArns().isEmpty(), "desiredStatus RUNNING only");
         assertEquals(Set.copyOf(arns), Set.copyOf(client.listTasks(b -> b.cluster(CLUSTER)
                 .desiredStatus(DesiredStatus.STOPPED)).taskArns()));
-        arns.forEach(arn -> awaitStatus(CLUSTER, arn, "STOPPED"));
+        arns.forEach(arn -> awaitStatus(client, CLUSTER, arn, "STOPPED"));
         assertEquals(0, client.describeClusters(b -> b.clusters(CLUSTER)).clusters().get(0).runningTasksCount());
 
         client.deleteCluster(b -> b.cluster(CLUSTER));
-        assertEquals("STOPPED", describe(CLUSTER, other.taskArn()).lastStatus(),
+        assertEquals("STOPPED", describe(client, CLUSTER, other.taskArn()).lastStatus(),
                 "stopped tasks stay describable, even once their cluster is gone");
         client.createCluster(b -> b.clusterName(CLUSTER));
     }

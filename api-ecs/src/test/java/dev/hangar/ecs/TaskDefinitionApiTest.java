@@ -1,6 +1,10 @@
 package dev.hangar.ecs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -18,20 +22,34 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.message;
+import static dev.hangar.ecs.EcsTestData.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TaskDefinitionApiTest extends EcsTestBase {
+class TaskDefinitionApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).fakeRuntime().build();
+    static EcsClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(EcsClient.class);
+    }
 
     private static final String ARN = "arn:aws:ecs:us-east-1:000000000000:task-definition/";
 
     @Test
     void revisionsAndDescribe() {
-        TaskDefinition first = register("rev", container("app", BUSYBOX, "true"));
-        TaskDefinition second = register("rev", container("app", BUSYBOX, "false")
+        TaskDefinition first = register(client, "rev", container("app", BUSYBOX, "true"));
+        TaskDefinition second = register(client, "rev", container("app", BUSYBOX, "false")
                 .portMappings(PortMapping.builder().containerPort(80).build()));
         assertEquals(1, first.revision());
         assertEquals(2, second.revision());
@@ -74,9 +92,9 @@ class TaskDefinitionApiTest extends EcsTestBase {
     @Test
     void listDeregisterDelete() {
         for (int i = 0; i < 3; i++) {
-            register("lister", container("app", BUSYBOX));
+            register(client, "lister", container("app", BUSYBOX));
         }
-        register("lister-other", container("app", BUSYBOX));
+        register(client, "lister-other", container("app", BUSYBOX));
 
         assertEquals(List.of(ARN + "lister:1", ARN + "lister:2", ARN + "lister:3"),
                 client.listTaskDefinitions(b -> b.familyPrefix("lister")).taskDefinitionArns());
@@ -126,22 +144,22 @@ class TaskDefinitionApiTest extends EcsTestBase {
         assertEquals(List.of("lister"), client.listTaskDefinitionFamilies(b -> b.familyPrefix("lister")
                 .status(TaskDefinitionFamilyStatus.ACTIVE)).families());
         // revision numbers are never reused
-        assertEquals(4, register("lister", container("app", BUSYBOX)).revision());
+        assertEquals(4, register(client, "lister", container("app", BUSYBOX)).revision());
     }
 
     @Test
     void validation() {
         assertEquals("Family contains invalid characters.", message(assertThrows(ClientException.class,
-                () -> register("bad family", container("app", BUSYBOX)))));
+                () -> register(client, "bad family", container("app", BUSYBOX)))));
         assertEquals("Container list cannot be empty.", message(assertThrows(ClientException.class,
                 () -> client.registerTaskDefinition(b -> b.family("empty").containerDefinitions(List.of())))));
         assertTrue(message(assertThrows(ClientException.class,
-                () -> register("dup", container("app", BUSYBOX), container("app", BUSYBOX)))).contains("unique"));
+                () -> register(client, "dup", container("app", BUSYBOX), container("app", BUSYBOX)))).contains("unique"));
         assertEquals("Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be"
-                + " specified.", message(assertThrows(ClientException.class, () -> register("nomem",
+                + " specified.", message(assertThrows(ClientException.class, () -> register(client, "nomem",
                 ContainerDefinition.builder().name("app").image(BUSYBOX)))));
         assertEquals("Container.name contains invalid characters.", message(assertThrows(ClientException.class,
-                () -> register("badname", container("a b", BUSYBOX)))));
+                () -> register(client, "badname", container("a b", BUSYBOX)))));
         assertTrue(message(assertThrows(ClientException.class, () -> client.registerTaskDefinition(b -> b
                 .family("fg").requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
                 .containerDefinitions(container("app", BUSYBOX).build())))).startsWith("Fargate only supports"));
@@ -149,7 +167,7 @@ class TaskDefinitionApiTest extends EcsTestBase {
                 ClientException.class, () -> client.registerTaskDefinition(b -> b.family("fg")
                         .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC).memory("512")
                         .containerDefinitions(container("app", BUSYBOX).build())))));
-        assertThrows(ClientException.class, () -> register("deps", container("app", BUSYBOX)
+        assertThrows(ClientException.class, () -> register(client, "deps", container("app", BUSYBOX)
                 .dependsOn(d -> d.containerName("ghost").condition("START"))));
 
         // task-level memory is enough, "1 vCPU"/"2 GB" become units and MiB, Fargate-compatible when awsvpc

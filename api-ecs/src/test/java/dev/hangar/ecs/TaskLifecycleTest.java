@@ -1,9 +1,13 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.port.LogSink;
 import dev.hangar.runtime.ContainerState;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -21,18 +25,34 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import static dev.hangar.ecs.EcsTestData.BUSYBOX;
+import static dev.hangar.ecs.EcsTestData.WEB;
+import static dev.hangar.ecs.EcsTestData.await;
+import static dev.hangar.ecs.EcsTestData.awaitStatus;
+import static dev.hangar.ecs.EcsTestData.container;
+import static dev.hangar.ecs.EcsTestData.describe;
+import static dev.hangar.ecs.EcsTestData.register;
+import static dev.hangar.ecs.EcsTestData.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tasks as real containers: start, overrides, exits, dependsOn, ports, stop, failures. */
-class TaskLifecycleTest extends EcsTestBase {
+class TaskLifecycleTest {
+
+    /** Everything the awslogs driver would have shipped to CloudWatch Logs. */
+    static final CapturedLogs logs = new CapturedLogs();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(EcsService::new).dockerRuntime()
+            .port(LogSink.class, logs).build();
+    static EcsClient client;
 
     private static final String CLUSTER = "life";
 
     @BeforeAll
     static void cluster() {
+        client = hangar.client(EcsClient.class);
         client.createCluster(b -> b.clusterName(CLUSTER));
     }
 
@@ -42,13 +62,13 @@ class TaskLifecycleTest extends EcsTestBase {
         return response.tasks().get(0);
     }
 
-    private static Container container(Task task, String name) {
+    private static Container containerOf(Task task, String name) {
         return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void runsToRunningAndStopsByUser() {
-        register("sleeper", shell("main", "sleep 600"));
+        register(client, "sleeper", shell("main", "sleep 600"));
         Task started = runOne("sleeper", null);
         assertEquals("PROVISIONING", started.lastStatus());
         assertEquals("RUNNING", started.desiredStatus());
@@ -58,7 +78,7 @@ class TaskLifecycleTest extends EcsTestBase {
         assertEquals(32, started.taskArn().substring(started.taskArn().lastIndexOf('/') + 1).length());
         assertEquals("PENDING", started.containers().get(0).lastStatus());
 
-        Task running = awaitStatus(CLUSTER, started.taskArn(), "RUNNING");
+        Task running = awaitStatus(client, CLUSTER, started.taskArn(), "RUNNING");
         assertNotNull(running.startedAt());
         assertNotNull(running.pullStartedAt());
         assertNotNull(running.pullStoppedAt());
@@ -72,7 +92,7 @@ class TaskLifecycleTest extends EcsTestBase {
         assertEquals("RUNNING", stopping.lastStatus());
         assertNotNull(stopping.stoppingAt());
 
-        Task stopped = awaitStatus(CLUSTER, started.taskArn(), "STOPPED");
+        Task stopped = awaitStatus(client, CLUSTER, started.taskArn(), "STOPPED");
         assertTrue(Duration.between(stopAsked, Instant.now()).toSeconds() < 10, "init makes the stop quick");
         assertEquals(TaskStopCode.USER_INITIATED, stopped.stopCode());
         assertEquals("Task stopped by user", stopped.stoppedReason());
@@ -80,20 +100,20 @@ class TaskLifecycleTest extends EcsTestBase {
         assertNotNull(stopped.stoppedAt());
         assertEquals("STOPPED", stopped.containers().get(0).lastStatus());
         assertEquals(143, stopped.containers().get(0).exitCode(), "SIGTERM");
-        assertEquals(ContainerState.Status.GONE, runtime.inspect(running.containers().get(0).runtimeId()).status(),
+        assertEquals(ContainerState.Status.GONE, hangar.runtime().inspect(running.containers().get(0).runtimeId()).status(),
                 "a stopped task's containers are removed");
     }
 
     @Test
     void stopRightAfterRunLeavesNoContainer() throws Exception {
-        register("hasty", shell("main", "sleep 600"), shell("side", "sleep 600").essential(false));
+        register(client, "hasty", shell("main", "sleep 600"), shell("side", "sleep 600").essential(false));
         java.util.List<Task> tasks = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("hasty").count(3)).tasks();
         for (Task t : tasks) {
             Task answer = client.stopTask(b -> b.cluster(CLUSTER).task(t.taskArn())).task();
             assertEquals("STOPPED", answer.desiredStatus());
         }
         for (Task t : tasks) {
-            Task stopped = awaitStatus(CLUSTER, t.taskArn(), "STOPPED");
+            Task stopped = awaitStatus(client, CLUSTER, t.taskArn(), "STOPPED");
             assertEquals(TaskStopCode.USER_INITIATED, stopped.stopCode());
             stopped.containers().forEach(c -> assertEquals("STOPPED", c.lastStatus()));
             Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=hangar.resource=" + t.taskArn())
@@ -106,12 +126,12 @@ class TaskLifecycleTest extends EcsTestBase {
 
     @Test
     void awslogsOutputGoesToTheLogSink() {
-        register("talker", shell("main", "echo hello from $NAME; echo second line; exit 0")
+        register(client, "talker", shell("main", "echo hello from $NAME; echo second line; exit 0")
                 .environment(KeyValuePair.builder().name("NAME").value("ecs").build())
                 .logConfiguration(l -> l.logDriver("awslogs").options(java.util.Map.of(
                         "awslogs-group", "/ecs/talker", "awslogs-stream-prefix", "web"))));
         Task task = runOne("talker", null);
-        awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        awaitStatus(client, CLUSTER, task.taskArn(), "STOPPED");
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         java.util.List<CapturedLogs.Line> lines = Await.until("both lines in /ecs/talker",
                 () -> logs.lines().stream().filter(l -> l.group().equals("/ecs/talker")).toList(),
@@ -126,7 +146,7 @@ class TaskLifecycleTest extends EcsTestBase {
 
     @Test
     void environmentOverrideDecidesTheExitCode() {
-        register("exiter", shell("main", "exit ${CODE:-0}")
+        register(client, "exiter", shell("main", "exit ${CODE:-0}")
                 .environment(KeyValuePair.builder().name("CODE").value("3").build()));
         Task fromDefinition = runOne("exiter", null);
         Task overridden = runOne("exiter", TaskOverride.builder().containerOverrides(ContainerOverride.builder()
@@ -134,9 +154,9 @@ class TaskLifecycleTest extends EcsTestBase {
         Task commandOverridden = runOne("exiter", TaskOverride.builder().containerOverrides(ContainerOverride.builder()
                 .name("main").command("sh", "-c", "exit 7").build()).build());
 
-        Task a = awaitStatus(CLUSTER, fromDefinition.taskArn(), "STOPPED");
-        Task b = awaitStatus(CLUSTER, overridden.taskArn(), "STOPPED");
-        Task c = awaitStatus(CLUSTER, commandOverridden.taskArn(), "STOPPED");
+        Task a = awaitStatus(client, CLUSTER, fromDefinition.taskArn(), "STOPPED");
+        Task b = awaitStatus(client, CLUSTER, overridden.taskArn(), "STOPPED");
+        Task c = awaitStatus(client, CLUSTER, commandOverridden.taskArn(), "STOPPED");
         assertEquals(3, a.containers().get(0).exitCode());
         assertEquals(42, b.containers().get(0).exitCode());
         assertEquals(7, c.containers().get(0).exitCode());
@@ -148,78 +168,74 @@ class TaskLifecycleTest extends EcsTestBase {
 
     @Test
     void essentialExitStopsTheOthersNonEssentialDoesNot() {
-        register("pair", shell("main", "sleep 600"), shell("side", "exit 5").essential(false));
+        register(client, "pair", shell("main", "sleep 600"), shell("side", "exit 5").essential(false));
         Task task = runOne("pair", null);
-        Task running = await(CLUSTER, task.taskArn(), Duration.ofSeconds(30),
-                t -> "STOPPED".equals(container(t, "side").lastStatus()) && "RUNNING".equals(t.lastStatus()));
-        assertEquals(5, container(running, "side").exitCode());
-        assertEquals("RUNNING", container(running, "main").lastStatus());
-        assertEquals("RUNNING", describe(CLUSTER, task.taskArn()).desiredStatus());
+        Task running = await(client, CLUSTER, task.taskArn(), Duration.ofSeconds(30),
+                t -> "STOPPED".equals(containerOf(t, "side").lastStatus()) && "RUNNING".equals(t.lastStatus()));
+        assertEquals(5, containerOf(running, "side").exitCode());
+        assertEquals("RUNNING", containerOf(running, "main").lastStatus());
+        assertEquals("RUNNING", describe(client, CLUSTER, task.taskArn()).desiredStatus());
 
-        register("quitter", shell("main", "sleep 1; exit 2"), shell("side", "sleep 600").essential(false));
+        register(client, "quitter", shell("main", "sleep 1; exit 2"), shell("side", "sleep 600").essential(false));
         Task quitter = runOne("quitter", null);
-        Task stopped = awaitStatus(CLUSTER, quitter.taskArn(), "STOPPED");
+        Task stopped = awaitStatus(client, CLUSTER, quitter.taskArn(), "STOPPED");
         assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());
-        assertEquals(2, container(stopped, "main").exitCode());
-        assertEquals("STOPPED", container(stopped, "side").lastStatus());
-        assertEquals(143, container(stopped, "side").exitCode(), "the others are stopped with SIGTERM");
+        assertEquals(2, containerOf(stopped, "main").exitCode());
+        assertEquals("STOPPED", containerOf(stopped, "side").lastStatus());
+        assertEquals(143, containerOf(stopped, "side").exitCode(), "the others are stopped with SIGTERM");
 
         client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()).reason("done here"));
-        assertEquals("done here", awaitStatus(CLUSTER, task.taskArn(), "STOPPED").stoppedReason());
+        assertEquals("done here", awaitStatus(client, CLUSTER, task.taskArn(), "STOPPED").stoppedReason());
     }
 
     @Test
     void dependsOnOrdersTheStarts() throws Exception {
         // init runs until the test connects to it, so that "app waits for init" is observed without timing luck
-        register("ordered",
+        register(client, "ordered",
                 shell("init", "nc -l -p 9000 >/dev/null; exit 0").essential(false)
                         .portMappings(PortMapping.builder().containerPort(9000).build()),
                 shell("app", "sleep 600").dependsOn(d -> d.containerName("init").condition("SUCCESS")),
                 shell("sidecar", "sleep 600").essential(false)
                         .dependsOn(d -> d.containerName("app").condition("START")));
         Task task = runOne("ordered", null);
-        Task early = await(CLUSTER, task.taskArn(), Duration.ofSeconds(60),
-                t -> "RUNNING".equals(container(t, "init").lastStatus()));
-        assertEquals("PENDING", container(early, "app").lastStatus(), "app waits for init to succeed");
-        assertEquals("PENDING", container(early, "sidecar").lastStatus());
+        Task early = await(client, CLUSTER, task.taskArn(), Duration.ofSeconds(60),
+                t -> "RUNNING".equals(containerOf(t, "init").lastStatus()));
+        assertEquals("PENDING", containerOf(early, "app").lastStatus(), "app waits for init to succeed");
+        assertEquals("PENDING", containerOf(early, "sidecar").lastStatus());
         assertEquals("PENDING", early.lastStatus());
-        int port = container(early, "init").networkBindings().get(0).hostPort();
-        Task running = null;
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (running == null && Instant.now().isBefore(deadline)) {
+        int port = containerOf(early, "init").networkBindings().get(0).hostPort();
+        Task running = Await.until("app started once init exited", Duration.ofSeconds(60), () -> {
             // docker-proxy accepts even before nc listens, so poke until init has really exited
             try (java.net.Socket poke = new java.net.Socket("127.0.0.1", port)) {
                 poke.getOutputStream().write('x');
             } catch (java.io.IOException notYet) {
                 // the proxy may refuse while the container starts or after it exited
             }
-            Thread.sleep(300);
-            Task now = describe(CLUSTER, task.taskArn());
-            running = "RUNNING".equals(now.lastStatus()) ? now : null;
-        }
+            return describe(client, CLUSTER, task.taskArn());
+        }, now -> "RUNNING".equals(now.lastStatus()));
         assertNotNull(running, "app started once init exited");
-        assertEquals(0, container(running, "init").exitCode());
-        ContainerState init = runtime.inspect(container(running, "init").runtimeId());
-        ContainerState app = runtime.inspect(container(running, "app").runtimeId());
-        ContainerState sidecar = runtime.inspect(container(running, "sidecar").runtimeId());
+        assertEquals(0, containerOf(running, "init").exitCode());
+        ContainerState init = hangar.runtime().inspect(containerOf(running, "init").runtimeId());
+        ContainerState app = hangar.runtime().inspect(containerOf(running, "app").runtimeId());
+        ContainerState sidecar = hangar.runtime().inspect(containerOf(running, "sidecar").runtimeId());
         assertTrue(!app.startedAt().isBefore(init.finishedAt()), "app started after init finished");
         assertTrue(!sidecar.startedAt().isBefore(app.startedAt()), "sidecar started after app");
         client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()));
 
-        register("unmet",
+        register(client, "unmet",
                 shell("init", "exit 1").essential(false),
                 shell("app", "sleep 600").dependsOn(d -> d.containerName("init").condition("SUCCESS")));
-        Task failed = awaitStatus(CLUSTER, runOne("unmet", null).taskArn(), "STOPPED");
-        assertEquals("STOPPED", container(failed, "app").lastStatus());
-        assertNull(container(failed, "app").exitCode(), "app never ran");
+        Task failed = awaitStatus(client, CLUSTER, runOne("unmet", null).taskArn(), "STOPPED");
+        assertEquals("STOPPED", containerOf(failed, "app").lastStatus());
+        assertNull(containerOf(failed, "app").exitCode(), "app never ran");
         assertEquals(TaskStopCode.TASK_FAILED_TO_START, failed.stopCode());
     }
 
     @Test
     void dynamicHostPortServesTheWebPage() throws Exception {
-        register("web", container("web", WEB).portMappings(PortMapping.builder().containerPort(8080).build()));
+        register(client, "web", container("web", WEB).portMappings(PortMapping.builder().containerPort(8080).build()));
         Task task = runOne("web", null);
-        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        Task running = awaitStatus(client, CLUSTER, task.taskArn(), "RUNNING");
         var binding = running.containers().get(0).networkBindings().get(0);
         assertEquals(8080, binding.containerPort());
         assertEquals("127.0.0.1", binding.bindIP());
@@ -230,7 +246,7 @@ class TaskLifecycleTest extends EcsTestBase {
 
         Instant stopAsked = Instant.now();
         client.stopTask(b -> b.cluster(CLUSTER).task(task.taskArn()));
-        awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        awaitStatus(client, CLUSTER, task.taskArn(), "STOPPED");
         assertTrue(Duration.between(stopAsked, Instant.now()).toSeconds() < 10,
                 "httpd ignores SIGTERM as PID 1; with init it stops at once");
     }
@@ -249,7 +265,7 @@ class TaskLifecycleTest extends EcsTestBase {
         assertEquals("1.4.0", task.platformVersion());
         assertEquals("256", task.cpu());
         assertEquals("512", task.memory());
-        Task running = awaitStatus(CLUSTER, task.taskArn(), "RUNNING");
+        Task running = awaitStatus(client, CLUSTER, task.taskArn(), "RUNNING");
         int hostPort = running.containers().get(0).networkBindings().get(0).hostPort();
         assertTrue(hostPort > 0 && hostPort != 8080, "awsvpc publishes on a dynamic port locally: " + hostPort);
         assertTrue(get(URI.create("http://127.0.0.1:" + hostPort + "/"), Duration.ofSeconds(10))
@@ -279,9 +295,9 @@ class TaskLifecycleTest extends EcsTestBase {
 
     @Test
     void unpullableImageFailsToStart() {
-        register("ghost", container("main", "127.0.0.1:1/hangar/none:latest"));
+        register(client, "ghost", container("main", "127.0.0.1:1/hangar/none:latest"));
         Task task = runOne("ghost", null);
-        Task stopped = awaitStatus(CLUSTER, task.taskArn(), "STOPPED");
+        Task stopped = awaitStatus(client, CLUSTER, task.taskArn(), "STOPPED");
         assertEquals(TaskStopCode.TASK_FAILED_TO_START, stopped.stopCode());
         assertTrue(stopped.stoppedReason().startsWith("CannotPullContainerError: "), stopped.stoppedReason());
         assertEquals("STOPPED", stopped.containers().get(0).lastStatus());
@@ -295,16 +311,16 @@ class TaskLifecycleTest extends EcsTestBase {
      */
     @Test
     void missingExecutableExits127() {
-        register("badcmd", container("main", BUSYBOX, "/no/such/binary"));
-        Task stopped = awaitStatus(CLUSTER, runOne("badcmd", null).taskArn(), "STOPPED");
+        register(client, "badcmd", container("main", BUSYBOX, "/no/such/binary"));
+        Task stopped = awaitStatus(client, CLUSTER, runOne("badcmd", null).taskArn(), "STOPPED");
         assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());
         assertEquals(127, stopped.containers().get(0).exitCode());
     }
 
     @Test
     void outOfMemoryIsReported() {
-        register("hog", container("main", BUSYBOX, "sh", "-c", "tail /dev/zero").memory(8));
-        Task stopped = awaitStatus(CLUSTER, runOne("hog", null).taskArn(), "STOPPED");
+        register(client, "hog", container("main", BUSYBOX, "sh", "-c", "tail /dev/zero").memory(8));
+        Task stopped = awaitStatus(client, CLUSTER, runOne("hog", null).taskArn(), "STOPPED");
         assertEquals(137, stopped.containers().get(0).exitCode());
         assertEquals("OutOfMemoryError: Container killed due to memory usage", stopped.containers().get(0).reason());
         assertEquals(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, stopped.stopCode());

@@ -15,7 +15,6 @@ import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.core.time.ScaledClock;
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
@@ -56,32 +55,17 @@ public final class LambdaService implements AwsService {
     /**
      * As Hangar makes it: the invocation side on the container runtime of the ports, its settings from the
      * environment (docs/configuration.md), code kept under the data directory and served for GetFunction's
-     * Code.Location on the data plane.
+     * Code.Location on the data plane. A {@link FunctionInvoker} the wiring provides as a port stands in for the
+     * invocation side (tests of the control plane record what it hands over).
      */
     public LambdaService(ServiceContext ctx) {
-        this(Invoker.create(ctx), ctx.workers(), ctx.engine(), ctx.dataDirectory(),
+        this(ctx.ports().find(FunctionInvoker.class).orElseGet(() -> Invoker.create(ctx)), ctx.workers(),
+                ctx.engine(), ctx.dataDirectory(),
                 InvokeConfig.fromEnvironment(ctx.environment()).accountConcurrency(),
                 ctx.ports().require(ContainerRuntime.class), ctx.clock());
         ctx.dataPlane().add(DataPlaneRoute.onPath("Lambda code downloads", CodeDownloads.PREFIX,
                 request -> codeDownloads.handle(request.http())));
         ctx.ports().provide(FunctionInvocationPort.class, new LambdaFunctionPort(ctx.calls()));
-    }
-
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, null, ScaledClock.system());
-    }
-
-    /** @param runtime checks that Image functions' images exist (null: every image is taken as present) */
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit, ContainerRuntime runtime) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, ScaledClock.system());
-    }
-
-    /** @param clock the time of the control plane's timestamps (LastModified) */
-    public LambdaService(FunctionInvoker invoker, ExecutorService workers, Path dataDirectory,
-                         int accountConcurrencyLimit, ContainerRuntime runtime, HangarClock clock) {
-        this(invoker, workers, workers, dataDirectory, accountConcurrencyLimit, runtime, clock);
     }
 
     private LambdaService(FunctionInvoker invoker, ExecutorService workers, ExecutorService engine,

@@ -12,7 +12,6 @@ import dev.hangar.core.resource.TagErrors;
 import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.core.time.ScaledClock;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 
@@ -34,10 +33,6 @@ public final class LogsService implements AwsService, LogSink {
     private final AtomicLong sequence = new AtomicLong();
     private final HangarClock clock;
 
-    public LogsService() {
-        this(ScaledClock.system());
-    }
-
     /** As Hangar makes it: on Hangar's clock, and the log sink other services write to. */
     public LogsService(ServiceContext ctx) {
         this(ctx.clock());
@@ -48,7 +43,7 @@ public final class LogsService implements AwsService, LogSink {
      * @param clock creation and ingestion times, and the too-old / too-new limits of PutLogEvents, are measured on
      *              it
      */
-    public LogsService(HangarClock clock) {
+    private LogsService(HangarClock clock) {
         this.clock = clock;
     }
 

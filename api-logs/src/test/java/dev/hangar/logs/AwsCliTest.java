@@ -1,15 +1,23 @@
 package dev.hangar.logs;
 
-import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.AwsCli.Result;
+import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.RunningCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,26 +25,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The AWS CLI against Hangar: what the SDK hides (the CLI's own paginator, `logs tail` and its --follow polling).
  * v2 is /usr/bin/aws, v1 is pyenv's `aws` on PATH; a missing CLI fails the test rather than skipping it.
  */
-class AwsCliTest extends LogsTestBase {
+class AwsCliTest {
 
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
     static AwsCli v1;
     static AwsCli v2;
 
     @BeforeAll
-    static void needsTheServerAndBothClis() {
-        v1 = AwsCli.v1().at(server.endpoint());
-        v2 = AwsCli.v2().at(server.endpoint());
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+        v1 = hangar.cli(AwsCli.v1());
+        v2 = hangar.cli(AwsCli.v2());
     }
 
     @Test
     void filterLogEventsWithPatternAndCliPaginationV1AndV2() throws Exception {
-        String group = newGroup("/cli/filter");
-        newStream(group, "a");
-        newStream(group, "b");
+        String group = newGroup(client, "/cli/filter");
+        newStream(client, group, "a");
+        newStream(client, group, "b");
         long now = System.currentTimeMillis() - 60_000;
-        put(group, "a", List.of(event(now, "ERROR disk full"), event(now + 2, "ERROR timeout talking to db"),
+        put(client, group, "a", List.of(event(now, "ERROR disk full"), event(now + 2, "ERROR timeout talking to db"),
                 event(now + 4, "INFO ok")));
-        put(group, "b", List.of(event(now + 1, "ERROR permission denied"), event(now + 3, "WARN slow")));
+        put(client, group, "b", List.of(event(now + 1, "ERROR permission denied"), event(now + 3, "WARN slow")));
 
         for (AwsCli cli : List.of(v1, v2)) {
             Result matching = cli.run("logs", "filter-log-events", "--log-group-name", group,
@@ -61,13 +73,13 @@ class AwsCliTest extends LogsTestBase {
 
     @Test
     void tailPrintsTheGroupsRecentEvents() throws Exception {
-        String group = newGroup("/cli/tail");
-        newStream(group, "s1");
-        newStream(group, "s2");
+        String group = newGroup(client, "/cli/tail");
+        newStream(client, group, "s1");
+        newStream(client, group, "s2");
         long now = System.currentTimeMillis();
-        put(group, "s1", List.of(event(now - 3 * 3_600_000L, "too early for --since 1h"),
+        put(client, group, "s1", List.of(event(now - 3 * 3_600_000L, "too early for --since 1h"),
                 event(now - 2000, "first line")));
-        put(group, "s2", List.of(event(now - 1000, "second line")));
+        put(client, group, "s2", List.of(event(now - 1000, "second line")));
 
         Result tail = v2.run("logs", "tail", group, "--since", "1h");
         assertEquals(0, tail.exit(), tail.err());
@@ -84,17 +96,17 @@ class AwsCliTest extends LogsTestBase {
 
     @Test
     void tailFollowPicksUpNewEventsOnceEach() throws Exception {
-        String group = newGroup("/cli/follow");
-        newStream(group, "s");
+        String group = newGroup(client, "/cli/follow");
+        newStream(client, group, "s");
         long now = System.currentTimeMillis();
-        put(group, "s", List.of(event(now - 1000, "before-1"), event(now - 1000, "before-2")));
+        put(client, group, "s", List.of(event(now - 1000, "before-1"), event(now - 1000, "before-2")));
 
         try (RunningCli tail = v2.start("logs", "tail", group, "--follow", "--format", "short")) {
             tail.awaitLines(2, Duration.ofSeconds(30), "initial events");
             // Same timestamp as the newest seen: --follow re-asks from that timestamp and must dedupe by eventId.
             long later = System.currentTimeMillis();
-            put(group, "s", List.of(event(now - 1000, "same-ms-as-before"), event(later, "after-1")));
-            put(group, "s", List.of(event(later + 1, "after-2")));
+            put(client, group, "s", List.of(event(now - 1000, "same-ms-as-before"), event(later, "after-1")));
+            put(client, group, "s", List.of(event(later + 1, "after-2")));
             tail.awaitLines(5, Duration.ofSeconds(30), "followed events");
             Thread.sleep(6000); // one more poll: nothing may be printed twice
             List<String> messages = tail.lines().stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();

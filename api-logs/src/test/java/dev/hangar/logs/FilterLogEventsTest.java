@@ -1,6 +1,10 @@
 package dev.hangar.logs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -13,13 +17,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FilterLogEventsTest extends LogsTestBase {
+class FilterLogEventsTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+    }
 
     private static final List<String> LINES = List.of(
             "INFO started",
@@ -32,17 +49,17 @@ class FilterLogEventsTest extends LogsTestBase {
 
     /** A group with LINES spread over two streams, interleaved in time; returns its name. */
     private static String sample(long start) {
-        String group = newGroup("filter");
-        newStream(group, "app/1");
-        newStream(group, "app/2");
-        newStream(group, "web/1");
+        String group = newGroup(client, "filter");
+        newStream(client, group, "app/1");
+        newStream(client, group, "app/2");
+        newStream(client, group, "web/1");
         List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> one = new ArrayList<>();
         List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> two = new ArrayList<>();
         for (int i = 0; i < LINES.size(); i++) {
             (i % 2 == 0 ? one : two).add(event(start + i, LINES.get(i)));
         }
-        put(group, "app/1", one);
-        put(group, "app/2", two);
+        put(client, group, "app/1", one);
+        put(client, group, "app/2", two);
         return group;
     }
 
@@ -152,9 +169,9 @@ class FilterLogEventsTest extends LogsTestBase {
 
     @Test
     void pagesWithNextTokenUntilDone() {
-        String group = newGroup("filter-pages");
-        newStream(group, "a");
-        newStream(group, "b");
+        String group = newGroup(client, "filter-pages");
+        newStream(client, group, "a");
+        newStream(client, group, "b");
         long start = System.currentTimeMillis() - 60_000;
         List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> a = new ArrayList<>();
         List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> b = new ArrayList<>();
@@ -162,8 +179,8 @@ class FilterLogEventsTest extends LogsTestBase {
             a.add(event(start + i, (i % 5 == 0 ? "hit " : "miss ") + "a" + i));
             b.add(event(start + i, (i % 5 == 0 ? "hit " : "miss ") + "b" + i));
         }
-        put(group, "a", a);
-        put(group, "b", b);
+        put(client, group, "a", a);
+        put(client, group, "b", b);
 
         List<String> seen = new ArrayList<>();
         Consumer<FilterLogEventsRequest.Builder> request = r -> r.logGroupName(group).filterPattern("hit").limit(3);

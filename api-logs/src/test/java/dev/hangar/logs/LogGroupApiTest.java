@@ -1,6 +1,10 @@
 package dev.hangar.logs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
@@ -11,13 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LogGroupApiTest extends LogsTestBase {
+class LogGroupApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+    }
 
     @Test
     void createDescribeDelete() {
@@ -44,7 +59,7 @@ class LogGroupApiTest extends LogsTestBase {
 
     @Test
     void duplicateAndMissingGroupsFailLikeAws() {
-        String name = newGroup("dup");
+        String name = newGroup(client, "dup");
         ResourceAlreadyExistsException exists = assertThrows(ResourceAlreadyExistsException.class,
                 () -> client.createLogGroup(b -> b.logGroupName(name)));
         assertTrue(exists.getMessage().startsWith("The specified log group already exists"), exists.getMessage());
@@ -108,7 +123,7 @@ class LogGroupApiTest extends LogsTestBase {
 
     @Test
     void retentionPolicyIsRecorded() {
-        String name = newGroup("retention");
+        String name = newGroup(client, "retention");
         client.putRetentionPolicy(b -> b.logGroupName(name).retentionInDays(7));
         assertEquals(7, client.describeLogGroups(b -> b.logGroupNamePrefix(name)).logGroups().get(0)
                 .retentionInDays());
@@ -124,7 +139,7 @@ class LogGroupApiTest extends LogsTestBase {
 
     @Test
     void tagsByNameAndByArn() {
-        String name = newGroup("tags");
+        String name = newGroup(client, "tags");
         client.tagLogGroup(b -> b.logGroupName(name).tags(Map.of("a", "1", "b", "2")));
         client.untagLogGroup(b -> b.logGroupName(name).tags("a"));
         assertEquals(Map.of("b", "2"), client.listTagsLogGroup(b -> b.logGroupName(name)).tags());

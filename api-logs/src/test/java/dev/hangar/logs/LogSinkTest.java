@@ -1,7 +1,11 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.port.LogSink;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 
@@ -16,11 +20,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.hangar.logs.LogsTestData.ACCOUNT;
+import static dev.hangar.logs.LogsTestData.REGION;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LogSinkTest extends LogsTestBase {
+class LogSinkTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+    static LogsService logs;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+        logs = hangar.service(LogsService.class);
+    }
 
     @Test
     void appendCreatesGroupAndStreamAndIsReadable() {
@@ -44,8 +65,8 @@ class LogSinkTest extends LogsTestBase {
                 b -> b.logGroupName(group).filterPattern("hello"))).size());
 
         // Appending to an existing group and stream (created through the API) works too.
-        String other = newGroup("sink-existing");
-        newStream(other, "s");
+        String other = newGroup(client, "sink-existing");
+        newStream(client, other, "s");
         sink.append(ACCOUNT, REGION, other, "s", List.of(new LogSink.LogEvent(now, "x")));
         assertEquals(1, client.getLogEvents(b -> b.logGroupName(other).logStreamName("s")).events().size());
         // Another account's or region's output stays there.

@@ -1,6 +1,10 @@
 package dev.hangar.logs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -11,18 +15,32 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LogStreamApiTest extends LogsTestBase {
+class LogStreamApiTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+    }
 
     @Test
     void createDescribeDeleteWithEventTimes() {
-        String group = newGroup("streams");
-        newStream(group, "2026/11/25/[$LATEST]abc");
+        String group = newGroup(client, "streams");
+        newStream(client, group, "2026/11/25/[$LATEST]abc");
         LogStream empty = client.describeLogStreams(b -> b.logGroupName(group)).logStreams().get(0);
         assertEquals("2026/11/25/[$LATEST]abc", empty.logStreamName());
         assertEquals("arn:aws:logs:us-east-1:000000000000:log-group:" + group
@@ -32,7 +50,7 @@ class LogStreamApiTest extends LogsTestBase {
         assertNull(empty.uploadSequenceToken());
 
         long now = System.currentTimeMillis();
-        put(group, "2026/11/25/[$LATEST]abc", List.of(event(now - 5000, "first"), event(now - 1000, "last")));
+        put(client, group, "2026/11/25/[$LATEST]abc", List.of(event(now - 5000, "first"), event(now - 1000, "last")));
         LogStream stream = client.describeLogStreams(b -> b.logGroupName(group)).logStreams().get(0);
         assertEquals(now - 5000, stream.firstEventTimestamp());
         assertEquals(now - 1000, stream.lastEventTimestamp());
@@ -43,7 +61,7 @@ class LogStreamApiTest extends LogsTestBase {
                 .storedBytes());
 
         ResourceAlreadyExistsException dup = assertThrows(ResourceAlreadyExistsException.class,
-                () -> newStream(group, "2026/11/25/[$LATEST]abc"));
+                () -> newStream(client, group, "2026/11/25/[$LATEST]abc"));
         assertTrue(dup.getMessage().startsWith("The specified log stream already exists"), dup.getMessage());
 
         client.deleteLogStream(b -> b.logGroupName(group).logStreamName("2026/11/25/[$LATEST]abc"));
@@ -56,19 +74,19 @@ class LogStreamApiTest extends LogsTestBase {
     @Test
     void streamsNeedTheirGroupAndValidNames() {
         ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
-                () -> newStream(unique("no-such-group"), "s"));
+                () -> newStream(client, unique("no-such-group"), "s"));
         assertTrue(e.getMessage().startsWith("The specified log group does not exist."), e.getMessage());
-        String group = newGroup("names");
-        assertThrows(InvalidParameterException.class, () -> newStream(group, "a:b"));
+        String group = newGroup(client, "names");
+        assertThrows(InvalidParameterException.class, () -> newStream(client, group, "a:b"));
         assertThrows(ResourceNotFoundException.class,
                 () -> client.describeLogStreams(b -> b.logGroupName(group + "-missing")));
     }
 
     @Test
     void describeByNamePrefixDescendingAndPages() {
-        String group = newGroup("listing");
+        String group = newGroup(client, "listing");
         for (String s : List.of("app/b", "app/a", "web/1", "app/c", "app/d", "web/2")) {
-            newStream(group, s);
+            newStream(client, group, s);
         }
         assertEquals(List.of("app/a", "app/b", "app/c", "app/d"), names(client.describeLogStreams(
                 b -> b.logGroupName(group).logStreamNamePrefix("app/"))));
@@ -91,14 +109,14 @@ class LogStreamApiTest extends LogsTestBase {
 
     @Test
     void describeByLastEventTime() {
-        String group = newGroup("by-time");
+        String group = newGroup(client, "by-time");
         long now = System.currentTimeMillis();
         for (String s : List.of("old", "new", "mid", "none")) {
-            newStream(group, s);
+            newStream(client, group, s);
         }
-        put(group, "new", List.of(event(now - 1000, "x")));
-        put(group, "old", List.of(event(now - 30000, "x")));
-        put(group, "mid", List.of(event(now - 10000, "x")));
+        put(client, group, "new", List.of(event(now - 1000, "x")));
+        put(client, group, "old", List.of(event(now - 30000, "x")));
+        put(client, group, "mid", List.of(event(now - 10000, "x")));
 
         assertEquals(List.of("new", "mid", "old", "none"), names(client.describeLogStreams(
                 b -> b.logGroupName(group).orderBy(OrderBy.LAST_EVENT_TIME).descending(true))));
@@ -114,8 +132,8 @@ class LogStreamApiTest extends LogsTestBase {
 
     @Test
     void describeByGroupArn() {
-        String group = newGroup("by-arn");
-        newStream(group, "s1");
+        String group = newGroup(client, "by-arn");
+        newStream(client, group, "s1");
         String arn = client.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups().get(0).arn();
         assertEquals(List.of("s1"), names(client.describeLogStreams(b -> b.logGroupIdentifier(arn))));
     }

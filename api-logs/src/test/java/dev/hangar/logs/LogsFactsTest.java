@@ -1,7 +1,11 @@
 package dev.hangar.logs;
 
 import dev.hangar.testsupport.ServiceFactsCheck;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * CloudWatch Logs carries its generated facts, they match the SDK, and the required members they name are refused
  * the way CloudWatch Logs refuses them: InvalidParameterException, every missing member in one message.
  */
-class LogsFactsTest extends LogsTestBase {
+class LogsFactsTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+    static LogsService logs;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+        logs = hangar.service(LogsService.class);
+    }
 
     @Test
     void descriptorCarriesFactsMatchingTheSdk() {

@@ -1,6 +1,10 @@
 package dev.hangar.logs;
 
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
@@ -12,6 +16,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,15 +28,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PutGetEventsTest extends LogsTestBase {
+class PutGetEventsTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+    }
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 
     @Test
     void putThenGetFromHeadAndFromTail() {
-        String group = newGroup("get");
-        newStream(group, "s");
+        String group = newGroup(client, "get");
+        newStream(client, group, "s");
         long start = System.currentTimeMillis() - 60_000;
         PutLogEventsResponse put = client.putLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .logEvents(events(start, 25, "m")).sequenceToken("ignored-like-aws"));
@@ -52,10 +70,10 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void forwardTokensWalkToTheEndAndRepeatThere() {
-        String group = newGroup("forward");
-        newStream(group, "s");
+        String group = newGroup(client, "forward");
+        newStream(client, group, "s");
         long start = System.currentTimeMillis() - 60_000;
-        put(group, "s", events(start, 25, "m"));
+        put(client, group, "s", events(start, 25, "m"));
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -76,7 +94,7 @@ class PutGetEventsTest extends LogsTestBase {
         assertEquals(4, calls);
 
         // New events appear behind the token a poller holds.
-        put(group, "s", events(start + 100, 3, "late"));
+        put(client, group, "s", events(start + 100, 3, "late"));
         String t = token;
         GetLogEventsResponse more = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .startFromHead(true).nextToken(t));
@@ -86,10 +104,10 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void backwardTokensWalkToTheStartAndRepeatThere() {
-        String group = newGroup("backward");
-        newStream(group, "s");
+        String group = newGroup(client, "backward");
+        newStream(client, group, "s");
         long start = System.currentTimeMillis() - 60_000;
-        put(group, "s", events(start, 25, "m"));
+        put(client, group, "s", events(start, 25, "m"));
 
         GetLogEventsResponse page = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s").limit(10));
         List<String> pages = new ArrayList<>(messages(page));
@@ -117,10 +135,10 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void timeRangeIsStartInclusiveEndExclusive() {
-        String group = newGroup("range");
-        newStream(group, "s");
+        String group = newGroup(client, "range");
+        newStream(client, group, "s");
         long start = System.currentTimeMillis() - 60_000;
-        put(group, "s", events(start, 10, "m"));
+        put(client, group, "s", events(start, 10, "m"));
         GetLogEventsResponse range = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .startTime(start + 2).endTime(start + 5).startFromHead(true));
         assertEquals(messages(2, 5), messages(range));
@@ -128,14 +146,14 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void emptyStreamTokensLetAPollerSeeLaterEvents() {
-        String group = newGroup("empty");
-        newStream(group, "s");
+        String group = newGroup(client, "empty");
+        newStream(client, group, "s");
         GetLogEventsResponse empty = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s"));
         assertTrue(empty.events().isEmpty());
         GetLogEventsResponse again = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .nextToken(empty.nextForwardToken()));
         assertEquals(empty.nextForwardToken(), again.nextForwardToken());
-        put(group, "s", List.of(event(System.currentTimeMillis(), "hello")));
+        put(client, group, "s", List.of(event(System.currentTimeMillis(), "hello")));
         GetLogEventsResponse later = client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .nextToken(empty.nextForwardToken()));
         assertEquals(List.of("hello"), messages(later));
@@ -143,54 +161,54 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void eventsFromSeveralBatchesComeBackInTimestampOrder() {
-        String group = newGroup("order");
-        newStream(group, "s");
+        String group = newGroup(client, "order");
+        newStream(client, group, "s");
         long now = System.currentTimeMillis();
-        put(group, "s", List.of(event(now - 100, "b"), event(now - 50, "d")));
-        put(group, "s", List.of(event(now - 200, "a"), event(now - 70, "c")));
+        put(client, group, "s", List.of(event(now - 100, "b"), event(now - 50, "d")));
+        put(client, group, "s", List.of(event(now - 200, "a"), event(now - 70, "c")));
         assertEquals(List.of("a", "b", "c", "d"), messages(client.getLogEvents(b -> b.logGroupName(group)
                 .logStreamName("s").startFromHead(true))));
     }
 
     @Test
     void batchRulesFailTheWholeRequest() {
-        String group = newGroup("rules");
-        newStream(group, "s");
+        String group = newGroup(client, "rules");
+        newStream(client, group, "s");
         long now = System.currentTimeMillis();
 
         InvalidParameterException order = assertThrows(InvalidParameterException.class,
-                () -> put(group, "s", List.of(event(now, "b"), event(now - 1, "a"))));
+                () -> put(client, group, "s", List.of(event(now, "b"), event(now - 1, "a"))));
         assertTrue(order.getMessage().startsWith(
                 "Log events in a single PutLogEvents request must be in chronological order."), order.getMessage());
 
         InvalidParameterException span = assertThrows(InvalidParameterException.class,
-                () -> put(group, "s", List.of(event(now - 2 * DAY, "a"), event(now, "b"))));
+                () -> put(client, group, "s", List.of(event(now - 2 * DAY, "a"), event(now, "b"))));
         assertTrue(span.getMessage().contains("cannot span more than 24 hours"), span.getMessage());
 
         InvalidParameterException tooMany = assertThrows(InvalidParameterException.class,
-                () -> put(group, "s", events(now - 20_000, 10_001, "x")));
+                () -> put(client, group, "s", events(now - 20_000, 10_001, "x")));
         assertTrue(tooMany.getMessage().contains("less than or equal to 10000"), tooMany.getMessage());
 
         String big = "x".repeat(262_144);
         List<InputLogEvent> fourQuarters = List.of(event(now, big), event(now, big), event(now, big),
                 event(now, big));
         InvalidParameterException tooLarge = assertThrows(InvalidParameterException.class,
-                () -> put(group, "s", fourQuarters));
+                () -> put(client, group, "s", fourQuarters));
         assertTrue(tooLarge.getMessage().startsWith("Upload too large: 1048680 bytes exceeds limit of 1048576"),
                 tooLarge.getMessage());
 
-        assertThrows(InvalidParameterException.class, () -> put(group, "s", List.of(event(now, ""))));
+        assertThrows(InvalidParameterException.class, () -> put(client, group, "s", List.of(event(now, ""))));
         assertTrue(client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")).events().isEmpty());
 
         // Exactly at the limits is fine.
-        put(group, "s", events(now - 20_000, 10_000, "ok"));
+        put(client, group, "s", events(now - 20_000, 10_000, "ok"));
         assertEquals(10_000, client.getLogEvents(b -> b.logGroupName(group).logStreamName("s")).events().size());
     }
 
     @Test
     void tooOldTooNewAndExpiredEventsAreSkippedAndReported() {
-        String group = newGroup("rejected");
-        newStream(group, "s");
+        String group = newGroup(client, "rejected");
+        newStream(client, group, "s");
         long now = System.currentTimeMillis();
         PutLogEventsResponse response = client.putLogEvents(b -> b.logGroupName(group).logStreamName("s")
                 .logEvents(event(now - 15 * DAY, "too-old-0"), event(now - 15 * DAY + 1, "too-old-1"),
@@ -210,17 +228,17 @@ class PutGetEventsTest extends LogsTestBase {
 
     @Test
     void missingGroupOrStream() {
-        String group = newGroup("missing");
+        String group = newGroup(client, "missing");
         long now = System.currentTimeMillis();
         ResourceNotFoundException stream = assertThrows(ResourceNotFoundException.class,
-                () -> put(group, "nope", List.of(event(now, "x"))));
+                () -> put(client, group, "nope", List.of(event(now, "x"))));
         assertTrue(stream.getMessage().startsWith("The specified log stream does not exist."), stream.getMessage());
         ResourceNotFoundException noGroup = assertThrows(ResourceNotFoundException.class,
-                () -> put(group + "-x", "s", List.of(event(now, "x"))));
+                () -> put(client, group + "-x", "s", List.of(event(now, "x"))));
         assertTrue(noGroup.getMessage().startsWith("The specified log group does not exist."), noGroup.getMessage());
         assertThrows(ResourceNotFoundException.class,
                 () -> client.getLogEvents(b -> b.logGroupName(group).logStreamName("nope")));
-        newStream(group, "s");
+        newStream(client, group, "s");
         assertThrows(InvalidParameterException.class,
                 () -> client.getLogEvents(b -> b.logGroupName(group).logStreamName("s").nextToken("garbage")));
     }

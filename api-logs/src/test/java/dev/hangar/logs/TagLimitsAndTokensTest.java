@@ -1,7 +1,11 @@
 package dev.hangar.logs;
 
 import dev.hangar.testsupport.Pages;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -14,13 +18,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.hangar.logs.LogsTestData.ACCOUNT;
+import static dev.hangar.logs.LogsTestData.REGION;
+import static dev.hangar.logs.LogsTestData.event;
+import static dev.hangar.logs.LogsTestData.events;
+import static dev.hangar.logs.LogsTestData.newGroup;
+import static dev.hangar.logs.LogsTestData.newStream;
+import static dev.hangar.logs.LogsTestData.put;
+import static dev.hangar.logs.LogsTestData.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AWS's tag rules, which CloudWatch Logs used to skip, and page tokens bound to the request they came from. */
-class TagLimitsAndTokensTest extends LogsTestBase {
+class TagLimitsAndTokensTest {
+
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
+    static CloudWatchLogsClient client;
+
+    @BeforeAll
+    static void clients() {
+        client = hangar.client(CloudWatchLogsClient.class);
+    }
 
     private static Map<String, String> tags(int n, String prefix) {
         Map<String, String> out = new HashMap<>();
@@ -36,7 +57,7 @@ class TagLimitsAndTokensTest extends LogsTestBase {
 
     @Test
     void fiftyTagsPerLogGroup() {
-        String group = newGroup("tag-limit");
+        String group = newGroup(client, "tag-limit");
         client.tagResource(b -> b.resourceArn(arn(group)).tags(tags(50, "k")));
         client.tagResource(b -> b.resourceArn(arn(group)).tags(Map.of("k7", "replaced")));
         TooManyTagsException tooMany = assertThrows(TooManyTagsException.class,
@@ -54,7 +75,7 @@ class TagLimitsAndTokensTest extends LogsTestBase {
 
     @Test
     void theRequestItselfIsValidatedAsTheModelSays() {
-        String group = newGroup("tag-model");
+        String group = newGroup(client, "tag-model");
         InvalidParameterException count = assertThrows(InvalidParameterException.class,
                 () -> client.createLogGroup(b -> b.logGroupName(unique("too-many")).tags(tags(51, "k"))));
         assertTrue(count.awsErrorDetails().errorMessage().startsWith("1 validation error detected: Value '{"),
@@ -97,10 +118,10 @@ class TagLimitsAndTokensTest extends LogsTestBase {
                 .logGroupNamePrefix(prefix).limit(5).nextToken(token)).logGroups().stream()
                 .map(software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup::logGroupName).toList());
 
-        String group = newGroup("filter-tokens");
-        newStream(group, "s");
+        String group = newGroup(client, "filter-tokens");
+        newStream(client, group, "s");
         long start = System.currentTimeMillis() - 60_000;
-        put(group, "s", events(start, 10, "hit"));
+        put(client, group, "s", events(start, 10, "hit"));
         FilterLogEventsResponse page = client.filterLogEvents(b -> b.logGroupName(group).filterPattern("hit").limit(3));
         assertThrows(InvalidParameterException.class, () -> client.filterLogEvents(b -> b.logGroupName(group)
                 .filterPattern("miss").limit(3).nextToken(page.nextToken())));
@@ -112,9 +133,9 @@ class TagLimitsAndTokensTest extends LogsTestBase {
 
     @Test
     void streamPagesStayRightWhenTheNextStreamIsDeleted() {
-        String group = newGroup("stream-pages");
+        String group = newGroup(client, "stream-pages");
         for (String s : List.of("a", "b", "c", "d", "e")) {
-            newStream(group, s);
+            newStream(client, group, s);
         }
         DescribeLogStreamsResponse first = client.describeLogStreams(b -> b.logGroupName(group).limit(2));
         client.deleteLogStream(b -> b.logGroupName(group).logStreamName("c"));
@@ -124,7 +145,7 @@ class TagLimitsAndTokensTest extends LogsTestBase {
         assertEquals(List.of("d", "e"), rest);
 
         long now = System.currentTimeMillis();
-        put(group, "a", List.of(event(now - 1000, "x")));
+        put(client, group, "a", List.of(event(now - 1000, "x")));
         DescribeLogStreamsResponse byTime = client.describeLogStreams(b -> b.logGroupName(group)
                 .orderBy(OrderBy.LAST_EVENT_TIME).descending(true).limit(1));
         assertEquals("a", byTime.logStreams().get(0).logStreamName());

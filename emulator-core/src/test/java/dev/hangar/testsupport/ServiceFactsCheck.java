@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <li>every operation of the sync client has a line</li>
  * </ul>
  * Each module calls it once on its service's descriptor, e.g.
- * {@code ServiceFactsCheck.assertMatches(new LogsService().descriptor())}.
+ * {@code ServiceFactsCheck.assertMatches(hangar.service(LogsService.class).descriptor())}.
  */
 public final class ServiceFactsCheck {
 

@@ -34,12 +34,6 @@ public final class Invoker implements FunctionInvoker {
     /** Pools by function ARN, version and code: a new code sha or configuration gets a new pool. */
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
 
-    /** For tests: the wall clock with its timers on the scheduler, engine calls on the workers. */
-    public Invoker(ContainerRuntime runtime, Function<HttpHandler, Listener> listenerFactory,
-                   LogSink logs, InvokeConfig config, ScheduledExecutorService scheduler, ExecutorService workers) {
-        this(runtime, listenerFactory, logs, config, new WallClock(scheduler), scheduler, workers, workers);
-    }
-
     /**
      * @param listenerFactory opens a Runtime API listener for one environment, e.g.
      *                        {@code h -> server.listen("127.0.0.1", 0, h)}; called on a worker

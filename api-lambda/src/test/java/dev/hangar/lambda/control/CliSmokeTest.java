@@ -1,13 +1,25 @@
 package dev.hangar.lambda.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.AwsCli;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +27,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The AWS CLI against Hangar: what the SDK hides (the CLI's trailing slashes, its own pagination, fileb:// uploads,
  * its error output). Fails where no `aws` is on the PATH: scripts/test.sh provides it.
  */
-class CliSmokeTest extends LambdaTestBase {
+class CliSmokeTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+    /** Where the Lambda service keeps code: the server's data directory. */
+    static Path dataDir;
 
     static AwsCli aws;
 
     @BeforeAll
     static void needsTheCli() {
-        aws = AwsCli.firstOnPath().at(server.endpoint());
+        client = hangar.client(LambdaClient.class);
+        dataDir = hangar.context().dataDirectory();
+        aws = hangar.cli();
     }
 
     @Test
@@ -33,17 +56,17 @@ class CliSmokeTest extends LambdaTestBase {
                 "--handler", "handler.handler", "--role", ROLE, "--zip-file", "fileb://" + zip);
         assertEquals("Pending", created.get("State").asText());
         aws.ok("lambda", "wait", "function-active-v2", "--function-name", name);
-        assertEquals("Active", configuration(name).stateAsString());
+        assertEquals("Active", configuration(client, name).stateAsString());
         JsonNode updated = aws.json("lambda", "update-function-configuration", "--function-name", name,
                 "--timeout", "10");
         assertEquals("InProgress", updated.get("LastUpdateStatus").asText());
         aws.ok("lambda", "wait", "function-updated-v2", "--function-name", name);
-        assertEquals(10, configuration(name).timeout());
+        assertEquals(10, configuration(client, name).timeout());
         assertEquals(name, aws.json("lambda", "get-function", "--function-name", name)
                 .get("Configuration").get("FunctionName").asText());
 
         for (int i = 0; i < 3; i++) {
-            createZipFunction(uniqueName("cli-page"));
+            createZipFunction(client, uniqueName("cli-page"));
         }
         JsonNode page = aws.json("lambda", "list-functions", "--max-items", "2");
         assertEquals(2, page.get("Functions").size());

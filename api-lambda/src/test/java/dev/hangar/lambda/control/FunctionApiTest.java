@@ -1,7 +1,13 @@
 package dev.hangar.lambda.control;
 
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -21,6 +27,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.await;
+import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,7 +47,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Creating, reading, listing, updating, publishing and deleting functions through the real SDK client. */
-class FunctionApiTest extends LambdaTestBase {
+class FunctionApiTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+    /** Where the Lambda service keeps code: the server's data directory. */
+    static Path dataDir;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(LambdaClient.class);
+        dataDir = hangar.context().dataDirectory();
+    }
 
     @Test
     void createZipIsPendingThenActiveWithTheRealCodeShaAndSize() throws Exception {
@@ -57,7 +90,7 @@ class FunctionApiTest extends LambdaTestBase {
         assertTrue(created.lastModified().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000"),
                 created.lastModified());
 
-        FunctionConfiguration active = awaitActive(name);
+        FunctionConfiguration active = awaitActive(client, name);
         assertNull(active.stateReason());
         assertNotEquals(created.revisionId(), active.revisionId());
         assertEquals(sha, active.codeSha256());
@@ -66,7 +99,7 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void getFunctionServesTheCodeAndItsLocation() throws Exception {
         String name = uniqueName("get");
-        createActive(name);
+        createActive(client, name);
         client.tagResource(b -> b.resource(arn(name)).tags(Map.of("team", "a")));
         GetFunctionResponse got = client.getFunction(b -> b.functionName(name));
         assertEquals("S3", got.code().repositoryType());
@@ -90,7 +123,7 @@ class FunctionApiTest extends LambdaTestBase {
         assertAwsError(404, "ResourceNotFoundException", "Function not found: " + arn("nope"),
                 () -> client.getFunction(b -> b.functionName("nope")));
         String name = uniqueName("q");
-        createActive(name);
+        createActive(client, name);
         assertAwsError(404, "ResourceNotFoundException", "Function not found: " + arn(name) + ":7",
                 () -> client.getFunction(b -> b.functionName(name).qualifier("7")));
         assertAwsError(400, "InvalidParameterValueException",
@@ -103,7 +136,7 @@ class FunctionApiTest extends LambdaTestBase {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = uniqueName("page");
-            createZipFunction(name);
+            createZipFunction(client, name);
             mine.add(name);
         }
         List<String> seen = new ArrayList<>();
@@ -128,7 +161,7 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void updateCodeGoesInProgressThenSuccessfulAndRetiresLatest() throws Exception {
         String name = uniqueName("upd");
-        FunctionConfiguration before = createActive(name);
+        FunctionConfiguration before = createActive(client, name);
         invoker.retired.clear();
         byte[] zip2 = zip(Map.of("handler.py", "def handler(e, c):\n    return 2\n"));
         UpdateFunctionCodeResponse updated = client.updateFunctionCode(b -> b.functionName(name)
@@ -141,14 +174,14 @@ class FunctionApiTest extends LambdaTestBase {
         assertNotEquals(before.codeSha256(), updated.codeSha256());
         assertNotEquals(before.revisionId(), updated.revisionId());
         assertTrue(invoker.retired.contains(new RecordingInvoker.Retire(arn(name), "$LATEST")));
-        FunctionConfiguration after = awaitActive(name);
+        FunctionConfiguration after = awaitActive(client, name);
         assertEquals(updated.codeSha256(), after.codeSha256());
     }
 
     @Test
     void updateConfigurationChangesWhatWasAskedOnly() {
         String name = uniqueName("cfg");
-        createActive(name);
+        createActive(client, name);
         invoker.retired.clear();
         UpdateFunctionConfigurationResponse updated = client.updateFunctionConfiguration(b -> b.functionName(name)
                 .memorySize(512).timeout(60).handler("other.handler").runtime("nodejs22.x").description("new")
@@ -157,7 +190,7 @@ class FunctionApiTest extends LambdaTestBase {
                 .ephemeralStorage(e -> e.size(1024)));
         assertEquals("InProgress", updated.lastUpdateStatusAsString());
         assertTrue(invoker.retired.contains(new RecordingInvoker.Retire(arn(name), "$LATEST")));
-        FunctionConfiguration after = awaitActive(name);
+        FunctionConfiguration after = awaitActive(client, name);
         assertEquals(512, after.memorySize());
         assertEquals(60, after.timeout());
         assertEquals("other.handler", after.handler());
@@ -172,10 +205,10 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void anUpdateWhileTheLastIsInProgressConflicts() {
         String name = uniqueName("busy");
-        CreateFunctionResponse created = createZipFunction(name);
+        CreateFunctionResponse created = createZipFunction(client, name);
         // CreateFunction answered Pending; an immediate update may or may not find it settled, so force the race
         // with a stale RevisionId instead, which AWS refuses the same way every time
-        awaitActive(name);
+        awaitActive(client, name);
         assertAwsError(412, "PreconditionFailedException", null,
                 () -> client.updateFunctionConfiguration(b -> b.functionName(name).revisionId(created.revisionId())
                         .timeout(5)));
@@ -184,16 +217,16 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void publishVersionAndQualifiers() {
         String name = uniqueName("ver");
-        createActive(name);
+        createActive(client, name);
         PublishVersionResponse v1 = client.publishVersion(b -> b.functionName(name).description("first"));
         assertEquals("1", v1.version());
         assertEquals(arn(name) + ":1", v1.functionArn());
         assertEquals("first", v1.description());
         PublishVersionResponse again = client.publishVersion(b -> b.functionName(name));
         assertEquals("1", again.version(), "nothing changed: the same version comes back");
-        await(name, c -> true);
+        await(client, name, c -> true);
         client.updateFunctionConfiguration(b -> b.functionName(name).timeout(9));
-        awaitActive(name);
+        awaitActive(client, name);
         assertEquals("2", client.publishVersion(b -> b.functionName(name)).version());
 
         List<String> versions = new ArrayList<>();
@@ -228,7 +261,7 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void deleteRemovesTheFunctionItsCodeAndRetiresEveryVersion() throws Exception {
         String name = uniqueName("del");
-        createActive(name);
+        createActive(client, name);
         client.publishVersion(b -> b.functionName(name));
         Path codeRoot = dataDir.resolve("functions").resolve(ACCOUNT).resolve("us-east-1").resolve(name);
         assertTrue(Files.isDirectory(codeRoot));
@@ -246,9 +279,9 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void duplicateNamesConflict() {
         String name = uniqueName("dup");
-        createZipFunction(name);
+        createZipFunction(client, name);
         assertAwsError(409, "ResourceConflictException", "Function already exist: " + name,
-                () -> createZipFunction(name));
+                () -> createZipFunction(client, name));
     }
 
     @Test
@@ -260,7 +293,7 @@ class FunctionApiTest extends LambdaTestBase {
             for (int i = 0; i < 6; i++) {
                 results.add(pool.submit(() -> {
                     try {
-                        createZipFunction(name);
+                        createZipFunction(client, name);
                         return 201;
                     } catch (software.amazon.awssdk.services.lambda.model.ResourceConflictException e) {
                         return 409;
@@ -275,7 +308,7 @@ class FunctionApiTest extends LambdaTestBase {
         } finally {
             pool.shutdownNow();
         }
-        awaitActive(name);
+        awaitActive(client, name);
         try (var dirs = Files.list(dataDir.resolve("functions").resolve(ACCOUNT).resolve("us-east-1").resolve(name))) {
             assertEquals(1, dirs.count(), "the losers' packages are gone");
         }
@@ -291,7 +324,7 @@ class FunctionApiTest extends LambdaTestBase {
         assertEquals("Image", created.packageTypeAsString());
         assertNull(created.runtime());
         assertEquals(List.of("app.handler"), created.imageConfigResponse().imageConfig().command());
-        awaitActive(name);
+        awaitActive(client, name);
         GetFunctionResponse got = client.getFunction(b -> b.functionName(name));
         assertEquals("ECR", got.code().repositoryType());
         assertEquals("example.com/my/image:1", got.code().imageUri());
@@ -307,7 +340,7 @@ class FunctionApiTest extends LambdaTestBase {
         CreateFunctionResponse created = client.createFunction(b -> b.functionName(name).runtime("python3.12")
                 .handler("handler.handler").role(ROLE).code(c -> c.s3Bucket("hot-reload").s3Key(dir.toString())));
         assertEquals("hot-reloading-hash-not-available", created.codeSha256());
-        awaitActive(name);
+        awaitActive(client, name);
         assertAwsError(400, "InvalidParameterValueException",
                 "When using hot reloading, the archive key has to be an absolute path! Your archive key: relative/dir",
                 () -> client.createFunction(b -> b.functionName(uniqueName("hot")).runtime("python3.12")
@@ -320,7 +353,7 @@ class FunctionApiTest extends LambdaTestBase {
     @Test
     void accountSettingsCountFunctionsAndCode() {
         long before = client.getAccountSettings(b -> { }).accountUsage().functionCount();
-        createZipFunction(uniqueName("acct"));
+        createZipFunction(client, uniqueName("acct"));
         var settings = client.getAccountSettings(b -> { });
         assertEquals(before + 1, settings.accountUsage().functionCount());
         assertTrue(settings.accountUsage().totalCodeSize() > 0);

@@ -1,30 +1,57 @@
 package dev.hangar.lambda.control;
 
-import dev.hangar.testsupport.Await;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.LogType;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.lambda.invoke.InvocationResult;
 import dev.hangar.lambda.invoke.RunnableFunction;
+import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
+import static dev.hangar.lambda.control.LambdaTestData.ROLE;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.await;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Invoke's control-plane checks and the hand-over to the invocation side (a recording stand-in here). */
-class InvokeHandoverTest extends LambdaTestBase {
+class InvokeHandoverTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(LambdaClient.class);
+    }
 
     @Test
     void requestResponseMapsTheInvocationResult() {
         String name = uniqueName("inv");
-        createActive(name);
+        createActive(client, name);
         invoker.calls.clear();
         invoker.answer = (f, r) -> new InvocationResult("{\"errorMessage\":\"boom\"}".getBytes(StandardCharsets.UTF_8),
                 "Unhandled", "dGFpbA==", f.version());
@@ -46,7 +73,7 @@ class InvokeHandoverTest extends LambdaTestBase {
         assertEquals("python3.12", f.runtime());
         assertEquals("handler.handler", f.handler());
         assertEquals("/aws/lambda/" + name, f.logGroup());
-        assertEquals(configuration(name).codeSha256(), f.codeSha256());
+        assertEquals(configuration(client, name).codeSha256(), f.codeSha256());
         assertTrue(Files.isRegularFile(f.codeDirectory().resolve("handler.py")), f.codeDirectory().toString());
         assertFalse(f.hotReload());
         invoker.answer = (fn, r) -> new InvocationResult(r.payload(), null, null, fn.version());
@@ -55,7 +82,7 @@ class InvokeHandoverTest extends LambdaTestBase {
     @Test
     void eventAndDryRun() {
         String name = uniqueName("evt");
-        createActive(name);
+        createActive(client, name);
         invoker.calls.clear();
         InvokeResponse event = client.invoke(b -> b.functionName(name).invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{}")));
@@ -72,9 +99,9 @@ class InvokeHandoverTest extends LambdaTestBase {
     @Test
     void versionsAndUnknownQualifiers() {
         String name = uniqueName("invv");
-        createActive(name);
+        createActive(client, name);
         client.publishVersion(b -> b.functionName(name));
-        await(name, c -> true);
+        await(client, name, c -> true);
         awaitVersionActive(name, "1");
         InvokeResponse v1 = client.invoke(b -> b.functionName(name).qualifier("1").payload(SdkBytes.fromUtf8String("1")));
         assertEquals("1", v1.executedVersion());
@@ -89,7 +116,7 @@ class InvokeHandoverTest extends LambdaTestBase {
     @Test
     void payloadChecks() {
         String name = uniqueName("pay");
-        createActive(name);
+        createActive(client, name);
         assertAwsError(400, "InvalidRequestContentException", null,
                 () -> client.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("not json"))));
         var e = assertAwsError(400, "InvalidRequestContentException", null,
@@ -109,101 +136,49 @@ class InvokeHandoverTest extends LambdaTestBase {
 
     @Test
     void pendingAndFailedFunctionsConflict() {
-        // a Failed image: the runtime stand-in below cannot have it
+        // a Failed image: the engine cannot pull it
+        hangar.fake().failPull("missing/", "pull access denied for missing/image:1");
         String name = uniqueName("failing");
-        var failing = new dev.hangar.lambda.LambdaService(invoker, workers, dataDir.resolve("other"), 1000,
-                new NoImagesRuntime());
-        var ctx = new dev.hangar.core.service.RequestContext("r", ACCOUNT, "us-east-1", "lambda", "CreateFunction",
-                null, java.time.Instant.now());
-        failing.createFunction(ctx, software.amazon.awssdk.services.lambda.model.CreateFunctionRequest.builder()
-                .functionName(name).packageType("Image").role(ROLE).code(c -> c.imageUri("missing/image:1")).build());
-        var get = software.amazon.awssdk.services.lambda.model.GetFunctionRequest.builder().functionName(name).build();
-        var config = Await.until(name + " to fail", () -> failing.getFunction(ctx, get).configuration(),
-                c -> "Failed".equals(c.stateAsString()));
+        client.createFunction(b -> b.functionName(name).packageType("Image").role(ROLE)
+                .code(c -> c.imageUri("missing/image:1")));
+        var config = await(client, name, c -> "Failed".equals(c.stateAsString()));
         assertEquals("Failed", config.stateAsString());
         assertEquals("InvalidImage", config.stateReasonCodeAsString());
         assertTrue(config.stateReason().contains("missing/image:1"), config.stateReason());
-        var invoke = software.amazon.awssdk.services.lambda.model.InvokeRequest.builder().functionName(name).build();
-        var error = org.junit.jupiter.api.Assertions.assertThrows(
-                software.amazon.awssdk.services.lambda.model.ResourceConflictException.class,
-                () -> failing.invoke(ctx, invoke));
+        var error = assertThrows(ResourceConflictException.class, () -> client.invoke(b -> b.functionName(name)));
         assertEquals("The operation cannot be performed at this time. The function is currently in the following "
-                + "state: Failed", error.getMessage());
+                + "state: Failed", error.awsErrorDetails().errorMessage());
 
         // a fixed image brings the function back: Pending, then Active
-        var fixed = failing.updateFunctionCode(ctx, software.amazon.awssdk.services.lambda.model
-                .UpdateFunctionCodeRequest.builder().functionName(name).imageUri("good/image:1").build());
+        var fixed = client.updateFunctionCode(b -> b.functionName(name).imageUri("good/image:1"));
         assertEquals("Pending", fixed.stateAsString());
-        config = Await.until(name + " to become Active again", () -> failing.getFunction(ctx, get).configuration(),
-                c -> "Active".equals(c.stateAsString()));
+        config = await(client, name, c -> "Active".equals(c.stateAsString()));
         assertEquals("Active", config.stateAsString());
         assertEquals("Successful", config.lastUpdateStatusAsString());
-        failing.reset();
     }
 
     @Test
-    void aPendingFunctionCannotBeInvokedOrUpdatedYet() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        var slow = new dev.hangar.lambda.LambdaService(invoker, workers, dataDir.resolve("slow"), 1000,
-                new UnsupportedRuntime() {
-                    @Override
-                    public void ensureImage(String image) {
-                        try {
-                            release.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-
-                    @Override
-                    public boolean imagePresent(String image) {
-                        return false;
-                    }
-                });
-        var ctx = new dev.hangar.core.service.RequestContext("r", ACCOUNT, "us-east-1", "lambda", "Invoke",
-                null, java.time.Instant.now());
+    void aPendingFunctionCannotBeInvokedOrUpdatedYet() {
+        // the image check is a pull, held here until the test lets it go
+        CountDownLatch release = hangar.fake().holdPull("slow/image:1");
         String name = uniqueName("pending");
-        slow.createFunction(ctx, software.amazon.awssdk.services.lambda.model.CreateFunctionRequest.builder()
-                .functionName(name).packageType("Image").role(ROLE).code(c -> c.imageUri("slow/image:1")).build());
-        var invoke = software.amazon.awssdk.services.lambda.model.InvokeRequest.builder().functionName(name).build();
-        var conflict = org.junit.jupiter.api.Assertions.assertThrows(
-                software.amazon.awssdk.services.lambda.model.ResourceConflictException.class,
-                () -> slow.invoke(ctx, invoke));
+        client.createFunction(b -> b.functionName(name).packageType("Image").role(ROLE)
+                .code(c -> c.imageUri("slow/image:1")));
+        var conflict = assertThrows(ResourceConflictException.class, () -> client.invoke(b -> b.functionName(name)));
         assertEquals("The operation cannot be performed at this time. The function is currently in the following "
-                + "state: Pending", conflict.getMessage());
-        var update = org.junit.jupiter.api.Assertions.assertThrows(
-                software.amazon.awssdk.services.lambda.model.ResourceConflictException.class,
-                () -> slow.updateFunctionConfiguration(ctx, software.amazon.awssdk.services.lambda.model
-                        .UpdateFunctionConfigurationRequest.builder().functionName(name).timeout(5).build()));
+                + "state: Pending", conflict.awsErrorDetails().errorMessage());
+        var update = assertThrows(ResourceConflictException.class,
+                () -> client.updateFunctionConfiguration(b -> b.functionName(name).timeout(5)));
         assertEquals("The operation cannot be performed at this time. An update is in progress for resource: "
-                + arn(name), update.getMessage());
+                + arn(name), update.awsErrorDetails().errorMessage());
         release.countDown();
-        var get = software.amazon.awssdk.services.lambda.model.GetFunctionRequest.builder().functionName(name).build();
-        Await.until(name + " to become Active", () -> slow.getFunction(ctx, get).configuration(),
-                c -> "Active".equals(c.stateAsString()));
-        assertEquals(200, slow.invoke(ctx, invoke).get().statusCode());
-        slow.reset();
+        await(client, name, c -> "Active".equals(c.stateAsString()));
+        assertEquals(200, client.invoke(b -> b.functionName(name)).statusCode());
     }
 
     private static void awaitVersionActive(String name, String version) {
         Await.until("version " + version + " of " + name + " to become Active",
                 () -> client.getFunctionConfiguration(b -> b.functionName(name).qualifier(version)),
                 c -> "Active".equals(c.stateAsString()));
-    }
-
-    /** A container engine that has no images and can pull none. */
-    private static final class NoImagesRuntime extends UnsupportedRuntime {
-        @Override
-        public void ensureImage(String image) {
-            if (image.startsWith("good/")) {
-                return;
-            }
-            throw new dev.hangar.runtime.ImagePullException("pull access denied for " + image, null);
-        }
-
-        @Override
-        public boolean imagePresent(String image) {
-            return false;
-        }
     }
 }

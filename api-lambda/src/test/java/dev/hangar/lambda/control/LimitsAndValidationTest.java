@@ -1,7 +1,13 @@
 package dev.hangar.lambda.control;
 
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Environment;
 
@@ -18,12 +24,36 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zip;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every limit and validation AWS applies to CreateFunction and UpdateFunction*, with AWS's status, code and text. */
-class LimitsAndValidationTest extends LambdaTestBase {
+class LimitsAndValidationTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+    /** Where the Lambda service keeps code: the server's data directory. */
+    static Path dataDir;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(LambdaClient.class);
+        dataDir = hangar.context().dataDirectory();
+    }
 
     private static CreateFunctionRequest.Builder valid() {
         return zipFunction(uniqueName("v"), handlerZip());
@@ -52,7 +82,7 @@ class LimitsAndValidationTest extends LambdaTestBase {
                 + "to 512", () -> client.createFunction(valid().ephemeralStorage(e -> e.size(100)).build()));
 
         String name = uniqueName("bounds");
-        createActive(name);
+        createActive(client, name);
         assertAwsError(400, "ValidationException", "1 validation error detected: Value '901' at 'timeout' failed to "
                 + "satisfy constraint: Member must have value less than or equal to 900",
                 () -> client.updateFunctionConfiguration(b -> b.functionName(name).timeout(901)));
@@ -101,7 +131,7 @@ class LimitsAndValidationTest extends LambdaTestBase {
         assertAwsError(400, "ValidationException", null,
                 () -> client.createFunction(valid().functionName("x".repeat(65)).build()));
         String name = uniqueName("rt");
-        createActive(name);
+        createActive(client, name);
         assertAwsError(400, "InvalidParameterValueException", null,
                 () -> client.updateFunctionConfiguration(b -> b.functionName(name).runtime("cobol85")));
     }
@@ -174,12 +204,12 @@ class LimitsAndValidationTest extends LambdaTestBase {
     @Test
     void updateFunctionCodeChecksPackagesTheSameWay() {
         String name = uniqueName("updcheck");
-        createActive(name);
+        createActive(client, name);
         byte[] slip = zip(Map.of("../evil", "x"));
         assertAwsError(400, "InvalidParameterValueException",
                 "Could not unzip uploaded file. Please check your file, then try to upload again.",
                 () -> client.updateFunctionCode(b -> b.functionName(name).zipFile(SdkBytes.fromByteArray(slip))));
-        assertEquals("Successful", configuration(name).lastUpdateStatusAsString());
+        assertEquals("Successful", configuration(client, name).lastUpdateStatusAsString());
         assertAwsError(400, "InvalidParameterValueException",
                 "Please don't provide ImageUri when updating a function with packageType Zip.",
                 () -> client.updateFunctionCode(b -> b.functionName(name).imageUri("x/y:1")));

@@ -1,7 +1,13 @@
 package dev.hangar.lambda.control;
 
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.Pages;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
@@ -10,22 +16,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lambda on the resource kit: markers bound to their request, and AWS's tag rules. */
-class MarkersAndTagRulesTest extends LambdaTestBase {
+class MarkersAndTagRulesTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(LambdaClient.class);
+    }
 
     @Test
     void aMarkerWorksOnlyForTheListingItCameFrom() {
         String a = uniqueName("marker");
-        createActive(a);
+        createActive(client, a);
         client.publishVersion(r -> r.functionName(a));
         client.updateFunctionConfiguration(r -> r.functionName(a).description("changed"));
-        awaitActive(a);
+        awaitActive(client, a);
         assertEquals("2", client.publishVersion(r -> r.functionName(a)).version());
         String b = uniqueName("marker");
-        createActive(b);
+        createActive(client, b);
 
         String marker = client.listFunctions(r -> r.maxItems(1)).nextMarker();
         assertAwsError(400, "InvalidParameterValueException", "Invalid marker: " + marker,
@@ -55,7 +80,7 @@ class MarkersAndTagRulesTest extends LambdaTestBase {
     @Test
     void tagRulesWithLambdasErrors() {
         String name = uniqueName("tag-rules");
-        createActive(name);
+        createActive(client, name);
         var e = assertAwsError(400, "ValidationException", null,
                 () -> client.tagResource(r -> r.resource(arn(name)).tags(Map.of("k", "v,"))));
         assertEquals("1 validation error detected: Value '{k=v,}' at 'tags' failed to satisfy constraint: Map value "

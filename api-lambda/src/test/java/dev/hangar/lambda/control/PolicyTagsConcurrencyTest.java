@@ -2,26 +2,51 @@ package dev.hangar.lambda.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.lambda.LambdaService;
+import dev.hangar.lambda.invoke.FunctionInvoker;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
 import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
 
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.hangar.lambda.control.LambdaTestData.arn;
+import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.control.LambdaTestData.configuration;
+import static dev.hangar.lambda.control.LambdaTestData.createActive;
+import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Resource policies, tags, reserved concurrency and the account's unreserved pool. */
-class PolicyTagsConcurrencyTest extends LambdaTestBase {
+class PolicyTagsConcurrencyTest {
+
+    /** Stands in for the invocation side, recording what the control plane hands over. */
+    static final RecordingInvoker invoker = new RecordingInvoker();
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).fakeRuntime()
+            .port(FunctionInvoker.class, invoker).build();
+    static LambdaClient client;
+
+    @BeforeAll
+    static void client() {
+        client = hangar.client(LambdaClient.class);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void permissionsBuildAwsPolicyDocuments() throws Exception {
         String name = uniqueName("perm");
-        createActive(name);
+        createActive(client, name);
         assertAwsError(404, "ResourceNotFoundException", "The resource you requested does not exist.",
                 () -> client.getPolicy(b -> b.functionName(name)));
 
@@ -46,7 +71,7 @@ class PolicyTagsConcurrencyTest extends LambdaTestBase {
         assertEquals("default", doc.get("Id").asText());
         assertEquals(2, doc.get("Statement").size());
         assertEquals("arn:aws:iam::111122223333:root", doc.get("Statement").get(1).get("Principal").get("AWS").asText());
-        assertEquals(configuration(name).revisionId(), policy.revisionId());
+        assertEquals(configuration(client, name).revisionId(), policy.revisionId());
 
         assertAwsError(409, "ResourceConflictException", "The statement id (s3-invoke) provided already exists. "
                 + "Please provide a new statement id, or remove the existing statement.",
@@ -70,7 +95,7 @@ class PolicyTagsConcurrencyTest extends LambdaTestBase {
     @Test
     void permissionsOnVersionsAreTheirOwn() throws Exception {
         String name = uniqueName("permv");
-        createActive(name);
+        createActive(client, name);
         client.publishVersion(b -> b.functionName(name));
         client.addPermission(b -> b.functionName(name).qualifier("1").statementId("v1").action("lambda:InvokeFunction")
                 .principal("*"));
@@ -115,8 +140,8 @@ class PolicyTagsConcurrencyTest extends LambdaTestBase {
     void reservedConcurrencyKeepsOneHundredUnreserved() {
         String a = uniqueName("conc");
         String b2 = uniqueName("conc");
-        createActive(a);
-        createActive(b2);
+        createActive(client, a);
+        createActive(client, b2);
         int unreservedBefore = client.getAccountSettings(r -> { }).accountLimit().unreservedConcurrentExecutions();
 
         invoker.retired.clear();

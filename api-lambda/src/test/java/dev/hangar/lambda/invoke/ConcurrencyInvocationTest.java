@@ -2,7 +2,12 @@ package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.core.service.AwsException;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +28,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parallel invocations in real containers: separate environments, reserved and account concurrency. */
-class ConcurrencyInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrencyInvocationTest {
 
-    @Override
-    Map<String, String> settings() {
-        return Map.of("HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", "4");
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of("HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", "4")).build();
+    InvokerHarness h;
+
+    @BeforeAll
+    void harness() {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
+    }
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
     }
 
     @Test

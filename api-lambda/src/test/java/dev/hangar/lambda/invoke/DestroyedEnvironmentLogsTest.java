@@ -1,15 +1,16 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.http.HangarServer;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.logs.LogsService;
+import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerState;
-import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
@@ -21,12 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -47,21 +44,23 @@ class DestroyedEnvironmentLogsTest {
 
     private static final int LINES = 2000;
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final ExecutorService workers = Executors.newFixedThreadPool(16);
-    private final LogsService logs = new LogsService();
-    private HangarServer server;
-    private DockerContainerRuntime runtime;
+    /** Function output goes to CloudWatch Logs, as Hangar wires it: LogsService is the LogSink of the ports. */
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).dockerRuntime()
+            .environment(DockerHarness.IMAGES).build();
+    private LogsService logs;
+    private ContainerRuntime runtime;
+    private InvokerHarness harness;
     private Invoker invoker;
     private Path code;
 
     @BeforeAll
     void start() throws Exception {
-        DockerHarness.start(Map.of()).close(); // fails early with a clear message when the images are missing
-        runtime = DockerContainerRuntime.connect("linv-dead-" + UUID.randomUUID().toString().substring(0, 8));
-        server = HangarServer.builder().port(0).build().start();
-        invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs,
-                InvokeConfig.fromEnvironment(DockerHarness.IMAGES), scheduler, workers);
+        DockerHarness.checkImages(hangar.runtime());
+        logs = hangar.service(LogsService.class);
+        runtime = hangar.runtime();
+        harness = new InvokerHarness(hangar);
+        invoker = harness.invoker;
         code = Files.createTempDirectory("hangar-linv-dead");
         code.toFile().setReadable(true, false);
         Files.writeString(code.resolve("burst.py"), String.join("\n",
@@ -87,7 +86,9 @@ class DestroyedEnvironmentLogsTest {
 
     @AfterAll
     void stop() {
-        InvokerHarness.shutDown(invoker, scheduler, workers, server, runtime);
+        if (harness != null) {
+            harness.close();
+        }
     }
 
     @Test

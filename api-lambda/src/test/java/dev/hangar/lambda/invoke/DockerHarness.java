@@ -2,19 +2,16 @@ package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerState;
-import dev.hangar.runtime.DockerContainerRuntime;
-import dev.hangar.runtime.RuntimeStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,19 +42,17 @@ final class DockerHarness {
     private DockerHarness() {
     }
 
-    static InvokerHarness start(Map<String, String> settings) throws InterruptedException {
-        DockerContainerRuntime runtime = DockerContainerRuntime.connect("linv-" + UUID.randomUUID().toString().substring(0, 8));
-        RuntimeStatus status = runtime.status();
-        assertTrue(status.available(), "Docker must be running (bash scripts/docker-up.sh): " + status.detail());
+    /**
+     * Checks that the engine has what the tests run: the images and the compiled Java test function. Fails, never
+     * skips, naming the script that makes what is missing.
+     */
+    static void checkImages(ContainerRuntime runtime) {
         for (String image : IMAGES.values()) {
             assertTrue(runtime.imagePresent(image), image + " missing: run bash scripts/build-lambda-images.sh");
         }
         // git-ignored, so a fresh clone or worktree has none until the script compiles it
         assertTrue(Files.isRegularFile(JAVA.resolve("hangar/test/EchoHandler.class")),
                 JAVA + " holds no compiled Java test function: run bash scripts/build-lambda-images.sh");
-        Map<String, String> all = new HashMap<>(IMAGES);
-        all.putAll(settings);
-        return new InvokerHarness(runtime, all);
     }
 
     static InvocationResult call(InvokerHarness h, RunnableFunction fn, String json) throws Exception {

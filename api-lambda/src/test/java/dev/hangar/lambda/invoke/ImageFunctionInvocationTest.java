@@ -1,8 +1,12 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PackageType Image (the user's image and its ImageConfig) and a runtime that cannot even start. */
-class ImageFunctionInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageFunctionInvocationTest {
+
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of()).build();
+    InvokerHarness h;
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
+    }
 
     private static final String BASE = "hangar-test/lambda-python:latest";
     private static final String DOCKERFILE =
@@ -41,6 +58,8 @@ class ImageFunctionInvocationTest extends InvocationTestBase {
 
     @BeforeAll
     void buildImage() throws Exception {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
         byte[] handlers = Files.readAllBytes(PYTHON.resolve("handlers.py"));
         String inputs = DOCKERFILE + h.runtime.inspectImage(BASE).id() + "\n" + new String(handlers, UTF_8);
         image = "hangar-linv/image-function:" + HexFormat.of().formatHex(

@@ -1,9 +1,11 @@
 package dev.hangar.lambda.invoke;
 
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +35,18 @@ class ImageRuntimeClientTest {
     /** hangar-test/lambda-python (its client as ENTRYPOINT) under a name that does not. */
     private static final String OWN_CLIENT_PLAIN_NAMED = "hangar-test/own-client-python:latest";
 
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of(
+            "HANGAR_LAMBDA_IMAGE_PYTHON3_10", PLAIN_LAMBDA_NAMED,
+            "HANGAR_LAMBDA_IMAGE_PYTHON3_9", OWN_CLIENT_PLAIN_NAMED)).build();
     private InvokerHarness h;
 
     @BeforeAll
     void start() throws Exception {
         docker("tag", "hangar-test/python-plain:latest", PLAIN_LAMBDA_NAMED);
         docker("tag", "hangar-test/lambda-python:latest", OWN_CLIENT_PLAIN_NAMED);
-        h = DockerHarness.start(Map.of(
-                "HANGAR_LAMBDA_IMAGE_PYTHON3_10", PLAIN_LAMBDA_NAMED,
-                "HANGAR_LAMBDA_IMAGE_PYTHON3_9", OWN_CLIENT_PLAIN_NAMED));
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
     }
 
     @AfterAll

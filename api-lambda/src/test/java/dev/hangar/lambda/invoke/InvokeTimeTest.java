@@ -2,6 +2,10 @@ package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.time.ManualClock;
 import dev.hangar.core.time.ScaledClock;
+import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -9,11 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static dev.hangar.lambda.invoke.InvokerHarness.fn;
 import static dev.hangar.lambda.invoke.InvokerHarness.request;
 import static dev.hangar.lambda.invoke.InvokerHarness.tailRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,15 +28,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * AWS's own timing (async retries, the keep-alive) follows the clock, a function's timeout does not, and log lines are
  * stamped with the clock's time.
  */
-class InvokeTimeTest extends FakeEngineTestBase {
+class InvokeTimeTest {
 
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     private final ManualClock clock = new ManualClock(T0);
 
+    private HangarExtension hangar;
+    private FakeContainerRuntime engine;
+    private InvokerHarness harness;
+
+    /** A Hangar of this test's own on the fake engine and that clock (the tests differ in clocks). */
     private InvokerHarness onClock(dev.hangar.core.time.HangarClock hangarClock) {
-        harness = new InvokerHarness(engine, Map.of(), hangarClock, Executors.newFixedThreadPool(4),
-                Executors.newFixedThreadPool(2));
+        hangar = InvokerHarness.onFakeEngine().clock(hangarClock).workerThreads(4).engineThreads(2).build().start();
+        engine = hangar.fake();
+        harness = new InvokerHarness(hangar);
         return harness;
+    }
+
+    @AfterEach
+    void closeHangar() {
+        if (harness != null) {
+            harness.close();
+            harness = null;
+        }
+        if (hangar != null) {
+            hangar.close();
+            hangar = null;
+        }
     }
 
     @Test
@@ -41,7 +62,7 @@ class InvokeTimeTest extends FakeEngineTestBase {
         InvokerHarness h = onClock(clock);
         RunnableFunction fn = fn("retry-on-clock");
         h.invoker.enqueue(fn, new InvocationRequest("ev1", "{}".getBytes(), null, false));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         assertEquals("ev1", requestId(runtime.next().get(10, TimeUnit.SECONDS)));
         runtime.error("ev1", "{\"errorType\":\"Exception\",\"errorMessage\":\"fails\"}", "Unhandled");
 
@@ -64,7 +85,7 @@ class InvokeTimeTest extends FakeEngineTestBase {
             InvokerHarness h = onClock(fast);
             RunnableFunction fn = fn("retry-scaled");
             h.invoker.enqueue(fn, new InvocationRequest("ev1", "{}".getBytes(), null, false));
-            RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+            RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
             runtime.next().get(10, TimeUnit.SECONDS);
             long failedAt = System.nanoTime();
             runtime.error("ev1", "{\"errorType\":\"Exception\",\"errorMessage\":\"fails\"}", "Unhandled");
@@ -74,8 +95,7 @@ class InvokeTimeTest extends FakeEngineTestBase {
             assertTrue(tookMs >= 80 && tookMs < 5000, "retried after " + tookMs + " ms");
             runtime.respond("ev1", "null");
             awaitNoPendingEvents(h);
-            h.close();
-            harness = null;
+            closeHangar();
         }
     }
 
@@ -84,8 +104,8 @@ class InvokeTimeTest extends FakeEngineTestBase {
         InvokerHarness h = onClock(clock);
         RunnableFunction fn = fn("keep-alive-on-clock");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, request("{}"));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        Started container = engine.awaitStart();
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.respond(requestId(runtime.next().get(10, TimeUnit.SECONDS)), "1");
         result.get(10, TimeUnit.SECONDS);
 
@@ -104,7 +124,7 @@ class InvokeTimeTest extends FakeEngineTestBase {
         RunnableFunction fn = InvokerHarness.with(fn("timeout-real"), 1, null);
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn,
                 new InvocationRequest("r1", "{}".getBytes(), null, true));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(10, TimeUnit.SECONDS);
         long start = System.nanoTime();
         InvocationResult r = result.get(10, TimeUnit.SECONDS);
@@ -120,8 +140,8 @@ class InvokeTimeTest extends FakeEngineTestBase {
         InvokerHarness h = onClock(clock);
         RunnableFunction fn = fn("stamped");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, tailRequest("{}"));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        Started container = engine.awaitStart();
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         String id = requestId(runtime.next().get(10, TimeUnit.SECONDS));
         // the engine stamps the function's output on the wall clock, years before Hangar's
         engine.print(container.id(), "in the handler", Instant.now());

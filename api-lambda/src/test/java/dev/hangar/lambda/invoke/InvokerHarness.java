@@ -1,71 +1,69 @@
 package dev.hangar.lambda.invoke;
 
-import ch.qos.logback.classic.Level;
-import dev.hangar.core.http.HangarServer;
-import dev.hangar.core.time.HangarClock;
+import dev.hangar.core.port.LogSink;
 import dev.hangar.runtime.ContainerRuntime;
-import org.slf4j.LoggerFactory;
+import dev.hangar.testsupport.junit.HangarExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-/** An in-process Hangar server and an Invoker on the given engine, with a recording log sink. */
+/**
+ * Lambda's invocation side without its control plane: the {@link Invoker} that {@code LambdaService(ServiceContext)}
+ * makes ({@link Invoker#create}), on a {@link HangarExtension}'s context, so on its runtime (the fake engine or
+ * Docker), clock, pools, listeners and settings. The invocation tests need it: they call the invoker with
+ * {@link RunnableFunction}s the control plane never builds (code directories of the test functions, hot reload,
+ * other accounts, a stopped engine under an invocation) and look at its environments, which no Lambda API shows.
+ * Close it (before the extension closes) to tear its environments down.
+ */
 final class InvokerHarness implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
 
-    static {
-        // the module has no logback-test.xml of its own: keep the engine client's debug chatter out of test output
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.hangar.lambda")).setLevel(Level.DEBUG);
-    }
-
-    final HangarServer server;
+    final HangarExtension hangar;
     final ContainerRuntime runtime;
-    final RecordingLogSink logs = new RecordingLogSink();
-    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    /** The function output, when the Hangar's LogSink is a recording one (null when it is CloudWatch Logs). */
+    final RecordingLogSink logs;
+    /** Where the invoker's blocking work that is not the engine's runs: the server's workers. */
     final ExecutorService workers;
-    /** Engine calls, apart from the workers as in Hangar. */
-    final ExecutorService engine;
-    final InvokeConfig config;
     final Invoker invoker;
 
-    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings) throws InterruptedException {
-        this(runtime, settings, Executors.newFixedThreadPool(16), Executors.newFixedThreadPool(8));
+    /** A Hangar on the fake engine whose function output a {@link RecordingLogSink} keeps. */
+    static HangarExtension.Builder onFakeEngine() {
+        return HangarExtension.builder().fakeRuntime().port(LogSink.class, new RecordingLogSink());
     }
 
-    /** On these pools, which it shuts down when closed. */
-    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, ExecutorService workers,
-                   ExecutorService engine) {
-        this(runtime, settings, null, workers, engine);
+    /**
+     * A Hangar on the local engine with the test images as the runtimes' images (see {@link DockerHarness}), its
+     * function output kept by a {@link RecordingLogSink}.
+     */
+    static HangarExtension.Builder onDocker(Map<String, String> settings) {
+        return HangarExtension.builder().dockerRuntime().environment(DockerHarness.IMAGES).environment(settings)
+                .port(LogSink.class, new RecordingLogSink());
     }
 
-    /** @param clock Hangar's clock (a ManualClock), or null for the wall clock with its timers on {@link #scheduler} */
-    InvokerHarness(ContainerRuntime runtime, Map<String, String> settings, HangarClock clock, ExecutorService workers,
-                   ExecutorService engine) {
-        this.runtime = runtime;
-        this.workers = workers;
-        this.engine = engine;
-        this.server = HangarServer.builder().port(0).build().start();
-        Map<String, String> env = new HashMap<>(settings);
-        this.config = InvokeConfig.fromEnvironment(env);
-        this.invoker = new Invoker(runtime, h -> server.listen("127.0.0.1", 0, h), logs, config,
-                clock != null ? clock : new WallClock(scheduler), scheduler, workers, engine);
+    InvokerHarness(HangarExtension hangar) {
+        this.hangar = hangar;
+        this.runtime = hangar.runtime();
+        this.logs = hangar.ports().find(LogSink.class).filter(RecordingLogSink.class::isInstance)
+                .map(RecordingLogSink.class::cast).orElse(null);
+        this.workers = hangar.server().workers();
+        this.invoker = Invoker.create(hangar.context());
     }
 
     static RunnableFunction function(String name, String runtime, String handler, Path code) {
         return new RunnableFunction(ACCOUNT, REGION, name, arn(name), "$LATEST", runtime, handler, 128, 3,
                 Map.of(), "Zip", null, null, null, null, code, false, "sha-" + name, null, null,
                 "arn:aws:iam::" + ACCOUNT + ":role/test");
+    }
+
+    /** A Python function whose code directory is never read: the fake engine starts nothing. */
+    static RunnableFunction fn(String name) {
+        return function(name, "python3.12", "handlers.echo", Path.of("/tmp/code-" + name));
     }
 
     static String arn(String name) {
@@ -124,44 +122,13 @@ final class InvokerHarness implements AutoCloseable {
         return List.of(text.split("\n"));
     }
 
+    /**
+     * Ends every environment, as Hangar's shutdown does, and waits for the teardown on the pools: it closes Runtime
+     * API listeners, which must happen before the extension closes the server's event loops.
+     */
     @Override
     public void close() {
-        shutDown(invoker, scheduler, workers, engine, server, runtime);
-    }
-
-    static void shutDown(Invoker invoker, ScheduledExecutorService scheduler, ExecutorService workers,
-                         HangarServer server, ContainerRuntime runtime) {
-        shutDown(invoker, scheduler, workers, null, server, runtime);
-    }
-
-    /**
-     * What every invocation test stops, in order: environments, timers, workers and engine pool (given time to
-     * finish), the server, then the containers of a real engine. Any of them may be null when set-up failed part-way.
-     */
-    static void shutDown(Invoker invoker, ScheduledExecutorService scheduler, ExecutorService workers,
-                         ExecutorService engine, HangarServer server, ContainerRuntime runtime) {
-        if (invoker != null) {
-            invoker.reset();
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-        for (ExecutorService pool : new ExecutorService[] {workers, engine}) {
-            if (pool != null) {
-                pool.shutdown();
-                try {
-                    pool.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (runtime instanceof dev.hangar.runtime.DockerContainerRuntime docker) {
-            docker.removeAll();
-            docker.close();
-        }
+        invoker.reset();
+        hangar.awaitIdle();
     }
 }

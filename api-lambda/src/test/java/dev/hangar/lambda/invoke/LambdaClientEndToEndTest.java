@@ -1,13 +1,12 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.http.HangarServer;
 import dev.hangar.lambda.LambdaService;
-import dev.hangar.runtime.DockerContainerRuntime;
-import dev.hangar.testsupport.TestClients;
-import org.junit.jupiter.api.AfterAll;
+import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -19,18 +18,10 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -39,39 +30,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real SDK against an in-process Hangar: CreateFunction with a zip, then Invoke runs it in a container. */
+/**
+ * The real SDK against an in-process Hangar wired as Hangar wires it (LambdaService::new on the local engine):
+ * CreateFunction with a zip, then Invoke runs it in a container.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LambdaClientEndToEndTest {
 
-    private HangarServer server;
-    private DockerContainerRuntime runtime;
-    private Invoker invoker;
+    @RegisterExtension
+    static final HangarExtension hangar = HangarExtension.builder().service(LambdaService::new).dockerRuntime()
+            .environment(DockerHarness.IMAGES).build();
     private LambdaClient lambda;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final ExecutorService workers = Executors.newFixedThreadPool(16);
-    private final RecordingLogSink logs = new RecordingLogSink();
-    private Path data;
 
     @BeforeAll
-    void start() throws Exception {
-        DockerHarness.start(Map.of()).close(); // fails early with a clear message when the images are missing
-        data = Files.createTempDirectory("hangar-linv-e2e");
-        runtime = DockerContainerRuntime.connect("linv-e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        AtomicReference<HangarServer> serverRef = new AtomicReference<>();
-        invoker = new Invoker(runtime, h -> serverRef.get().listen("127.0.0.1", 0, h), logs,
-                InvokeConfig.fromEnvironment(DockerHarness.IMAGES), scheduler, workers);
-        LambdaService service = new LambdaService(invoker, workers, data, 1000, runtime);
-        server = HangarServer.builder().port(0).workers(workers).service(service).build().start();
-        serverRef.set(server);
-        lambda = TestClients.pointedAt(LambdaClient.builder(), URI.create("http://127.0.0.1:" + server.port()));
-    }
-
-    @AfterAll
-    void stop() {
-        if (lambda != null) {
-            lambda.close();
-        }
-        InvokerHarness.shutDown(invoker, scheduler, workers, server, runtime);
+    void start() {
+        DockerHarness.checkImages(hangar.runtime());
+        lambda = hangar.client(LambdaClient.class);
     }
 
     @Test
@@ -135,20 +109,15 @@ class LambdaClientEndToEndTest {
         assertEquals("User", e.type());
     }
 
-    private void awaitActive(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (lambda.getFunction(b -> b.functionName(name)).configuration().state() != State.ACTIVE) {
-            assertTrue(System.nanoTime() < deadline, name + " never became Active");
-            Thread.sleep(50);
-        }
+    private void awaitActive(String name) {
+        Await.until(name + " to become Active", Duration.ofSeconds(30),
+                () -> lambda.getFunction(b -> b.functionName(name)).configuration(), c -> c.state() == State.ACTIVE);
     }
 
-    private void awaitUpdated(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!"Successful".equals(lambda.getFunction(b -> b.functionName(name)).configuration().lastUpdateStatusAsString())) {
-            assertTrue(System.nanoTime() < deadline, name + " update never finished");
-            Thread.sleep(50);
-        }
+    private void awaitUpdated(String name) {
+        Await.until(name + "'s update to finish", Duration.ofSeconds(30),
+                () -> lambda.getFunction(b -> b.functionName(name)).configuration(),
+                c -> "Successful".equals(c.lastUpdateStatusAsString()));
     }
 
     private static byte[] zip(String file, String content) {

@@ -2,6 +2,7 @@ package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.service.AwsException;
 import dev.hangar.runtime.ImageInfo;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -119,14 +120,14 @@ class LaunchPlanTest {
     @Test
     void eachImageIsMadePresentThenInspectedOnce() {
         FakeContainerRuntime engine = new FakeContainerRuntime();
-        engine.images.put("plain/python:1", info(List.of()));
+        engine.image("plain/python:1", info(List.of()));
         ImageRuntimeClients clients = new ImageRuntimeClients(engine, engine::ensureImage);
         assertFalse(clients.bringsOwnClient("plain/python:1"));
         assertFalse(clients.bringsOwnClient("plain/python:1"));
         assertTrue(clients.bringsOwnClient("aws/base:1"));
         assertTrue(clients.bringsOwnClient("aws/base:1"));
         assertEquals(List.of("ensure plain/python:1", "inspect plain/python:1", "ensure aws/base:1",
-                "inspect aws/base:1"), engine.imageCalls);
+                "inspect aws/base:1"), engine.imageCalls());
     }
 
     private static ImageInfo info(List<String> entrypoint) {

@@ -2,7 +2,12 @@ package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Environments coming and going in real containers: keep-alive, retirement, hot reload, Event retries. */
-class LifecycleInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LifecycleInvocationTest {
 
-    @Override
-    Map<String, String> settings() {
-        return Map.of(
-                "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", "2",
-                "HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "0.3,0.3",
-                "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", "0.1");
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of(
+            "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", "2",
+            "HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "0.3,0.3",
+            "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", "0.1")).build();
+    InvokerHarness h;
+
+    @BeforeAll
+    void harness() {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
+    }
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
     }
 
     @Test

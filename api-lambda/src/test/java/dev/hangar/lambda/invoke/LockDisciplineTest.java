@@ -1,16 +1,21 @@
 package dev.hangar.lambda.invoke;
 
 import dev.hangar.core.http.AwsHttpResponse;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.hangar.lambda.invoke.InvokerHarness.fn;
 import static dev.hangar.lambda.invoke.InvokerHarness.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,11 +24,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * them (the Runtime API's response, a caller's own code) run with no lock of Lambda's held, so one that asks the pool
  * something from another thread and waits for it cannot deadlock.
  */
-class LockDisciplineTest extends FakeEngineTestBase {
+class LockDisciplineTest {
+
+    /** A Hangar per test on the fake engine: the test plays the runtime in its containers. */
+    @RegisterExtension
+    final HangarExtension hangar = InvokerHarness.onFakeEngine().build();
+    FakeContainerRuntime engine;
+    InvokerHarness harness;
+
+    @BeforeEach
+    void engine() {
+        engine = hangar.fake();
+    }
+
+    /** This test's invoker; its environments end after the test. */
+    InvokerHarness harness() {
+        harness = new InvokerHarness(hangar);
+        return harness;
+    }
+
+    @AfterEach
+    void closeHarness() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
 
     @Test
     void aWarmInvocationHandedToAWaitingPollCompletesThePollOutsideEveryLock() throws Exception {
-        harness(Map.of());
+        harness();
         RunnableFunction fn = fn("locks-sync");
         ExecutionEnvironment env = warm(fn);
 
@@ -39,7 +68,7 @@ class LockDisciplineTest extends FakeEngineTestBase {
 
     @Test
     void anEventHandedToAWaitingPollCompletesThePollOutsideEveryLock() throws Exception {
-        harness(Map.of());
+        harness();
         RunnableFunction fn = fn("locks-event");
         ExecutionEnvironment env = warm(fn);
 
@@ -55,7 +84,7 @@ class LockDisciplineTest extends FakeEngineTestBase {
 
     @Test
     void aCallersAnswerIsCompletedOutsideEveryLockWhetherTheRuntimeAnswersOrTimesOut() throws Exception {
-        harness(Map.of());
+        harness();
         RunnableFunction fn = InvokerHarness.with(fn("locks-answer"), 1, null);
         ExecutionEnvironment env = warm(fn);
 
@@ -79,7 +108,7 @@ class LockDisciplineTest extends FakeEngineTestBase {
     /** Starts an environment for the function and runs one invocation in it: it is then idle and warm. */
     private ExecutionEnvironment warm(RunnableFunction fn) throws Exception {
         CompletableFuture<InvocationResult> first = harness.invoker.invoke(fn, request("{}"));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         String id = runtime.next().get(10, TimeUnit.SECONDS).headers()
                 .firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
         runtime.respond(id, "1");

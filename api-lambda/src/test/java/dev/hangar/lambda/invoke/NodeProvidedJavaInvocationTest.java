@@ -1,7 +1,14 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
 
 import static dev.hangar.lambda.invoke.DockerHarness.JAVA;
 import static dev.hangar.lambda.invoke.DockerHarness.NODE;
@@ -17,7 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Node.js (image client and Hangar's), provided.al2023 (the function's own bootstrap) and Java (AWS's RIC). */
-class NodeProvidedJavaInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeProvidedJavaInvocationTest {
+
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of()).build();
+    InvokerHarness h;
+
+    @BeforeAll
+    void harness() {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
+    }
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
+    }
 
     @Test
     void nodeEchoAndWarmReuse() throws Exception {

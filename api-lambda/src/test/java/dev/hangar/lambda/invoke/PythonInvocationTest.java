@@ -1,7 +1,12 @@
 package dev.hangar.lambda.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Python functions in real containers: the image's own client (python3.12) and Hangar's mounted one (python3.11). */
-class PythonInvocationTest extends InvocationTestBase {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PythonInvocationTest {
+
+    /** One Hangar on the local engine for the class; the invoker's environments end after its last test. */
+    @RegisterExtension
+    static final HangarExtension hangar = InvokerHarness.onDocker(Map.of()).build();
+    InvokerHarness h;
+
+    @BeforeAll
+    void harness() {
+        DockerHarness.checkImages(hangar.runtime());
+        h = new InvokerHarness(hangar);
+    }
+
+    @AfterAll
+    void closeHarness() {
+        if (h != null) {
+            h.close();
+        }
+    }
 
     private static RunnableFunction python(String handler) {
         return function(uniqueName("py"), "python3.12", handler, PYTHON);

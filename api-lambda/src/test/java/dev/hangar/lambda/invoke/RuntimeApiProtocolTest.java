@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.junit.FakeContainerRuntime.Started;
+import dev.hangar.testsupport.junit.FakeContainerRuntime;
+import dev.hangar.testsupport.junit.HangarExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -16,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.hangar.lambda.invoke.InvokerHarness.fn;
 import static dev.hangar.lambda.invoke.InvokerHarness.request;
 import static dev.hangar.lambda.invoke.InvokerHarness.tailRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +33,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Runtime API and the environment's life, with the test playing the runtime against a fake engine: exact
  * protocol answers and races that real containers only show now and then.
  */
-class RuntimeApiProtocolTest extends FakeEngineTestBase {
+class RuntimeApiProtocolTest {
+
+    private HangarExtension hangar;
+    private FakeContainerRuntime engine;
+    private InvokerHarness harness;
+
+    /**
+     * This test's invoker on a Hangar of its own, on the fake engine and with these settings (the tests differ in
+     * them), closed after the test: the test plays the runtime in its containers.
+     */
+    InvokerHarness harness(Map<String, String> settings) {
+        hangar = InvokerHarness.onFakeEngine().environment(settings).build().start();
+        engine = hangar.fake();
+        harness = new InvokerHarness(hangar);
+        return harness;
+    }
+
+    @AfterEach
+    void closeHangar() {
+        if (harness != null) {
+            harness.close();
+        }
+        if (hangar != null) {
+            hangar.close();
+        }
+    }
 
     /** What a Python runtime posts to /init/error when the handler's module does not import. */
     private static final String IMPORT_ERROR = "{\"errorMessage\":\"Unable to import module 'x': No module named 'x'\","
@@ -44,7 +74,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvocationRequest req = new InvocationRequest("req-1", "{\"a\":1}".getBytes(), clientContext, false);
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, req);
 
-        FakeContainerRuntime.Started container = engine.awaitStart();
+        Started container = engine.awaitStart();
         Map<String, String> env = container.spec().environment();
         assertEquals("ctx", env.get("AWS_LAMBDA_FUNCTION_NAME"));
         assertEquals("$LATEST", env.get("AWS_LAMBDA_FUNCTION_VERSION"));
@@ -63,7 +93,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         assertTrue(container.spec().mounts().stream().anyMatch(m -> m.containerPath().equals("/var/task")
                 && m.readOnly() && m.hostPath().equals("/tmp/code-ctx")));
 
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         HttpResponse<String> next = runtime.next().get(5, TimeUnit.SECONDS);
         assertEquals(200, next.statusCode());
         assertEquals("{\"a\":1}", next.body());
@@ -92,8 +122,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("warm");
         CompletableFuture<InvocationResult> first = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        Started container = engine.awaitStart();
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         runtime.respond("r1", "1");
         first.get(5, TimeUnit.SECONDS);
@@ -113,7 +143,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         assertEquals("3", polling.get(5, TimeUnit.SECONDS).body());
         runtime.respond("r3", "3");
         third.get(5, TimeUnit.SECONDS);
-        assertTrue(engine.started.isEmpty(), "no second container");
+        assertTrue(engine.started().isEmpty(), "no second container");
         assertEquals(1, h.invoker.environmentCount(fn.functionArn(), "$LATEST"));
     }
 
@@ -121,7 +151,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
     void answersForUnknownOrFinishedRequestsAreRefused() throws Exception {
         InvokerHarness h = harness(Map.of());
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn("ids"), new InvocationRequest("r1", "1".getBytes(), null, false));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
 
         HttpResponse<String> unknown = runtime.respond("no-such-id", "x");
@@ -141,7 +171,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
     void anOversizeResponseIsRefusedAndTheCallerGetsResponseSizeTooLarge() throws Exception {
         InvokerHarness h = harness(Map.of());
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn("big"), new InvocationRequest("r1", "1".getBytes(), null, false));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         HttpResponse<String> refused = runtime.respond("r1", new byte[ErrorPayloads.MAX_RESPONSE_BYTES + 1]);
         assertEquals(413, refused.statusCode());
@@ -160,7 +190,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("err");
         CompletableFuture<InvocationResult> first = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, false));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         String error = "{\"errorMessage\":\"boom\",\"errorType\":\"Exception\",\"stackTrace\":[]}";
         assertEquals(202, runtime.error("r1", error, "Unhandled").statusCode());
@@ -180,9 +210,9 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("initerr");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, tailRequest("{}"));
-        FakeContainerRuntime.Started container = engine.awaitStart();
+        Started container = engine.awaitStart();
         engine.print(container.id(), "[ERROR] Runtime.ImportModuleError: Unable to import module 'x'", Instant.now());
-        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort())
+        assertEquals(202, new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"))
                 .initError(IMPORT_ERROR, "Runtime.ImportModuleError").statusCode());
         InvocationResult r = result.get(5, TimeUnit.SECONDS);
         assertEquals("Unhandled", r.functionError());
@@ -202,10 +232,10 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("lateinit");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, tailRequest("{}"));
-        FakeContainerRuntime.Started container = engine.awaitStart();
+        Started container = engine.awaitStart();
         CountDownLatch removal = engine.holdRemoval(container.id());
         Instant printed = Instant.now();
-        assertEquals(202, new RuntimeApiClient(container.runtimeApiPort())
+        assertEquals(202, new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"))
                 .initError(IMPORT_ERROR, "Runtime.ImportModuleError").statusCode());
         // far past the quiet time after which a live environment's END and REPORT are written
         String tail = tailWithLateLine(result, container, removal, 300,
@@ -221,8 +251,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = InvokerHarness.with(fn("slow"), 1, null);
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, true));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        new RuntimeApiClient(container.runtimeApiPort()).next().get(5, TimeUnit.SECONDS);
+        Started container = engine.awaitStart();
+        new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API")).next().get(5, TimeUnit.SECONDS);
         long start = System.nanoTime();
         InvocationResult r = result.get(5, TimeUnit.SECONDS);
         long waited = (System.nanoTime() - start) / 1_000_000;
@@ -244,9 +274,9 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = InvokerHarness.with(fn("slowlog"), 1, null);
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, true));
-        FakeContainerRuntime.Started container = engine.awaitStart();
+        Started container = engine.awaitStart();
         CountDownLatch removal = engine.holdRemoval(container.id());
-        new RuntimeApiClient(container.runtimeApiPort()).next().get(5, TimeUnit.SECONDS);
+        new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API")).next().get(5, TimeUnit.SECONDS);
         Instant printed = Instant.now();
         // the watchdog fires after 1 s; the line the handler wrote comes 300 ms after that
         String tail = tailWithLateLine(result, container, removal, 1300, "still working", printed);
@@ -258,7 +288,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
      * While the container's removal is held, waits {@code lateMs}, checks the invocation is still unanswered, has the
      * engine hand over {@code line} (stamped {@code printed}), lets the removal finish and returns the decoded tail.
      */
-    private String tailWithLateLine(CompletableFuture<InvocationResult> result, FakeContainerRuntime.Started container,
+    private String tailWithLateLine(CompletableFuture<InvocationResult> result, Started container,
                                     CountDownLatch removal, long lateMs, String line, Instant printed)
             throws Exception {
         // time passes on purpose: the tail must not close however long the engine takes with the output
@@ -274,15 +304,15 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("crash");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        new RuntimeApiClient(container.runtimeApiPort()).next().get(5, TimeUnit.SECONDS);
+        Started container = engine.awaitStart();
+        new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API")).next().get(5, TimeUnit.SECONDS);
         engine.die(container.id(), 3);
         assertEquals("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: r1 Error: Runtime exited with error: exit status 3\"}",
                 new String(result.get(5, TimeUnit.SECONDS).payload()));
         awaitRemoved(container.id());
 
         CompletableFuture<InvocationResult> second = h.invoker.invoke(fn, new InvocationRequest("r2", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started fresh = engine.awaitStart();
+        Started fresh = engine.awaitStart();
         engine.die(fresh.id(), 137);
         assertEquals("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: r2 Error: Runtime exited with error: signal: killed\"}",
                 new String(second.get(5, TimeUnit.SECONDS).payload()));
@@ -295,9 +325,9 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of("HANGAR_LAMBDA_LOG_SETTLE_MS", "400"));
         RunnableFunction fn = fn("tail");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, true));
-        FakeContainerRuntime.Started container = engine.awaitStart();
+        Started container = engine.awaitStart();
         engine.print(container.id(), "init line", Instant.now());
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         engine.print(container.id(), "first line", Instant.now());
         Instant printedBeforeResponse = Instant.now();
@@ -329,7 +359,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         assertEquals("Rate Exceeded.", e.getMessage());
         assertEquals(Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded", "Type", "User"), e.extraMembers());
 
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         runtime.respond("r1", "1");
         first.get(5, TimeUnit.SECONDS);
@@ -365,8 +395,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of("HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", "0.5"));
         RunnableFunction fn = fn("idle");
         CompletableFuture<InvocationResult> result = h.invoker.invoke(fn, new InvocationRequest("r1", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        Started container = engine.awaitStart();
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         runtime.respond("r1", "1");
         result.get(5, TimeUnit.SECONDS);
@@ -382,11 +412,11 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("retire");
         CompletableFuture<InvocationResult> a = h.invoker.invoke(fn, new InvocationRequest("a", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started first = engine.awaitStart();
+        Started first = engine.awaitStart();
         CompletableFuture<InvocationResult> b = h.invoker.invoke(fn, new InvocationRequest("b", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started second = engine.awaitStart();
-        RuntimeApiClient ra = new RuntimeApiClient(first.runtimeApiPort());
-        RuntimeApiClient rb = new RuntimeApiClient(second.runtimeApiPort());
+        Started second = engine.awaitStart();
+        RuntimeApiClient ra = new RuntimeApiClient(first.portIn("AWS_LAMBDA_RUNTIME_API"));
+        RuntimeApiClient rb = new RuntimeApiClient(second.portIn("AWS_LAMBDA_RUNTIME_API"));
         String idA = ra.next().get(5, TimeUnit.SECONDS).headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
         String idB = rb.next().get(5, TimeUnit.SECONDS).headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
         ra.respond(idA, "1");
@@ -405,15 +435,15 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         InvokerHarness h = harness(Map.of());
         RunnableFunction fn = fn("config");
         CompletableFuture<InvocationResult> a = h.invoker.invoke(fn, new InvocationRequest("a", "1".getBytes(), null, false));
-        FakeContainerRuntime.Started first = engine.awaitStart();
-        RuntimeApiClient ra = new RuntimeApiClient(first.runtimeApiPort());
+        Started first = engine.awaitStart();
+        RuntimeApiClient ra = new RuntimeApiClient(first.portIn("AWS_LAMBDA_RUNTIME_API"));
         ra.next().get(5, TimeUnit.SECONDS);
         ra.respond("a", "1");
         a.get(5, TimeUnit.SECONDS);
 
         RunnableFunction changed = InvokerHarness.withEnvironment(fn, Map.of("USER_X", "2"));
         h.invoker.invoke(changed, request("{}"));
-        FakeContainerRuntime.Started second = engine.awaitStart();
+        Started second = engine.awaitStart();
         assertEquals("2", second.spec().environment().get("USER_X"));
         awaitRemoved(first.id());
     }
@@ -424,8 +454,8 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         RunnableFunction fn = fn("event");
         h.invoker.enqueue(fn, new InvocationRequest("ev1", "{}".getBytes(), null, true));
         assertEquals(1, h.invoker.pendingEvents());
-        FakeContainerRuntime.Started container = engine.awaitStart();
-        RuntimeApiClient runtime = new RuntimeApiClient(container.runtimeApiPort());
+        Started container = engine.awaitStart();
+        RuntimeApiClient runtime = new RuntimeApiClient(container.portIn("AWS_LAMBDA_RUNTIME_API"));
         HttpResponse<String> first = runtime.next().get(5, TimeUnit.SECONDS);
         assertEquals("ev1", first.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow());
         long failedAt = System.nanoTime();
@@ -449,7 +479,7 @@ class RuntimeApiProtocolTest extends FakeEngineTestBase {
         RunnableFunction fn = InvokerHarness.with(fn("throttled-event"), 3, 1);
         CompletableFuture<InvocationResult> busy = h.invoker.invoke(fn, new InvocationRequest("sync", "1".getBytes(), null, false));
         h.invoker.enqueue(fn, new InvocationRequest("ev", "{}".getBytes(), null, false));
-        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().runtimeApiPort());
+        RuntimeApiClient runtime = new RuntimeApiClient(engine.awaitStart().portIn("AWS_LAMBDA_RUNTIME_API"));
         runtime.next().get(5, TimeUnit.SECONDS);
         // lets the throttle backoff come round a few times on purpose: the event must not get through meanwhile
         Thread.sleep(300);

@@ -55,6 +55,7 @@ public final class HangarServer implements AutoCloseable {
     private Accounts accounts;
     private ServiceCalls calls;
     private DataPlaneRouter dataPlane;
+    private ServiceContext context;
     private volatile Listener listener;
     /** The data directory the server made itself, removed at close. */
     private Path ownDataDirectory;
@@ -127,7 +128,7 @@ public final class HangarServer implements AutoCloseable {
             }
             dataDirectory = ownDataDirectory;
         }
-        ServiceContext context = new ServiceContext(config.defaultRegion, clock, realTimeTimers, workers, engine,
+        context = new ServiceContext(config.defaultRegion, clock, realTimeTimers, workers, engine,
                 ports, accounts, calls, dataPlane, listeners, this::endpoint, dataDirectory,
                 Map.copyOf(config.environment));
         List<ServiceResolver.Route<BoundService>> routes = new ArrayList<>();
@@ -219,6 +220,14 @@ public final class HangarServer implements AutoCloseable {
 
     public DataPlaneRouter dataPlane() {
         return dataPlane;
+    }
+
+    /**
+     * What every service was made with, once started: tests make parts of a service on it (Lambda's invocation side
+     * without its control plane) exactly as the service's own constructor would.
+     */
+    public ServiceContext context() {
+        return context;
     }
 
     @Override

@@ -1,9 +1,5 @@
 package dev.hangar.logs;
 
-import dev.hangar.core.http.HangarServer;
-import dev.hangar.testsupport.TestClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
@@ -12,35 +8,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hangar in this JVM on an ephemeral port with CloudWatch Logs, and a real SDK v2 client pointed at it. Every test
- * uses its own group names, so the classes share one server's state without interfering.
+ * Names, groups, streams and events the tests make. Every test uses its own group names, so the tests of a class
+ * share one Hangar's state without interfering.
  */
-abstract class LogsTestBase {
+final class LogsTestData {
 
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    static LogsService logs;
-    static HangarServer server;
-    static CloudWatchLogsClient client;
-
-    @BeforeAll
-    static void startHangar() throws Exception {
-        logs = new LogsService();
-        server = HangarServer.builder().host("127.0.0.1").port(0).service(logs).build().start();
-        client = TestClients.pointedAt(CloudWatchLogsClient.builder(), server.endpoint());
-    }
-
-    @AfterAll
-    static void stopHangar() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        server = null;
+    private LogsTestData() {
     }
 
     /** A group name no other test uses. */
@@ -48,13 +25,13 @@ abstract class LogsTestBase {
         return base + "-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
     }
 
-    static String newGroup(String base) {
+    static String newGroup(CloudWatchLogsClient client, String base) {
         String name = unique(base);
         client.createLogGroup(b -> b.logGroupName(name));
         return name;
     }
 
-    static void newStream(String group, String stream) {
+    static void newStream(CloudWatchLogsClient client, String group, String stream) {
         client.createLogStream(b -> b.logGroupName(group).logStreamName(stream));
     }
 
@@ -71,7 +48,7 @@ abstract class LogsTestBase {
         return out;
     }
 
-    static void put(String group, String stream, List<InputLogEvent> events) {
+    static void put(CloudWatchLogsClient client, String group, String stream, List<InputLogEvent> events) {
         client.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(events));
     }
 }
