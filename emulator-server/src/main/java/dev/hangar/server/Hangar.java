@@ -1,7 +1,6 @@
 package dev.hangar.server;
 
 import dev.hangar.core.http.HangarServer;
-import dev.hangar.core.http.WorkerPool;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.runtime.RuntimeUnavailableException;
@@ -12,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** One running Hangar: the container runtime, every service wired to it, and the server in front. */
 public final class Hangar implements AutoCloseable {
@@ -21,14 +18,10 @@ public final class Hangar implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hangar.class);
 
     private final ConnectingRuntime runtime;
-    private final ExecutorService workers;
-    private final ExecutorService engine;
     private final HangarServer server;
 
-    private Hangar(ConnectingRuntime runtime, ExecutorService workers, ExecutorService engine, HangarServer server) {
+    private Hangar(ConnectingRuntime runtime, HangarServer server) {
         this.runtime = runtime;
-        this.workers = workers;
-        this.engine = engine;
         this.server = server;
     }
 
@@ -47,8 +40,6 @@ public final class Hangar implements AutoCloseable {
 
     public static Hangar start(HangarConfig config) throws IOException {
         long started = System.nanoTime();
-        ExecutorService workers = WorkerPool.create("hangar-worker", config.workerThreads());
-        ExecutorService engine = WorkerPool.create("hangar-engine", config.workerThreads());
         // connects once the server has answered its first requests, or on first use; engine calls wait for it
         ConnectingRuntime runtime = new ConnectingRuntime(DockerContainerRuntime.newInstanceId());
         if (!config.cdsTraining()) {
@@ -65,8 +56,8 @@ public final class Hangar implements AutoCloseable {
                 .maxRequestBytes(config.maxRequestBytes())
                 .eventLoopThreads(config.eventLoopThreads())
                 .timeScale(config.timeScale())
-                .workers(workers)
-                .engine(engine)
+                .workerThreads(config.workerThreads())
+                .engineThreads(config.workerThreads())
                 .dataDirectory(config.dataDirectory())
                 .environment(serviceEnvironment(config))
                 .version(Version.current())
@@ -79,7 +70,7 @@ public final class Hangar implements AutoCloseable {
         log.info("Hangar {} listening on {} in {} ms (services: {})", Version.current(), server.endpoint(),
                 (System.nanoTime() - started) / 1_000_000,
                 String.join(", ", server.services().stream().map(s -> s.name()).toList()));
-        return new Hangar(runtime, workers, engine, server);
+        return new Hangar(runtime, server);
     }
 
     private static void reapOrphans(DockerContainerRuntime runtime) {
@@ -101,12 +92,10 @@ public final class Hangar implements AutoCloseable {
         return runtime;
     }
 
+    /** The server lets in-flight engine calls (environment and task teardown) finish before the engine goes away. */
     @Override
     public void close() {
         server.close();
-        // let in-flight engine calls (environment and task teardown) finish before the engine client goes away
-        drain(workers);
-        drain(engine);
         try {
             int removed = runtime.removeAll();
             if (removed > 0) {
@@ -116,15 +105,5 @@ public final class Hangar implements AutoCloseable {
             // nothing was started
         }
         runtime.close();
-    }
-
-    private static void drain(ExecutorService pool) {
-        pool.shutdown();
-        try {
-            pool.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        pool.shutdownNow();
     }
 }

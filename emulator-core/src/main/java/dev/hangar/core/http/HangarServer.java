@@ -41,6 +41,8 @@ public final class HangarServer implements AutoCloseable {
 
     /** The largest AWS request Hangar accepts: Lambda's CreateFunction limit. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 70_167_211;
+    /** How long a close lets the pools it owns finish their work (teardown of environments and tasks). */
+    private static final long DRAIN_SECONDS = 3;
 
     private final Builder config;
     private final List<BoundService> services = new ArrayList<>();
@@ -230,6 +232,12 @@ public final class HangarServer implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Stops in the order the parts depend on each other: the services end their background work (which may still
+     * need the pools and the event loops: a Lambda environment closes its Runtime API listener on a worker), the API
+     * listener stops taking requests, the pools the server owns finish what was handed to them (at most a few
+     * seconds), then the event loops, the timers and the data directory go.
+     */
     @Override
     public void close() {
         for (BoundService service : services) {
@@ -243,14 +251,14 @@ public final class HangarServer implements AutoCloseable {
         if (listener != null) {
             listener.close();
         }
+        if (config.workers == null) {
+            drain(workers);
+        }
+        if (config.engine == null) {
+            drain(engine);
+        }
         if (listeners != null) {
             listeners.close();
-        }
-        if (config.workers == null && workers != null) {
-            workers.shutdownNow();
-        }
-        if (config.engine == null && engine != null) {
-            engine.shutdownNow();
         }
         if (ownClock != null) {
             ownClock.close();
@@ -261,6 +269,19 @@ public final class HangarServer implements AutoCloseable {
         if (ownDataDirectory != null) {
             TemporaryDirectory.deleteTree(ownDataDirectory);
         }
+    }
+
+    private static void drain(ExecutorService pool) {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(DRAIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
     }
 
     public static final class Builder {
