@@ -1,6 +1,6 @@
 package dev.hangar.ecs;
 
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.HangarLabels;
@@ -27,7 +27,7 @@ final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    static ContainerSpec of(Task task, TaskContainer container) {
+    static ContainerSpec of(TaskRecord task, TaskContainer container) {
         TaskDefinition td = task.definition();
         ContainerDefinition def = container.definition();
         ContainerSpec.Builder spec = ContainerSpec.builder(def.image())
@@ -60,12 +60,12 @@ final class ContainerSpecs {
     }
 
     /** ecs-&lt;family&gt;-&lt;revision&gt;-&lt;container&gt;-&lt;task id&gt;, like the ECS agent's names, unique per task. */
-    static String dockerName(Task task, TaskContainer container) {
+    static String dockerName(TaskRecord task, TaskContainer container) {
         return "ecs-" + task.definition().family() + "-" + task.definition().revision() + "-" + container.name()
                 + "-" + task.id();
     }
 
-    private static Map<String, String> labels(Task task, TaskContainer container) {
+    private static Map<String, String> labels(TaskRecord task, TaskContainer container) {
         Map<String, String> labels = new HashMap<>(container.definition().dockerLabels());
         labels.put(HangarLabels.RESOURCE, task.arn());
         labels.put(CONTAINER_LABEL, container.name());

@@ -3,7 +3,7 @@ package dev.hangar.ecs;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.Cluster;
 import dev.hangar.ecs.domain.EcsState;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 
 /** One account and region of ECS: its state, its ARN formats, and the lookups every handler shares. */
 final class EcsRegion {
@@ -39,9 +39,9 @@ final class EcsRegion {
     }
 
     /** The task of that id or ARN in the cluster, or null. */
-    Task task(Cluster cluster, String idOrArn) {
+    TaskRecord task(Cluster cluster, String idOrArn) {
         String id = EcsArns.taskId(idOrArn);
-        Task task = id == null ? null : state.task(id);
+        TaskRecord task = id == null ? null : state.task(id);
         return task != null && task.cluster() == cluster ? task : null;
     }
 }

@@ -14,7 +14,7 @@ import dev.hangar.core.resource.ResourceTags;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.*;
@@ -61,9 +61,9 @@ public final class EcsService implements AwsService {
     }
 
     /** The task of that ARN in that account and region, or null (for the TaskPort). */
-    private Task taskByArn(String account, String region, String taskArn) {
+    private TaskRecord taskByArn(String account, String region, String taskArn) {
         String id = EcsArns.taskId(taskArn);
-        Task task = id == null ? null : regions.get(account, region).state.task(id);
+        TaskRecord task = id == null ? null : regions.get(account, region).state.task(id);
         return task != null && task.arn().equals(taskArn) ? task : null;
     }
 
@@ -190,14 +190,14 @@ public final class EcsService implements AwsService {
         Cluster cluster = region.activeCluster(r.cluster());
         TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
         var definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).asMap();
-        List<Task> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region,
+        List<TaskRecord> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region,
                 clock.now());
-        List<Task> added = region.state.addTasks(cluster, r.clientToken(), tasks, clock.now());
+        List<TaskRecord> added = region.state.addTasks(cluster, r.clientToken(), tasks, clock.now());
         if (added == null) {
             throw EcsErrors.clusterNotFound();
         }
         // the response is taken before the launcher can move them on: RunTask answers PROVISIONING, as AWS does
-        List<software.amazon.awssdk.services.ecs.model.Task> out = added.stream().map(t -> t.toSdk(true)).toList();
+        List<Task> out = added.stream().map(t -> t.toSdk(true)).toList();
         if (added == tasks) {
             tasks.forEach(lifecycle::launch);
         }
@@ -214,10 +214,10 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         Cluster cluster = region.anyCluster(r.cluster());
         boolean tags = r.include().contains(TaskField.TAGS);
-        List<software.amazon.awssdk.services.ecs.model.Task> found = new ArrayList<>();
+        List<Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String idOrArn : r.tasks()) {
-            Task task = region.task(cluster, idOrArn);
+            TaskRecord task = region.task(cluster, idOrArn);
             if (task == null) {
                 String arn = idOrArn.startsWith("arn:") ? idOrArn : region.arns.task(cluster.name(), idOrArn);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -232,9 +232,9 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         Cluster cluster = region.activeCluster(r.cluster());
         String desired = r.desiredStatus() == null ? "RUNNING" : r.desiredStatusAsString();
-        List<Task> matching = new ArrayList<>();
+        List<TaskRecord> matching = new ArrayList<>();
         if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
-            for (Task t : region.state.tasksOf(cluster)) {
+            for (TaskRecord t : region.state.tasksOf(cluster)) {
                 if (desired.equals(t.desiredStatus())
                         && (r.family() == null || r.family().equals(t.definition().family()))
                         && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
@@ -244,9 +244,9 @@ public final class EcsService implements AwsService {
             }
         }
         // creation order: two RunTasks on two event loops may add their tasks the other way round
-        matching.sort(Comparator.comparing(Task::listKey));
-        Page<Task> page = EcsPages.PAGER.page(r, matching, Task::listKey, EcsPages.size(r.maxResults()));
-        return ListTasksResponse.builder().taskArns(page.items().stream().map(Task::arn).toList())
+        matching.sort(Comparator.comparing(TaskRecord::listKey));
+        Page<TaskRecord> page = EcsPages.PAGER.page(r, matching, TaskRecord::listKey, EcsPages.size(r.maxResults()));
+        return ListTasksResponse.builder().taskArns(page.items().stream().map(TaskRecord::arn).toList())
                 .nextToken(page.nextToken()).build();
     }
 
@@ -256,13 +256,13 @@ public final class EcsService implements AwsService {
         if (EcsArns.taskId(r.task()) == null) {
             throw EcsErrors.invalidParameter("Task Identifier is invalid");
         }
-        Task task = region.task(cluster, r.task());
+        TaskRecord task = region.task(cluster, r.task());
         if (task == null) {
             throw EcsErrors.invalidParameter("The referenced task was not found");
         }
         String reason = r.reason() == null || r.reason().isEmpty() ? "Task stopped by user" : r.reason();
         boolean stopping = task.requestStop(TaskStopCode.USER_INITIATED, reason, clock.now());
-        software.amazon.awssdk.services.ecs.model.Task snapshot = task.toSdk(false);
+        Task snapshot = task.toSdk(false);
         if (stopping) {
             lifecycle.stop(task);
         }

@@ -6,7 +6,7 @@ import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.resource.TagRule;
 import dev.hangar.core.resource.TagRules;
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -83,7 +83,7 @@ final class Tagging {
             return region.taskDefinitions.registry().tags(found.taskDefinitionArn());
         }
         if (resource.startsWith("task/")) {
-            Task task = region.state.task(EcsArns.taskId(arn));
+            TaskRecord task = region.state.task(EcsArns.taskId(arn));
             if (task == null) {
                 throw notFound();
             }

@@ -2,7 +2,7 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.state.Ids;
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -33,8 +33,8 @@ final class TaskFactory {
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
      * @param now            the tasks' createdAt, on Hangar's clock
      */
-    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, Map<String, String> definitionTags,
-                             EcsArns arns, String region, Instant now) {
+    static List<TaskRecord> create(RunTaskRequest r, Cluster cluster, TaskDefinition td,
+                                   Map<String, String> definitionTags, EcsArns arns, String region, Instant now) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
@@ -72,14 +72,14 @@ final class TaskFactory {
             throw EcsErrors.invalidParameter("The execute command failed because a valid task role is not being used."
                     + " Specify a valid task role in your task definition or as a task override and try again.");
         }
-        Task.RunOptions options = new Task.RunOptions(execute, platformVersion, r.clientToken());
+        TaskRecord.RunOptions options = new TaskRecord.RunOptions(execute, platformVersion, r.clientToken());
         Map<String, ContainerOverride> byName = containerOverrides(overrides, td);
         String cpu = overrides.cpu() != null ? TaskDefinitions.cpuUnits(overrides.cpu()) : td.cpu();
         String memory = overrides.memory() != null ? TaskDefinitions.memoryMib(overrides.memory()) : td.memory();
         String group = r.group() != null ? r.group() : "family:" + td.family();
         TaskOverride echoed = echoedOverrides(overrides, td, byName);
 
-        List<Task> tasks = new ArrayList<>(count);
+        List<TaskRecord> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = Ids.hex32();
             String arn = arns.task(cluster.name(), id);
@@ -87,8 +87,8 @@ final class TaskFactory {
             for (ContainerDefinition def : td.containerDefinitions()) {
                 containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
             }
-            Task task = new Task(arn, id, cluster, td, launchType, capacityProvider, group, r.startedBy(), echoed,
-                    cpu, memory, region + "a", now, containers, options);
+            TaskRecord task = new TaskRecord(arn, id, cluster, td, launchType, capacityProvider, group,
+                    r.startedBy(), echoed, cpu, memory, region + "a", now, containers, options);
             // both were checked when they were set; AWS's limit applies to each, not to their union
             if (r.propagateTags() == PropagateTags.TASK_DEFINITION) {
                 task.tags().copy(definitionTags);
@@ -110,7 +110,7 @@ final class TaskFactory {
             }
             return null;
         }
-        return asked == null || asked.equals("LATEST") ? Task.LATEST_PLATFORM_VERSION : asked;
+        return asked == null || asked.equals("LATEST") ? TaskRecord.LATEST_PLATFORM_VERSION : asked;
     }
 
     /** Up to 64 characters in the range 33-126, as the API reference documents. */

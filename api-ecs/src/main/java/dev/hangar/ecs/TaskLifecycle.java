@@ -1,7 +1,7 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.runtime.ContainerEvent;
 import dev.hangar.runtime.ContainerEventListener;
@@ -32,8 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Drives tasks through their lifecycle with the container runtime. Every engine call runs on the worker pool and
- * outside the task's lock; its outcome is then reported to the {@link Task}, which decides what it means. Progress
- * comes from runtime calls completing and from the engine's die/oom events: nothing polls.
+ * outside the task's lock; its outcome is then reported to the {@link TaskRecord}, which decides what it means.
+ * Progress comes from runtime calls completing and from the engine's die/oom events: nothing polls.
  */
 final class TaskLifecycle implements ContainerEventListener {
 
@@ -44,10 +44,10 @@ final class TaskLifecycle implements ContainerEventListener {
     private final ContainerRuntime runtime;
     private final ExecutorService workers;
     /** Tasks whose containers may still send events, by ARN (the hangar.resource label). */
-    private final Map<String, Task> live = new ConcurrentHashMap<>();
+    private final Map<String, TaskRecord> live = new ConcurrentHashMap<>();
     private final Set<String> oomKilled = ConcurrentHashMap.newKeySet();
     /** Who waits for a task to be STOPPED (another service through the TaskPort), by ARN. */
-    private final Map<String, CompletableFuture<Task>> stopWaiters = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<TaskRecord>> stopWaiters = new ConcurrentHashMap<>();
 
     private final TaskLogs logs;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
@@ -61,13 +61,13 @@ final class TaskLifecycle implements ContainerEventListener {
         runtime.addListener(this);
     }
 
-    void launch(Task task) {
+    void launch(TaskRecord task) {
         live.put(task.arn(), task);
         submit(() -> provision(task));
     }
 
     /** StopTask: the caller has already moved the desired status to STOPPED. */
-    void stop(Task task) {
+    void stop(TaskRecord task) {
         submit(() -> teardown(task));
     }
 
@@ -76,7 +76,7 @@ final class TaskLifecycle implements ContainerEventListener {
      * removeAll. Stopping every live task makes those launches bail out and clean up after themselves.
      */
     void reset() {
-        for (Task task : live.values()) {
+        for (TaskRecord task : live.values()) {
             if (task.requestStop(TaskStopCode.USER_INITIATED, "Hangar state reset", clock.now())) {
                 submit(() -> teardown(task));
             }
@@ -86,7 +86,7 @@ final class TaskLifecycle implements ContainerEventListener {
 
     // ---- launching ----
 
-    private void provision(Task task) {
+    private void provision(TaskRecord task) {
         try {
             if (task.stopRequested()) {
                 return;
@@ -126,7 +126,7 @@ final class TaskLifecycle implements ContainerEventListener {
         }
     }
 
-    private boolean pullImages(Task task) {
+    private boolean pullImages(TaskRecord task) {
         Set<String> images = new LinkedHashSet<>();
         task.containers().forEach(c -> images.add(c.definition().image()));
         for (String image : images) {
@@ -158,7 +158,7 @@ final class TaskLifecycle implements ContainerEventListener {
     }
 
     /** After any change: start what may start now, or carry on stopping. */
-    private void advance(Task task) {
+    private void advance(TaskRecord task) {
         if (task.stopRequested()) {
             teardown(task);
             return;
@@ -171,7 +171,7 @@ final class TaskLifecycle implements ContainerEventListener {
         }
     }
 
-    private void startContainer(Task task, TaskContainer container) {
+    private void startContainer(TaskRecord task, TaskContainer container) {
         if (task.stopRequested()) {
             advance(task);
             return;
@@ -211,7 +211,7 @@ final class TaskLifecycle implements ContainerEventListener {
     @Override
     public void onEvent(ContainerEvent event) {
         Map<String, String> labels = event.labels() == null ? Map.of() : event.labels();
-        Task task = live.get(labels.getOrDefault(HangarLabels.RESOURCE, ""));
+        TaskRecord task = live.get(labels.getOrDefault(HangarLabels.RESOURCE, ""));
         if (task == null) {
             return;
         }
@@ -228,7 +228,7 @@ final class TaskLifecycle implements ContainerEventListener {
         }
     }
 
-    private void exited(Task task, TaskContainer container, String containerId, Integer eventExitCode) {
+    private void exited(TaskRecord task, TaskContainer container, String containerId, Integer eventExitCode) {
         ContainerState state = inspectQuietly(containerId);
         Integer exitCode = state != null && state.exitCode() != null ? state.exitCode() : eventExitCode;
         boolean oom = oomKilled.remove(containerId) | (state != null && state.oomKilled());
@@ -238,14 +238,14 @@ final class TaskLifecycle implements ContainerEventListener {
 
     // ---- stopping ----
 
-    private void teardown(Task task) {
+    private void teardown(TaskRecord task) {
         for (TaskContainer container : task.beginStopping()) {
             submit(() -> stopContainer(task, container));
         }
         deprovisionIfDone(task);
     }
 
-    private void stopContainer(Task task, TaskContainer container) {
+    private void stopContainer(TaskRecord task, TaskContainer container) {
         String id = container.runtimeId();
         try {
             runtime.stop(id, stopTimeout(container));
@@ -263,7 +263,7 @@ final class TaskLifecycle implements ContainerEventListener {
         return seconds == null ? DEFAULT_STOP_TIMEOUT : Duration.ofSeconds(seconds);
     }
 
-    private void deprovisionIfDone(Task task) {
+    private void deprovisionIfDone(TaskRecord task) {
         if (!task.startDeprovisioning(clock.now())) {
             return;
         }
@@ -277,15 +277,16 @@ final class TaskLifecycle implements ContainerEventListener {
         live.remove(task.arn());
         task.deprovisioned(clock.now());
         // completed after the task's lock is released: the waiter's stages run here, not under it
-        CompletableFuture<Task> waiting = stopWaiters.remove(task.arn());
+        CompletableFuture<TaskRecord> waiting = stopWaiters.remove(task.arn());
         if (waiting != null) {
             waiting.complete(task);
         }
     }
 
     /** Completes when the task is STOPPED, at once when it already is. */
-    CompletableFuture<Task> whenStopped(Task task) {
-        CompletableFuture<Task> waiting = stopWaiters.computeIfAbsent(task.arn(), arn -> new CompletableFuture<>());
+    CompletableFuture<TaskRecord> whenStopped(TaskRecord task) {
+        CompletableFuture<TaskRecord> waiting =
+                stopWaiters.computeIfAbsent(task.arn(), arn -> new CompletableFuture<>());
         // the task may have stopped before the waiter was in the map: then nobody else completes it
         if (!task.active() && stopWaiters.remove(task.arn(), waiting)) {
             waiting.complete(task);

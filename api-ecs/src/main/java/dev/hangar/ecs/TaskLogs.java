@@ -3,7 +3,7 @@ package dev.hangar.ecs;
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.resource.Arn;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerRuntimeException;
@@ -35,7 +35,7 @@ final class TaskLogs {
      * Starts following a created container's output when it asks for awslogs, before it starts so that no line is
      * missed; the runtime ends the follow when the container stops. Returns null when there is nothing to follow.
      */
-    AutoCloseable follow(Task task, TaskContainer container) {
+    AutoCloseable follow(TaskRecord task, TaskContainer container) {
         LogConfiguration config = container.definition().logConfiguration();
         LogSink logs = sink.get();
         if (logs == LogSink.NONE || config == null || !"awslogs".equals(config.logDriverAsString())) {

@@ -1,7 +1,7 @@
 package dev.hangar.ecs;
 
 import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerSpec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -29,7 +29,7 @@ class ContainerSpecsTest {
                 .taskDefinitionArn(ARNS.taskDefinition("fam", 3)).containerDefinitions(containers).build();
     }
 
-    private static Task task(TaskDefinition td, RunTaskRequest.Builder request) {
+    private static TaskRecord task(TaskDefinition td, RunTaskRequest.Builder request) {
         Cluster cluster = new Cluster("c", ARNS.cluster("c"));
         return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, Map.of(), ARNS, "us-east-1",
                 Instant.now()).get(0);
@@ -42,7 +42,7 @@ class ContainerSpecsTest {
                 .environment(KeyValuePair.builder().name("A").value("1").build(),
                         KeyValuePair.builder().name("B").value("2").build())
                 .dockerLabels(Map.of("mine", "yes")).build();
-        Task task = task(definition(NetworkMode.BRIDGE, null, app), RunTaskRequest.builder()
+        TaskRecord task = task(definition(NetworkMode.BRIDGE, null, app), RunTaskRequest.builder()
                 .overrides(o -> o.containerOverrides(c -> c.name("app").command("other")
                         .environment(KeyValuePair.builder().name("B").value("3").build()).memory(300))));
         ContainerSpec spec = ContainerSpecs.of(task, task.container("app"));
@@ -67,7 +67,7 @@ class ContainerSpecsTest {
                 .portMappings(PortMapping.builder().containerPort(80).hostPort(8081).build(),
                         PortMapping.builder().containerPort(81).hostPort(0).build(),
                         PortMapping.builder().containerPort(53).protocol("udp").build()).build();
-        Task bridgeTask = task(definition(NetworkMode.BRIDGE, null, fixed), RunTaskRequest.builder());
+        TaskRecord bridgeTask = task(definition(NetworkMode.BRIDGE, null, fixed), RunTaskRequest.builder());
         ContainerSpec bridge = ContainerSpecs.of(bridgeTask, bridgeTask.container("a"));
         assertEquals(List.of(new ContainerSpec.PortMapping(80, 8081, "tcp", "127.0.0.1"),
                 new ContainerSpec.PortMapping(81, 0, "tcp", "127.0.0.1"),
@@ -75,7 +75,7 @@ class ContainerSpecsTest {
 
         ContainerDefinition awsvpc = ContainerDefinition.builder().name("a").image("img")
                 .portMappings(PortMapping.builder().containerPort(80).hostPort(80).build()).build();
-        Task fargate = task(definition(NetworkMode.AWSVPC, "512", awsvpc), RunTaskRequest.builder()
+        TaskRecord fargate = task(definition(NetworkMode.AWSVPC, "512", awsvpc), RunTaskRequest.builder()
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("s"))));
         ContainerSpec spec = ContainerSpecs.of(fargate, fargate.container("a"));
         assertEquals(0, spec.ports().get(0).hostPort(), "awsvpc: dynamic, tasks share the host's address");

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One container of a task: what it runs (the definition with the RunTask overrides applied, fixed at launch) and
- * how far it got. Its mutable state is only touched under its task's lock, through {@link Task}.
+ * how far it got. Its mutable state is only touched under its task's lock, through {@link TaskRecord}.
  */
 public final class TaskContainer {
 

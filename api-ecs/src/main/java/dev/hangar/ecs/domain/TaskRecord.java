@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * <p>lastStatus: PROVISIONING → PENDING (images, containers) → RUNNING (every container started or done) →
  * STOPPING (containers being stopped) → DEPROVISIONING (containers being removed) → STOPPED.
  */
-public final class Task {
+public final class TaskRecord {
 
     private static final AtomicLong CREATED = new AtomicLong();
 
@@ -83,7 +84,7 @@ public final class Task {
     /** Fargate's current platform version: what LATEST, or no platformVersion, means. */
     public static final String LATEST_PLATFORM_VERSION = "1.4.0";
 
-    public Task(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
+    public TaskRecord(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
                 String availabilityZone, Instant createdAt, List<TaskContainer> containers, RunOptions options) {
         this.options = options;
@@ -415,8 +416,8 @@ public final class Task {
         return !"STOPPED".equals(lastStatus);
     }
 
-    public synchronized software.amazon.awssdk.services.ecs.model.Task toSdk(boolean includeTags) {
-        var builder = software.amazon.awssdk.services.ecs.model.Task.builder()
+    public synchronized Task toSdk(boolean includeTags) {
+        var builder = Task.builder()
                 .taskArn(arn)
                 .clusterArn(cluster.arn())
                 .taskDefinitionArn(definition.taskDefinitionArn())
