@@ -1,7 +1,7 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.EcsState;
 import dev.hangar.ecs.domain.TaskRecord;
 
@@ -20,8 +20,8 @@ final class EcsRegion {
     }
 
     /** The cluster parameter's cluster, ACTIVE; "default" when omitted. */
-    Cluster activeCluster(String nameOrArn) {
-        Cluster cluster = anyCluster(nameOrArn);
+    ClusterRecord activeCluster(String nameOrArn) {
+        ClusterRecord cluster = anyCluster(nameOrArn);
         if (!cluster.active()) {
             throw EcsErrors.clusterNotFound();
         }
@@ -29,9 +29,9 @@ final class EcsRegion {
     }
 
     /** The cluster parameter's cluster, ACTIVE or INACTIVE (its stopped tasks stay describable). */
-    Cluster anyCluster(String nameOrArn) {
+    ClusterRecord anyCluster(String nameOrArn) {
         String name = arns.clusterName(nameOrArn);
-        Cluster cluster = name == null ? null : state.cluster(name);
+        ClusterRecord cluster = name == null ? null : state.cluster(name);
         if (cluster == null) {
             throw EcsErrors.clusterNotFound();
         }
@@ -39,7 +39,7 @@ final class EcsRegion {
     }
 
     /** The task of that id or ARN in the cluster, or null. */
-    TaskRecord task(Cluster cluster, String idOrArn) {
+    TaskRecord task(ClusterRecord cluster, String idOrArn) {
         String id = EcsArns.taskId(idOrArn);
         TaskRecord task = id == null ? null : state.task(id);
         return task != null && task.cluster() == cluster ? task : null;

@@ -13,7 +13,7 @@ import dev.hangar.core.resource.Page;
 import dev.hangar.core.resource.ResourceTags;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -84,7 +84,7 @@ public final class EcsService implements AwsService {
         String name = r.clusterName() == null ? "default" : r.clusterName();
         EcsValidation.clusterName(name);
         Tagging.check(r.tags());
-        Cluster cluster = region.state.createCluster(name, region.arns.cluster(name));
+        ClusterRecord cluster = region.state.createCluster(name, region.arns.cluster(name));
         cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy(),
                 r.serviceConnectDefaults() == null ? null : r.serviceConnectDefaults().namespace());
         Tagging.add(cluster.tags(), r.tags());
@@ -98,11 +98,11 @@ public final class EcsService implements AwsService {
     public DescribeClustersResponse describeClusters(RequestContext ctx, DescribeClustersRequest r) {
         EcsRegion region = region(ctx);
         List<String> names = r.hasClusters() && !r.clusters().isEmpty() ? r.clusters() : List.of("default");
-        List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
+        List<Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String nameOrArn : names) {
             String name = region.arns.clusterName(nameOrArn);
-            Cluster cluster = name == null ? null : region.state.cluster(name);
+            ClusterRecord cluster = name == null ? null : region.state.cluster(name);
             if (cluster == null) {
                 String arn = nameOrArn.startsWith("arn:") ? nameOrArn : region.arns.cluster(nameOrArn);
                 failures.add(Failure.builder().arn(arn).reason("MISSING").build());
@@ -114,15 +114,15 @@ public final class EcsService implements AwsService {
     }
 
     public ListClustersResponse listClusters(RequestContext ctx, ListClustersRequest r) {
-        List<Cluster> active = region(ctx).state.clusters().stream().filter(Cluster::active).toList();
-        Page<Cluster> page = EcsPages.PAGER.page(r, active, Cluster::listKey, EcsPages.size(r.maxResults()));
-        return ListClustersResponse.builder().clusterArns(page.items().stream().map(Cluster::arn).toList())
+        List<ClusterRecord> active = region(ctx).state.clusters().stream().filter(ClusterRecord::active).toList();
+        Page<ClusterRecord> page = EcsPages.PAGER.page(r, active, ClusterRecord::listKey, EcsPages.size(r.maxResults()));
+        return ListClustersResponse.builder().clusterArns(page.items().stream().map(ClusterRecord::arn).toList())
                 .nextToken(page.nextToken()).build();
     }
 
     public DeleteClusterResponse deleteCluster(RequestContext ctx, DeleteClusterRequest r) {
         EcsRegion region = region(ctx);
-        Cluster cluster = region.activeCluster(r.cluster());
+        ClusterRecord cluster = region.activeCluster(r.cluster());
         if (!region.state.deleteClusterIfIdle(cluster)) {
             throw EcsErrors.clusterContainsTasks();
         }
@@ -187,7 +187,7 @@ public final class EcsService implements AwsService {
 
     public RunTaskResponse runTask(RequestContext ctx, RunTaskRequest r) {
         EcsRegion region = region(ctx);
-        Cluster cluster = region.activeCluster(r.cluster());
+        ClusterRecord cluster = region.activeCluster(r.cluster());
         TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
         var definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).asMap();
         List<TaskRecord> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns, region.region,
@@ -212,7 +212,7 @@ public final class EcsService implements AwsService {
             throw EcsErrors.invalidParameter("Tasks cannot contain more than 100 elements.");
         }
         EcsRegion region = region(ctx);
-        Cluster cluster = region.anyCluster(r.cluster());
+        ClusterRecord cluster = region.anyCluster(r.cluster());
         boolean tags = r.include().contains(TaskField.TAGS);
         List<Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -230,7 +230,7 @@ public final class EcsService implements AwsService {
 
     public ListTasksResponse listTasks(RequestContext ctx, ListTasksRequest r) {
         EcsRegion region = region(ctx);
-        Cluster cluster = region.activeCluster(r.cluster());
+        ClusterRecord cluster = region.activeCluster(r.cluster());
         String desired = r.desiredStatus() == null ? "RUNNING" : r.desiredStatusAsString();
         List<TaskRecord> matching = new ArrayList<>();
         if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
@@ -252,7 +252,7 @@ public final class EcsService implements AwsService {
 
     public StopTaskResponse stopTask(RequestContext ctx, StopTaskRequest r) {
         EcsRegion region = region(ctx);
-        Cluster cluster = region.anyCluster(r.cluster());
+        ClusterRecord cluster = region.anyCluster(r.cluster());
         if (EcsArns.taskId(r.task()) == null) {
             throw EcsErrors.invalidParameter("Task Identifier is invalid");
         }

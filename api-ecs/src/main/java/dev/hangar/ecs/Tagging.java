@@ -5,7 +5,7 @@ import dev.hangar.core.resource.TagErrors;
 import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.resource.TagRule;
 import dev.hangar.core.resource.TagRules;
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -67,7 +67,7 @@ final class Tagging {
                     + " and region: " + arn);
         }
         if (resource.startsWith("cluster/")) {
-            Cluster cluster = region.state.cluster(resource.substring("cluster/".length()));
+            ClusterRecord cluster = region.state.cluster(resource.substring("cluster/".length()));
             if (cluster == null || !cluster.active()) {
                 throw EcsErrors.clusterNotFound();
             }

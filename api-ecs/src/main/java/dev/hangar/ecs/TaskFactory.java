@@ -1,7 +1,7 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.state.Ids;
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -33,7 +33,7 @@ final class TaskFactory {
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
      * @param now            the tasks' createdAt, on Hangar's clock
      */
-    static List<TaskRecord> create(RunTaskRequest r, Cluster cluster, TaskDefinition td,
+    static List<TaskRecord> create(RunTaskRequest r, ClusterRecord cluster, TaskDefinition td,
                                    Map<String, String> definitionTags, EcsArns arns, String region, Instant now) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {

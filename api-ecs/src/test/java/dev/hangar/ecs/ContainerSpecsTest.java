@@ -1,6 +1,6 @@
 package dev.hangar.ecs;
 
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerSpec;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ContainerSpecsTest {
     }
 
     private static TaskRecord task(TaskDefinition td, RunTaskRequest.Builder request) {
-        Cluster cluster = new Cluster("c", ARNS.cluster("c"));
+        ClusterRecord cluster = new ClusterRecord("c", ARNS.cluster("c"));
         return TaskFactory.create(request.taskDefinition("fam").build(), cluster, td, Map.of(), ARNS, "us-east-1",
                 Instant.now()).get(0);
     }

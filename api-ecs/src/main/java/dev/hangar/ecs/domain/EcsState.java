@@ -10,21 +10,21 @@ import java.util.Map;
 /** Everything ECS holds for one account and region: clusters and tasks (task definitions live in their registry). */
 public final class EcsState {
 
-    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private final Map<String, ClusterRecord> clusters = new LinkedHashMap<>();
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
 
-    public synchronized Cluster cluster(String name) {
+    public synchronized ClusterRecord cluster(String name) {
         return clusters.get(name);
     }
 
     /** The cluster of that name, created or reactivated. */
-    public synchronized Cluster createCluster(String name, String arn) {
-        Cluster cluster = clusters.computeIfAbsent(name, n -> new Cluster(n, arn));
+    public synchronized ClusterRecord createCluster(String name, String arn) {
+        ClusterRecord cluster = clusters.computeIfAbsent(name, n -> new ClusterRecord(n, arn));
         cluster.activate();
         return cluster;
     }
 
-    public synchronized List<Cluster> clusters() {
+    public synchronized List<ClusterRecord> clusters() {
         return new ArrayList<>(clusters.values());
     }
 
@@ -47,7 +47,7 @@ public final class EcsState {
      * @return {@code newTasks} when they were added, the earlier request's tasks for a known token, or null when the
      *         cluster is no longer ACTIVE
      */
-    public synchronized List<TaskRecord> addTasks(Cluster cluster, String clientToken, List<TaskRecord> newTasks,
+    public synchronized List<TaskRecord> addTasks(ClusterRecord cluster, String clientToken, List<TaskRecord> newTasks,
                                                   Instant now) {
         if (!cluster.active()) {
             return null;
@@ -66,7 +66,7 @@ public final class EcsState {
     }
 
     /** Deactivates the cluster unless it still has a task that is not STOPPED. */
-    public synchronized boolean deleteClusterIfIdle(Cluster cluster) {
+    public synchronized boolean deleteClusterIfIdle(ClusterRecord cluster) {
         for (TaskRecord t : tasks.values()) {
             if (t.cluster() == cluster && t.active()) {
                 return false;
@@ -85,11 +85,11 @@ public final class EcsState {
         return new ArrayList<>(tasks.values());
     }
 
-    public List<TaskRecord> tasksOf(Cluster cluster) {
+    public List<TaskRecord> tasksOf(ClusterRecord cluster) {
         return tasks().stream().filter(t -> t.cluster() == cluster).toList();
     }
 
-    public Cluster.TaskCounts counts(Cluster cluster) {
+    public ClusterRecord.TaskCounts counts(ClusterRecord cluster) {
         int running = 0;
         int pending = 0;
         for (TaskRecord t : tasksOf(cluster)) {
@@ -99,6 +99,6 @@ public final class EcsState {
                 pending++;
             }
         }
-        return new Cluster.TaskCounts(running, pending);
+        return new ClusterRecord.TaskCounts(running, pending);
     }
 }

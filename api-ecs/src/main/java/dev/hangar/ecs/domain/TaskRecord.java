@@ -37,7 +37,7 @@ public final class TaskRecord {
 
     private final String arn;
     private final String id;
-    private final Cluster cluster;
+    private final ClusterRecord cluster;
     private final TaskDefinition definition;
     private final LaunchType launchType;
     private final String capacityProviderName;
@@ -84,7 +84,7 @@ public final class TaskRecord {
     /** Fargate's current platform version: what LATEST, or no platformVersion, means. */
     public static final String LATEST_PLATFORM_VERSION = "1.4.0";
 
-    public TaskRecord(String arn, String id, Cluster cluster, TaskDefinition definition, LaunchType launchType,
+    public TaskRecord(String arn, String id, ClusterRecord cluster, TaskDefinition definition, LaunchType launchType,
                 String capacityProviderName, String group, String startedBy, TaskOverride overrides, String cpu, String memory,
                 String availabilityZone, Instant createdAt, List<TaskContainer> containers, RunOptions options) {
         this.options = options;
@@ -113,7 +113,7 @@ public final class TaskRecord {
         return id;
     }
 
-    public Cluster cluster() {
+    public ClusterRecord cluster() {
         return cluster;
     }
 

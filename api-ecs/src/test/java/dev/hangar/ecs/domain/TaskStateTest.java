@@ -24,7 +24,7 @@ class TaskStateTest {
                 .containerDefinitions(defs).build();
         List<TaskContainer> containers = java.util.Arrays.stream(defs)
                 .map(d -> new TaskContainer("arn:c/" + d.name(), d, null, Map.of(), null, 64, null)).toList();
-        return new TaskRecord("arn:t", "t", new Cluster("c", "arn:c"), td, LaunchType.EC2, null, "family:f", null,
+        return new TaskRecord("arn:t", "t", new ClusterRecord("c", "arn:c"), td, LaunchType.EC2, null, "family:f", null,
                 TaskOverride.builder().build(), null, null, "us-east-1a", Instant.now(), containers,
                 TaskRecord.RunOptions.NONE);
     }

@@ -1,14 +1,14 @@
 package dev.hangar.ecs.domain;
 
+import dev.hangar.core.resource.PageKeys;
+import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterConfiguration;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterServiceConnectDefaults;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
-
-import dev.hangar.core.resource.PageKeys;
-import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.util.Collection;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A cluster. Its task counts are not kept here but counted from the tasks when described, so they cannot drift.
  * Deleting makes it INACTIVE (still describable, as on AWS); creating the same name again reactivates it.
  */
-public final class Cluster {
+public final class ClusterRecord {
 
     private static final AtomicLong CREATED = new AtomicLong();
 
@@ -36,7 +36,7 @@ public final class Cluster {
     /** Recorded only: Hangar has no Cloud Map and no Service Connect. */
     private volatile ClusterServiceConnectDefaults serviceConnectDefaults;
 
-    public Cluster(String name, String arn) {
+    public ClusterRecord(String name, String arn) {
         this.name = name;
         this.arn = arn;
         this.settings = List.of(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("disabled").build());
@@ -89,8 +89,8 @@ public final class Cluster {
      * when {@code include} names them (SETTINGS, CONFIGURATIONS, TAGS); STATISTICS and ATTACHMENTS add nothing here
      * (no per-launch-type statistics, no capacity provider attachments).
      */
-    public software.amazon.awssdk.services.ecs.model.Cluster toSdk(TaskCounts counts, Collection<ClusterField> include) {
-        var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
+    public Cluster toSdk(TaskCounts counts, Collection<ClusterField> include) {
+        var builder = Cluster.builder()
                 .clusterArn(arn)
                 .clusterName(name)
                 .status(status)
