@@ -1,20 +1,21 @@
 package dev.hangar.ecs;
 
-import dev.hangar.core.service.AwsService;
-import dev.hangar.core.service.Protocol;
+import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.ResourceTags;
+import dev.hangar.core.service.AwsService;
+import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
-import dev.hangar.core.port.LogSink;
-import dev.hangar.core.resource.Page;
-import dev.hangar.core.resource.ResourceTags;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.ecs.runtime.TaskLifecycle;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.*;
@@ -50,7 +51,7 @@ public final class EcsService implements AwsService {
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
         this.clock = clock;
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
-        this.lifecycle = new TaskLifecycle(runtime, engine, new TaskLogs(runtime, logs), clock);
+        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock);
     }
 
     @Override

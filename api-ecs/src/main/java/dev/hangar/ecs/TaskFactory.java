@@ -2,8 +2,8 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.state.Ids;
 import dev.hangar.ecs.domain.ClusterRecord;
-import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
+import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
@@ -22,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RunTask's request checked and turned into PROVISIONING tasks, with the overrides applied to each container. */
-final class TaskFactory {
+/**
+ * RunTask's request checked and turned into PROVISIONING tasks, with the overrides applied to each container. Public
+ * for runtime's ContainerSpecsTest, which builds its tasks as RunTask does.
+ */
+public final class TaskFactory {
 
     private TaskFactory() {
     }
@@ -33,8 +36,8 @@ final class TaskFactory {
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
      * @param now            the tasks' createdAt, on Hangar's clock
      */
-    static List<TaskRecord> create(RunTaskRequest r, ClusterRecord cluster, TaskDefinition td,
-                                   Map<String, String> definitionTags, EcsArns arns, String region, Instant now) {
+    public static List<TaskRecord> create(RunTaskRequest r, ClusterRecord cluster, TaskDefinition td,
+                                          Map<String, String> definitionTags, EcsArns arns, String region, Instant now) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");

@@ -1,8 +1,10 @@
-package dev.hangar.ecs;
+package dev.hangar.ecs.runtime;
 
+import dev.hangar.core.port.LogSink;
+import dev.hangar.core.port.Ports;
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerEvent;
 import dev.hangar.runtime.ContainerEventListener;
 import dev.hangar.runtime.ContainerHandle;
@@ -35,7 +37,7 @@ import java.util.concurrent.RejectedExecutionException;
  * outside the task's lock; its outcome is then reported to the {@link TaskRecord}, which decides what it means.
  * Progress comes from runtime calls completing and from the engine's die/oom events: nothing polls.
  */
-final class TaskLifecycle implements ContainerEventListener {
+public final class TaskLifecycle implements ContainerEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskLifecycle.class);
     /** ECS_CONTAINER_STOP_TIMEOUT's default: SIGTERM, then SIGKILL 30 s later. */
@@ -53,21 +55,23 @@ final class TaskLifecycle implements ContainerEventListener {
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
     private final HangarClock clock;
 
-    TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, TaskLogs logs, HangarClock clock) {
+    /** @param logs where the output of awslogs containers goes (CloudWatch Logs when wired) */
+    public TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, Ports.Ref<LogSink> logs,
+                         HangarClock clock) {
         this.runtime = runtime;
         this.workers = workers;
-        this.logs = logs;
+        this.logs = new TaskLogs(runtime, logs);
         this.clock = clock;
         runtime.addListener(this);
     }
 
-    void launch(TaskRecord task) {
+    public void launch(TaskRecord task) {
         live.put(task.arn(), task);
         submit(() -> provision(task));
     }
 
     /** StopTask: the caller has already moved the desired status to STOPPED. */
-    void stop(TaskRecord task) {
+    public void stop(TaskRecord task) {
         submit(() -> teardown(task));
     }
 
@@ -75,7 +79,7 @@ final class TaskLifecycle implements ContainerEventListener {
      * Admin reset: the state is dropped, but a launch in flight could still create containers after the runtime's
      * removeAll. Stopping every live task makes those launches bail out and clean up after themselves.
      */
-    void reset() {
+    public void reset() {
         for (TaskRecord task : live.values()) {
             if (task.requestStop(TaskStopCode.USER_INITIATED, "Hangar state reset", clock.now())) {
                 submit(() -> teardown(task));
@@ -284,7 +288,7 @@ final class TaskLifecycle implements ContainerEventListener {
     }
 
     /** Completes when the task is STOPPED, at once when it already is. */
-    CompletableFuture<TaskRecord> whenStopped(TaskRecord task) {
+    public CompletableFuture<TaskRecord> whenStopped(TaskRecord task) {
         CompletableFuture<TaskRecord> waiting =
                 stopWaiters.computeIfAbsent(task.arn(), arn -> new CompletableFuture<>());
         // the task may have stopped before the waiter was in the map: then nobody else completes it

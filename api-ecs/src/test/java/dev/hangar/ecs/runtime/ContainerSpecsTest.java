@@ -1,5 +1,7 @@
-package dev.hangar.ecs;
+package dev.hangar.ecs.runtime;
 
+import dev.hangar.ecs.EcsArns;
+import dev.hangar.ecs.TaskFactory;
 import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerSpec;

@@ -1,7 +1,7 @@
-package dev.hangar.ecs;
+package dev.hangar.ecs.runtime;
 
-import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.HangarLabels;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;

@@ -1,10 +1,10 @@
-package dev.hangar.ecs;
+package dev.hangar.ecs.runtime;
 
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.resource.Arn;
-import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.domain.TaskContainer;
+import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerRuntimeException;
 import org.slf4j.Logger;
