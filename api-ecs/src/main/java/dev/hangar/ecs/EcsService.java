@@ -84,11 +84,11 @@ public final class EcsService implements AwsService {
         EcsRegion region = region(ctx);
         String name = r.clusterName() == null ? "default" : r.clusterName();
         EcsValidation.clusterName(name);
-        Tagging.check(r.tags());
+        EcsTagging.check(r.tags());
         ClusterRecord cluster = region.state.createCluster(name, region.arns.cluster(name));
         cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy(),
                 r.serviceConnectDefaults() == null ? null : r.serviceConnectDefaults().namespace());
-        Tagging.add(cluster.tags(), r.tags());
+        EcsTagging.add(cluster.tags(), r.tags());
         EnumSet<ClusterField> shown = EnumSet.of(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS);
         if (!cluster.tags().isEmpty()) {
             shown.add(ClusterField.TAGS);
@@ -139,7 +139,7 @@ public final class EcsService implements AwsService {
         var response = RegisterTaskDefinitionResponse.builder().taskDefinition(registered);
         ResourceTags tags = region.taskDefinitions.registry().tags(registered.taskDefinitionArn());
         if (!tags.isEmpty()) {
-            response.tags(Tagging.sdk(tags));
+            response.tags(EcsTagging.sdk(tags));
         }
         return response.build();
     }
@@ -149,7 +149,7 @@ public final class EcsService implements AwsService {
         TaskDefinition found = region.taskDefinitions.describe(r.taskDefinition());
         var response = DescribeTaskDefinitionResponse.builder().taskDefinition(found);
         if (r.include().contains(TaskDefinitionField.TAGS)) {
-            response.tags(Tagging.sdk(region.taskDefinitions.registry().tags(found.taskDefinitionArn())));
+            response.tags(EcsTagging.sdk(region.taskDefinitions.registry().tags(found.taskDefinitionArn())));
         }
         return response.build();
     }
@@ -273,18 +273,18 @@ public final class EcsService implements AwsService {
     // ---- tags ----
 
     public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
-        Tagging.check(r.tags());
-        Tagging.add(Tagging.of(region(ctx), r.resourceArn()), r.tags());
+        EcsTagging.check(r.tags());
+        EcsTagging.add(EcsTagging.of(region(ctx), r.resourceArn()), r.tags());
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
-        Tagging.of(region(ctx), r.resourceArn()).remove(r.tagKeys());
+        EcsTagging.of(region(ctx), r.resourceArn()).remove(r.tagKeys());
         return UntagResourceResponse.builder().build();
     }
 
     public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest r) {
-        return ListTagsForResourceResponse.builder().tags(Tagging.sdk(Tagging.of(region(ctx), r.resourceArn())))
+        return ListTagsForResourceResponse.builder().tags(EcsTagging.sdk(EcsTagging.of(region(ctx), r.resourceArn())))
                 .build();
     }
 }

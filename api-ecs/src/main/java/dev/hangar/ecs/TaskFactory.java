@@ -63,7 +63,7 @@ public final class TaskFactory {
         if (r.startedBy() != null && r.startedBy().length() > 128) {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
         }
-        Map<String, String> tags = Tagging.check(r.tags()).asMap();
+        Map<String, String> tags = EcsTagging.check(r.tags()).asMap();
         if (r.propagateTags() == PropagateTags.SERVICE) {
             throw EcsErrors.invalidParameter("propagateTags SERVICE is not supported when running a task:"
                     + " a task run by RunTask has no service.");

@@ -18,15 +18,15 @@ import java.util.Set;
  * words the kit's tag rules. AWS's text is known for invalid characters (as users report it, e.g.
  * prefect-aws#223); the others are Hangar's wording in ECS's InvalidParameterException.
  */
-final class Tagging {
+final class EcsTagging {
 
     private static final String TOO_MANY = "Too many tags: a resource can have at most 50 tags.";
 
-    static final TagErrors ERRORS = TagErrors.of(Tagging::invalid,
+    static final TagErrors ERRORS = TagErrors.of(EcsTagging::invalid,
             key -> EcsErrors.invalidParameter(TagRules.reservedKeyMessage(key)),
             request -> EcsErrors.invalidParameter(TOO_MANY));
 
-    private Tagging() {
+    private EcsTagging() {
     }
 
     /** One message for the first broken rule, as ECS answers one problem at a time. */
