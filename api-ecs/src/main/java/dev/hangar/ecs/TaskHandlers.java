@@ -10,6 +10,7 @@ import dev.hangar.ecs.domain.TaskRecord;
 import dev.hangar.ecs.runtime.TaskLifecycle;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
@@ -81,11 +82,11 @@ record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecyc
     public ListTasksResponse listTasks(RequestContext ctx, ListTasksRequest r) {
         EcsRegion region = regions.get(ctx);
         ClusterRecord cluster = region.activeCluster(r.cluster());
-        String desired = r.desiredStatus() == null ? "RUNNING" : r.desiredStatusAsString();
+        DesiredStatus desired = r.desiredStatus() == null ? DesiredStatus.RUNNING : r.desiredStatus();
         List<TaskRecord> matching = new ArrayList<>();
         if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
             for (TaskRecord t : region.state.tasksOf(cluster)) {
-                if (desired.equals(t.desiredStatus())
+                if (t.desiredStatus() == desired
                         && (r.family() == null || r.family().equals(t.definition().family()))
                         && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
                         && (r.launchType() == null || r.launchType() == t.launchType())) {

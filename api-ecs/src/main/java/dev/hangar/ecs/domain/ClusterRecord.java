@@ -28,7 +28,7 @@ public final class ClusterRecord {
     /** Its place in creation order, which ListClusters follows and pages by. */
     private final String listKey = PageKeys.number(CREATED.incrementAndGet());
     private final ResourceTags tags = new ResourceTags();
-    private volatile String status = "ACTIVE";
+    private volatile ClusterStatus status = ClusterStatus.ACTIVE;
     private volatile List<ClusterSetting> settings;
     private volatile ClusterConfiguration configuration;
     private volatile List<String> capacityProviders = List.of();
@@ -59,15 +59,15 @@ public final class ClusterRecord {
     }
 
     public boolean active() {
-        return "ACTIVE".equals(status);
+        return status == ClusterStatus.ACTIVE;
     }
 
     public void activate() {
-        status = "ACTIVE";
+        status = ClusterStatus.ACTIVE;
     }
 
     public void deactivate() {
-        status = "INACTIVE";
+        status = ClusterStatus.INACTIVE;
     }
 
     public void configure(List<ClusterSetting> settings, ClusterConfiguration configuration,
@@ -93,7 +93,7 @@ public final class ClusterRecord {
         var builder = Cluster.builder()
                 .clusterArn(arn)
                 .clusterName(name)
-                .status(status)
+                .status(status.toSdk())
                 .registeredContainerInstancesCount(0)
                 .runningTasksCount(counts.running())
                 .pendingTasksCount(counts.pending())

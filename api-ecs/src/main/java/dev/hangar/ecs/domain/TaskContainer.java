@@ -13,10 +13,6 @@ import java.util.Map;
  */
 public final class TaskContainer {
 
-    static final String PENDING = "PENDING";
-    static final String RUNNING = "RUNNING";
-    static final String STOPPED = "STOPPED";
-
     private final String name;
     private final String arn;
     private final ContainerDefinition definition;
@@ -27,7 +23,7 @@ public final class TaskContainer {
     private final Integer memoryReservation;
 
     private volatile String runtimeId;
-    String lastStatus = PENDING;
+    ContainerStatus lastStatus = ContainerStatus.PENDING;
     Integer exitCode;
     String reason;
     List<NetworkBinding> networkBindings = List.of();
@@ -90,7 +86,7 @@ public final class TaskContainer {
     }
 
     boolean stopped() {
-        return STOPPED.equals(lastStatus);
+        return lastStatus == ContainerStatus.STOPPED;
     }
 
     software.amazon.awssdk.services.ecs.model.Container toSdk(String taskArn) {
@@ -99,7 +95,7 @@ public final class TaskContainer {
                 .taskArn(taskArn)
                 .name(name)
                 .image(definition.image())
-                .lastStatus(lastStatus)
+                .lastStatus(lastStatus.toSdk())
                 .networkBindings(networkBindings)
                 .networkInterfaces(List.of())
                 .healthStatus(HealthStatus.UNKNOWN)

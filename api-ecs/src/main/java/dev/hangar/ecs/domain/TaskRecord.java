@@ -3,6 +3,7 @@ package dev.hangar.ecs.domain;
 import dev.hangar.core.resource.PageKeys;
 import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.ecs.model.Connectivity;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -56,8 +57,8 @@ public final class TaskRecord {
     private final String listKey = PageKeys.number(CREATED.incrementAndGet());
 
     private long version = 1;
-    private String lastStatus = "PROVISIONING";
-    private String desiredStatus = "RUNNING";
+    private TaskStatus lastStatus = TaskStatus.PROVISIONING;
+    private DesiredStatus desiredStatus = DesiredStatus.RUNNING;
     private boolean provisioning = true;
     private boolean deprovisioning;
     private Instant pullStartedAt;
@@ -150,23 +151,23 @@ public final class TaskRecord {
         return byName.get(name);
     }
 
-    public synchronized String lastStatus() {
+    public synchronized TaskStatus lastStatus() {
         return lastStatus;
     }
 
-    public synchronized String desiredStatus() {
+    public synchronized DesiredStatus desiredStatus() {
         return desiredStatus;
     }
 
     public synchronized boolean stopRequested() {
-        return "STOPPED".equals(desiredStatus);
+        return desiredStatus == DesiredStatus.STOPPED;
     }
 
     // ---- provisioning ----
 
     public synchronized void pullStarted(Instant now) {
-        if ("PROVISIONING".equals(lastStatus)) {
-            lastStatus = "PENDING";
+        if (lastStatus == TaskStatus.PROVISIONING) {
+            lastStatus = TaskStatus.PENDING;
             connectivityAt = now;
         }
         pullStartedAt = now;
@@ -195,7 +196,7 @@ public final class TaskRecord {
     public synchronized boolean failToStart(String reason, Instant now) {
         for (TaskContainer c : containers) {
             if (!c.everStarted && !c.stopped()) {
-                c.lastStatus = TaskContainer.STOPPED;
+                c.lastStatus = ContainerStatus.STOPPED;
                 c.startClaimed = true;
             }
         }
@@ -224,7 +225,7 @@ public final class TaskRecord {
                 ready.add(c);
             } else if (readiness == Dependencies.Readiness.NEVER) {
                 c.startClaimed = true;
-                c.lastStatus = TaskContainer.STOPPED;
+                c.lastStatus = ContainerStatus.STOPPED;
                 c.reason = "DependencyConditionNotMet: a dependency of container " + c.name() + " can no longer be met";
                 if (c.essential()) {
                     requestStop(startedAt == null ? TaskStopCode.TASK_FAILED_TO_START
@@ -241,7 +242,7 @@ public final class TaskRecord {
     public synchronized void containerStarted(TaskContainer c, List<NetworkBinding> bindings, Instant now) {
         c.everStarted = true;
         if (!c.stopped()) {
-            c.lastStatus = TaskContainer.RUNNING;
+            c.lastStatus = ContainerStatus.RUNNING;
         }
         c.networkBindings = List.copyOf(bindings);
         changed();
@@ -250,7 +251,7 @@ public final class TaskRecord {
 
     /** The engine refused to start it (bad command, ...); returns whether this began stopping the task. */
     public synchronized boolean containerFailedToStart(TaskContainer c, String reason, Instant now) {
-        c.lastStatus = TaskContainer.STOPPED;
+        c.lastStatus = ContainerStatus.STOPPED;
         c.reason = reason;
         changed();
         boolean stopping = false;
@@ -269,7 +270,7 @@ public final class TaskRecord {
         }
         c.everStarted = true;
         c.startClaimed = true;
-        c.lastStatus = TaskContainer.STOPPED;
+        c.lastStatus = ContainerStatus.STOPPED;
         c.exitCode = exitCode;
         if (oomKilled) {
             c.reason = OOM_REASON;
@@ -290,7 +291,7 @@ public final class TaskRecord {
         if (stopRequested()) {
             return false;
         }
-        desiredStatus = "STOPPED";
+        desiredStatus = DesiredStatus.STOPPED;
         stoppingAt = now;
         stopCode = code;
         stoppedReason = reason;
@@ -305,13 +306,13 @@ public final class TaskRecord {
      * see the stop and call again).
      */
     public synchronized List<TaskContainer> beginStopping() {
-        if ("RUNNING".equals(lastStatus) || "PENDING".equals(lastStatus)) {
-            lastStatus = "STOPPING";
+        if (lastStatus == TaskStatus.RUNNING || lastStatus == TaskStatus.PENDING) {
+            lastStatus = TaskStatus.STOPPING;
         }
         if (!provisioning) {
             for (TaskContainer c : containers) {
                 if (c.runtimeId() == null && !c.stopped()) {
-                    c.lastStatus = TaskContainer.STOPPED;
+                    c.lastStatus = ContainerStatus.STOPPED;
                 }
             }
         }
@@ -332,7 +333,7 @@ public final class TaskRecord {
         if (c.stopped()) {
             return;
         }
-        c.lastStatus = TaskContainer.STOPPED;
+        c.lastStatus = ContainerStatus.STOPPED;
         if (c.everStarted || exitCode != null) {
             c.exitCode = exitCode;
         }
@@ -357,13 +358,13 @@ public final class TaskRecord {
         }
         deprovisioning = true;
         executionStoppedAt = now;
-        lastStatus = "DEPROVISIONING";
+        lastStatus = TaskStatus.DEPROVISIONING;
         changed();
         return true;
     }
 
     public synchronized void deprovisioned(Instant now) {
-        lastStatus = "STOPPED";
+        lastStatus = TaskStatus.STOPPED;
         stoppedAt = now;
         changed();
     }
@@ -382,7 +383,7 @@ public final class TaskRecord {
     // ---- status ----
 
     private void refreshStatus(Instant now) {
-        if (stopRequested() || provisioning || "RUNNING".equals(lastStatus)) {
+        if (stopRequested() || provisioning || lastStatus == TaskStatus.RUNNING) {
             return;
         }
         for (TaskContainer c : containers) {
@@ -390,7 +391,7 @@ public final class TaskRecord {
                 return;
             }
         }
-        lastStatus = "RUNNING";
+        lastStatus = TaskStatus.RUNNING;
         startedAt = now;
         changed();
     }
@@ -400,11 +401,12 @@ public final class TaskRecord {
     }
 
     public synchronized boolean countsAsRunning() {
-        return "RUNNING".equals(lastStatus);
+        return lastStatus == TaskStatus.RUNNING;
     }
 
     public synchronized boolean countsAsPending() {
-        return "PROVISIONING".equals(lastStatus) || "PENDING".equals(lastStatus) || "ACTIVATING".equals(lastStatus);
+        return lastStatus == TaskStatus.PROVISIONING || lastStatus == TaskStatus.PENDING
+                || lastStatus == TaskStatus.ACTIVATING;
     }
 
     /** Whether it stopped before that instant (AWS forgets stopped tasks after an hour or so). */
@@ -413,7 +415,7 @@ public final class TaskRecord {
     }
 
     public synchronized boolean active() {
-        return !"STOPPED".equals(lastStatus);
+        return lastStatus != TaskStatus.STOPPED;
     }
 
     public synchronized Task toSdk(boolean includeTags) {
@@ -426,8 +428,8 @@ public final class TaskRecord {
                 .attributes(List.of())
                 .containers(containers.stream().map(c -> c.toSdk(arn)).toList())
                 .createdAt(createdAt)
-                .desiredStatus(desiredStatus)
-                .lastStatus(lastStatus)
+                .desiredStatus(desiredStatus.toString())
+                .lastStatus(lastStatus.toSdk())
                 .enableExecuteCommand(options.enableExecuteCommand())
                 .group(group)
                 .healthStatus(HealthStatus.UNKNOWN)

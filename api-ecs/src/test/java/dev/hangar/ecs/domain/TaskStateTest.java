@@ -76,9 +76,9 @@ class TaskStateTest {
         t.beginStopping();
         assertTrue(t.startDeprovisioning(Instant.now()));
         assertFalse(t.startDeprovisioning(Instant.now()), "only once");
-        assertEquals("DEPROVISIONING", t.lastStatus());
+        assertEquals(TaskStatus.DEPROVISIONING, t.lastStatus());
         t.deprovisioned(Instant.now());
-        assertEquals("STOPPED", t.lastStatus());
+        assertEquals(TaskStatus.STOPPED, t.lastStatus());
     }
 
     @Test
@@ -94,7 +94,7 @@ class TaskStateTest {
         TaskContainer second = t.claimStartable(Instant.now()).get(0);
         assertEquals("app", second.name());
         t.containerStarted(second, List.of(), Instant.now());
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
 
         t.requestStop(TaskStopCode.USER_INITIATED, "stop", Instant.now());
         assertEquals(List.of(t.container("app")), t.beginStopping(), "the dependant stops first");
@@ -110,9 +110,9 @@ class TaskStateTest {
         for (TaskContainer c : t.claimStartable(Instant.now())) {
             t.containerStarted(c, List.of(), Instant.now());
         }
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
         assertFalse(t.containerExited(t.container("side"), 1, false, Instant.now()));
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
         assertTrue(t.containerExited(t.container("main"), 137, true, Instant.now()));
         assertEquals(TaskRecord.OOM_REASON, t.toSdk(false).containers().get(0).reason());
     }
