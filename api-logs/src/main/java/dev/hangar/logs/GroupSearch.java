@@ -1,5 +1,7 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.Position;
+import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;

@@ -1,5 +1,7 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.Position;
+import dev.hangar.logs.domain.StoredEvent;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;

@@ -1,17 +1,18 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.port.LogSink;
+import dev.hangar.core.resource.Page;
+import dev.hangar.core.resource.TagErrors;
+import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
-import dev.hangar.core.port.LogSink;
-import dev.hangar.core.resource.Page;
-import dev.hangar.core.resource.TagErrors;
-import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
+import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 

@@ -1,4 +1,4 @@
-package dev.hangar.logs;
+package dev.hangar.logs.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -8,39 +8,39 @@ import java.util.Comparator;
  * order is total and a position between two events can be named by a {@link Position} that never goes stale
  * when other events are inserted around it.
  */
-record StoredEvent(long timestamp, long seq, String message, long ingestionTime, String streamName) {
+public record StoredEvent(long timestamp, long seq, String message, long ingestionTime, String streamName) {
 
     /** AWS counts each event as its UTF-8 message plus 26 bytes, for batch and response limits alike. */
-    static final int OVERHEAD_BYTES = 26;
+    public static final int OVERHEAD_BYTES = 26;
 
-    static final Comparator<StoredEvent> ORDER =
+    public static final Comparator<StoredEvent> ORDER =
             Comparator.comparingLong(StoredEvent::timestamp).thenComparingLong(StoredEvent::seq);
 
     /** A probe that sorts just before every real event at this position (real events have seq >= 1). */
-    static StoredEvent probe(Position position) {
+    public static StoredEvent probe(Position position) {
         return new StoredEvent(position.timestamp(), position.seq(), null, 0, null);
     }
 
     /** The position just after this event: the next forward page starts here. */
-    Position after() {
+    public Position after() {
         return new Position(timestamp, seq + 1);
     }
 
     /** The position just before this event: the previous page ends here. */
-    Position before() {
+    public Position before() {
         return new Position(timestamp, seq);
     }
 
     /** AWS event ids are 56 decimal digits; ours encode the order key, so they are stable and unique. */
-    String eventId() {
+    public String eventId() {
         return before().digits();
     }
 
-    int billedBytes() {
+    public int billedBytes() {
         return utf8Length(message) + OVERHEAD_BYTES;
     }
 
-    static int utf8Length(String text) {
+    public static int utf8Length(String text) {
         // Fast path: most log lines are ASCII, where length == UTF-8 length.
         int n = text.length();
         for (int i = 0; i < n; i++) {

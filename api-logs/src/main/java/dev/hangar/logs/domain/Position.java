@@ -1,23 +1,23 @@
-package dev.hangar.logs;
+package dev.hangar.logs.domain;
 
 /**
  * A place between events in (timestamp, seq) order: events at or after it sort >= it. Real events have seq >= 1,
  * so (t, 0) is the start of millisecond t. Printed as 56 digits like AWS's event ids and tokens.
  */
-record Position(long timestamp, long seq) {
+public record Position(long timestamp, long seq) {
 
-    static final Position START = new Position(0, 0);
+    public static final Position START = new Position(0, 0);
 
-    static Position startOf(long timestamp) {
+    public static Position startOf(long timestamp) {
         return new Position(Math.max(0, timestamp), 0);
     }
 
-    String digits() {
+    public String digits() {
         return String.format("%020d%036d", timestamp, seq);
     }
 
     /** The position printed by {@link #digits()}, or null when the text is not one. */
-    static Position parse(String digits) {
+    public static Position parse(String digits) {
         if (digits == null || digits.length() != 56) {
             return null;
         }
