@@ -1,6 +1,7 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.resource.ResourceTags;
+import dev.hangar.logs.domain.LogStreamRecord;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 
 import java.util.concurrent.ConcurrentNavigableMap;
@@ -15,7 +16,7 @@ final class LogGroup {
     private final String kmsKeyId;
     private final String logGroupClass;
     private final Boolean deletionProtection;
-    private final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<String, LogStreamRecord> streams = new ConcurrentSkipListMap<>();
     private final ResourceTags tags = new ResourceTags();
     private volatile Integer retentionInDays;
 
@@ -38,25 +39,25 @@ final class LogGroup {
         return arns.logGroup(name);
     }
 
-    ConcurrentNavigableMap<String, LogStream> streams() {
+    ConcurrentNavigableMap<String, LogStreamRecord> streams() {
         return streams;
     }
 
-    LogStream stream(String streamName) {
+    LogStreamRecord stream(String streamName) {
         return streams.get(streamName);
     }
 
     /** Creates the stream unless it exists; returns null when it already did. */
-    LogStream createStream(String streamName, long now) {
-        LogStream created = new LogStream(streamName, arns.logStream(name, streamName), now);
+    LogStreamRecord createStream(String streamName, long now) {
+        LogStreamRecord created = new LogStreamRecord(streamName, arns.logStream(name, streamName), now);
         return streams.putIfAbsent(streamName, created) == null ? created : null;
     }
 
     /** The stream, created on first use: what Lambda and the awslogs driver do. */
-    LogStream streamOrCreate(String streamName, long now) {
-        LogStream existing = streams.get(streamName);
+    LogStreamRecord streamOrCreate(String streamName, long now) {
+        LogStreamRecord existing = streams.get(streamName);
         return existing != null ? existing
-                : streams.computeIfAbsent(streamName, n -> new LogStream(n, arns.logStream(name, n), now));
+                : streams.computeIfAbsent(streamName, n -> new LogStreamRecord(n, arns.logStream(name, n), now));
     }
 
     Integer retentionInDays() {
@@ -77,7 +78,7 @@ final class LogGroup {
 
     software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup toSdk() {
         long stored = 0;
-        for (LogStream stream : streams.values()) {
+        for (LogStreamRecord stream : streams.values()) {
             stored += stream.storedBytes();
         }
         return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()

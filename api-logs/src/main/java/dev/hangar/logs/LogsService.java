@@ -12,6 +12,7 @@ import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
+import dev.hangar.logs.domain.LogStreamRecord;
 import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
@@ -76,7 +77,7 @@ public final class LogsService implements AwsService, LogSink {
             return;
         }
         long now = now();
-        LogStream target = regions.get(account, region).groupOrCreate(group, now).streamOrCreate(stream, now);
+        LogStreamRecord target = regions.get(account, region).groupOrCreate(group, now).streamOrCreate(stream, now);
         List<StoredEvent> batch = new ArrayList<>(events.size());
         for (LogEvent event : events) {
             if (event.message() != null) {
@@ -237,10 +238,10 @@ public final class LogsService implements AwsService, LogSink {
             throw LogsErrors.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
         }
         boolean descending = Boolean.TRUE.equals(r.descending());
-        Page<LogStream> page = byTime ? StreamListing.byLastEventTime(r, group, descending, limit)
+        Page<LogStreamRecord> page = byTime ? StreamListing.byLastEventTime(r, group, descending, limit)
                 : StreamListing.byName(r, group, descending, limit);
         return DescribeLogStreamsResponse.builder()
-                .logStreams(page.items().stream().map(LogStream::toSdk).toList())
+                .logStreams(page.items().stream().map(LogStreamRecord::toSdk).toList())
                 .nextToken(page.nextToken())
                 .build();
     }
@@ -252,7 +253,7 @@ public final class LogsService implements AwsService, LogSink {
         String streamName = LogsValidation.streamName(r.logStreamName(), "logStreamName");
         // The sequenceToken is ignored, as AWS has done since January 2023.
         LogGroup group = region(ctx).require(groupName);
-        LogStream stream = group.stream(streamName);
+        LogStreamRecord stream = group.stream(streamName);
         if (stream == null) {
             throw LogsErrors.streamNotFound();
         }
@@ -275,7 +276,7 @@ public final class LogsService implements AwsService, LogSink {
     public GetLogEventsResponse getLogEvents(RequestContext ctx, GetLogEventsRequest r) {
         LogGroup group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
         String streamName = LogsValidation.streamName(r.logStreamName(), "logStreamName");
-        LogStream stream = group.stream(streamName);
+        LogStreamRecord stream = group.stream(streamName);
         if (stream == null) {
             throw LogsErrors.streamNotFound();
         }
@@ -291,10 +292,10 @@ public final class LogsService implements AwsService, LogSink {
                     "logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
         }
         FilterPattern pattern = FilterPattern.parse(r.filterPattern());
-        List<LogStream> streams = new ArrayList<>();
+        List<LogStreamRecord> streams = new ArrayList<>();
         if (r.hasLogStreamNames()) {
             for (String name : r.logStreamNames()) {
-                LogStream stream = group.stream(name);
+                LogStreamRecord stream = group.stream(name);
                 if (stream != null) {
                     streams.add(stream);
                 }

@@ -1,7 +1,7 @@
-package dev.hangar.logs;
+package dev.hangar.logs.domain;
 
-import dev.hangar.logs.domain.Position;
-import dev.hangar.logs.domain.StoredEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A log stream: its events in (timestamp, seq) order. Writers and readers never lock each other: the event set is
  * a concurrent skip list, so many Lambda environments and ECS containers can append while clients page through.
  */
-final class LogStream {
+public final class LogStreamRecord {
 
     private final String name;
     private final String arn;
@@ -23,17 +23,17 @@ final class LogStream {
     private final AtomicLong uploads = new AtomicLong();
     private volatile long lastIngestionTime;
 
-    LogStream(String name, String arn, long creationTime) {
+    public LogStreamRecord(String name, String arn, long creationTime) {
         this.name = name;
         this.arn = arn;
         this.creationTime = creationTime;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    void append(List<StoredEvent> batch, long ingestionTime) {
+    public void append(List<StoredEvent> batch, long ingestionTime) {
         if (batch.isEmpty()) {
             return;
         }
@@ -49,7 +49,7 @@ final class LogStream {
     }
 
     /** The events in [from, to), ascending; a live view, safe to iterate while others append. */
-    NavigableSet<StoredEvent> between(Position from, Position to) {
+    public NavigableSet<StoredEvent> between(Position from, Position to) {
         StoredEvent lo = StoredEvent.probe(from);
         StoredEvent hi = StoredEvent.probe(to);
         if (StoredEvent.ORDER.compare(lo, hi) >= 0) {
@@ -62,7 +62,7 @@ final class LogStream {
         return count.get();
     }
 
-    long storedBytes() {
+    public long storedBytes() {
         return bytes.get();
     }
 
@@ -72,8 +72,8 @@ final class LogStream {
         return n == 0 ? null : String.format("%056d", n);
     }
 
-    software.amazon.awssdk.services.cloudwatchlogs.model.LogStream toSdk() {
-        var out = software.amazon.awssdk.services.cloudwatchlogs.model.LogStream.builder()
+    public LogStream toSdk() {
+        var out = LogStream.builder()
                 .logStreamName(name)
                 .creationTime(creationTime)
                 .arn(arn)
@@ -90,7 +90,7 @@ final class LogStream {
     }
 
     /** For DescribeLogStreams orderBy=LastEventTime: streams with no events sort first. */
-    long lastEventTimestampOrMin() {
+    public long lastEventTimestampOrMin() {
         return events.isEmpty() ? Long.MIN_VALUE : events.last().timestamp();
     }
 }
