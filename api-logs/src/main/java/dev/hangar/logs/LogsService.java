@@ -12,6 +12,7 @@ import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
+import dev.hangar.logs.domain.LogGroupRecord;
 import dev.hangar.logs.domain.LogStreamRecord;
 import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -93,7 +94,7 @@ public final class LogsService implements AwsService, LogSink {
     public CreateLogGroupResponse createLogGroup(RequestContext ctx, CreateLogGroupRequest r) {
         LogsRegion region = region(ctx);
         String name = LogsValidation.groupName(r.logGroupName(), "logGroupName");
-        LogGroup group = new LogGroup(name, region.arns(), now(), r.kmsKeyId(), r.logGroupClassAsString(),
+        LogGroupRecord group = new LogGroupRecord(name, region.arns(), now(), r.kmsKeyId(), r.logGroupClassAsString(),
                 r.deletionProtectionEnabled());
         group.tags().add(TagRequest.of(r.tags()), LogsTagging.LOG_GROUP);
         if (region.add(group) == null) {
@@ -123,8 +124,8 @@ public final class LogsService implements AwsService, LogSink {
         for (String identifier : r.logGroupIdentifiers()) {
             identifiers.add(region.arns().groupName(identifier));
         }
-        List<LogGroup> matching = new ArrayList<>();
-        for (LogGroup group : NamePrefix.range(region.groups(), prefix).values()) {
+        List<LogGroupRecord> matching = new ArrayList<>();
+        for (LogGroupRecord group : NamePrefix.range(region.groups(), prefix).values()) {
             String name = group.name();
             if ((pattern == null || name.contains(pattern))
                     && (identifiers.isEmpty() || identifiers.contains(name))
@@ -132,13 +133,13 @@ public final class LogsService implements AwsService, LogSink {
                 matching.add(group);
             }
         }
-        Page<LogGroup> page = LogsPages.PAGER.page(r, matching, LogGroup::name, limit);
-        List<software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup> out = new ArrayList<>();
-        for (LogGroup group : page.items()) {
+        Page<LogGroupRecord> page = LogsPages.PAGER.page(r, matching, LogGroupRecord::name, limit);
+        List<LogGroup> out = new ArrayList<>();
+        for (LogGroupRecord group : page.items()) {
             var sdk = group.toSdk();
             if (pattern != null) {
                 // AWS: "If you specify logGroupNamePattern, only arn, creationTime, and logGroupName are included".
-                sdk = software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
+                sdk = LogGroup.builder()
                         .logGroupName(sdk.logGroupName()).creationTime(sdk.creationTime()).arn(sdk.arn()).build();
             }
             out.add(sdk);
@@ -147,13 +148,13 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     public PutRetentionPolicyResponse putRetentionPolicy(RequestContext ctx, PutRetentionPolicyRequest r) {
-        LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
+        LogGroupRecord group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
         group.retentionInDays(LogsValidation.retentionInDays(r.retentionInDays()));
         return PutRetentionPolicyResponse.builder().build();
     }
 
     public DeleteRetentionPolicyResponse deleteRetentionPolicy(RequestContext ctx, DeleteRetentionPolicyRequest r) {
-        LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
+        LogGroupRecord group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
         group.retentionInDays(null);
         return DeleteRetentionPolicyResponse.builder().build();
     }
@@ -161,7 +162,7 @@ public final class LogsService implements AwsService, LogSink {
     // ---- tags ----
 
     public TagLogGroupResponse tagLogGroup(RequestContext ctx, TagLogGroupRequest r) {
-        LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
+        LogGroupRecord group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
         group.tags().add(TagRequest.of(r.tags()), LogsTagging.LOG_GROUP);
         return TagLogGroupResponse.builder().build();
     }
@@ -172,7 +173,7 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     public ListTagsLogGroupResponse listTagsLogGroup(RequestContext ctx, ListTagsLogGroupRequest r) {
-        LogGroup group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
+        LogGroupRecord group = region(ctx).require(LogsValidation.groupName(r.logGroupName(), "logGroupName"));
         return ListTagsLogGroupResponse.builder().tags(group.tags().asMap()).build();
     }
 
@@ -193,7 +194,7 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     /** Log groups are the only taggable resource Hangar has (no destinations or delivery sources yet). */
-    private LogGroup taggable(RequestContext ctx, String resourceArn) {
+    private LogGroupRecord taggable(RequestContext ctx, String resourceArn) {
         if (resourceArn == null) {
             throw LogsErrors.validation().missing("resourceArn").error();
         }
@@ -202,7 +203,7 @@ public final class LogsService implements AwsService, LogSink {
         }
         LogsRegion region = region(ctx);
         String name = region.arns().groupName(resourceArn);
-        LogGroup group = name == null ? null : region.group(name);
+        LogGroupRecord group = name == null ? null : region.group(name);
         if (group == null) {
             throw ResourceNotFoundException.builder()
                     .message("The specified resource does not exist: " + resourceArn).build();
@@ -231,7 +232,7 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     public DescribeLogStreamsResponse describeLogStreams(RequestContext ctx, DescribeLogStreamsRequest r) {
-        LogGroup group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
+        LogGroupRecord group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
         int limit = LogsValidation.limit(r.limit(), 50);
         boolean byTime = r.orderBy() == OrderBy.LAST_EVENT_TIME;
         if (byTime && r.logStreamNamePrefix() != null) {
@@ -252,7 +253,7 @@ public final class LogsService implements AwsService, LogSink {
         String groupName = LogsValidation.groupName(r.logGroupName(), "logGroupName");
         String streamName = LogsValidation.streamName(r.logStreamName(), "logStreamName");
         // The sequenceToken is ignored, as AWS has done since January 2023.
-        LogGroup group = region(ctx).require(groupName);
+        LogGroupRecord group = region(ctx).require(groupName);
         LogStreamRecord stream = group.stream(streamName);
         if (stream == null) {
             throw LogsErrors.streamNotFound();
@@ -274,7 +275,7 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     public GetLogEventsResponse getLogEvents(RequestContext ctx, GetLogEventsRequest r) {
-        LogGroup group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
+        LogGroupRecord group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
         String streamName = LogsValidation.streamName(r.logStreamName(), "logStreamName");
         LogStreamRecord stream = group.stream(streamName);
         if (stream == null) {
@@ -285,7 +286,7 @@ public final class LogsService implements AwsService, LogSink {
     }
 
     public FilterLogEventsResponse filterLogEvents(RequestContext ctx, FilterLogEventsRequest r) {
-        LogGroup group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
+        LogGroupRecord group = region(ctx).require(r.logGroupName(), r.logGroupIdentifier());
         int limit = LogsValidation.limit(r.limit(), StreamReader.MAX_EVENTS);
         if (r.hasLogStreamNames() && r.logStreamNamePrefix() != null) {
             throw LogsErrors.invalidParameter(

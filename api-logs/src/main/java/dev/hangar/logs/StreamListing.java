@@ -2,6 +2,7 @@ package dev.hangar.logs;
 
 import dev.hangar.core.resource.Page;
 import dev.hangar.core.resource.PageKeys;
+import dev.hangar.logs.domain.LogGroupRecord;
 import dev.hangar.logs.domain.LogStreamRecord;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 
@@ -23,7 +24,7 @@ final class StreamListing {
     private StreamListing() {
     }
 
-    static Page<LogStreamRecord> byName(DescribeLogStreamsRequest r, LogGroup group, boolean descending, int limit) {
+    static Page<LogStreamRecord> byName(DescribeLogStreamsRequest r, LogGroupRecord group, boolean descending, int limit) {
         List<Keyed> streams = new ArrayList<>();
         for (LogStreamRecord stream : NamePrefix.range(group.streams(), r.logStreamNamePrefix()).values()) {
             streams.add(new Keyed(stream.name(), stream));
@@ -32,7 +33,7 @@ final class StreamListing {
     }
 
     /** Streams with no events first (ascending), then by their last event's timestamp, then by name. */
-    static Page<LogStreamRecord> byLastEventTime(DescribeLogStreamsRequest r, LogGroup group, boolean descending,
+    static Page<LogStreamRecord> byLastEventTime(DescribeLogStreamsRequest r, LogGroupRecord group, boolean descending,
                                            int limit) {
         List<Keyed> streams = new ArrayList<>();
         for (LogStreamRecord stream : group.streams().values()) {

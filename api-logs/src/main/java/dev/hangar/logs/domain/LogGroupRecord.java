@@ -1,14 +1,15 @@
-package dev.hangar.logs;
+package dev.hangar.logs.domain;
 
 import dev.hangar.core.resource.ResourceTags;
-import dev.hangar.logs.domain.LogStreamRecord;
+import dev.hangar.logs.LogsArns;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** A log group: its settings, tags and streams (kept sorted by name, as DescribeLogStreams lists them). */
-final class LogGroup {
+public final class LogGroupRecord {
 
     private final String name;
     private final LogsArns arns;
@@ -20,8 +21,8 @@ final class LogGroup {
     private final ResourceTags tags = new ResourceTags();
     private volatile Integer retentionInDays;
 
-    LogGroup(String name, LogsArns arns, long creationTime, String kmsKeyId, String logGroupClass,
-             Boolean deletionProtection) {
+    public LogGroupRecord(String name, LogsArns arns, long creationTime, String kmsKeyId, String logGroupClass,
+                          Boolean deletionProtection) {
         this.name = name;
         this.arns = arns;
         this.creationTime = creationTime;
@@ -30,7 +31,7 @@ final class LogGroup {
         this.deletionProtection = deletionProtection;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -39,49 +40,49 @@ final class LogGroup {
         return arns.logGroup(name);
     }
 
-    ConcurrentNavigableMap<String, LogStreamRecord> streams() {
+    public ConcurrentNavigableMap<String, LogStreamRecord> streams() {
         return streams;
     }
 
-    LogStreamRecord stream(String streamName) {
+    public LogStreamRecord stream(String streamName) {
         return streams.get(streamName);
     }
 
     /** Creates the stream unless it exists; returns null when it already did. */
-    LogStreamRecord createStream(String streamName, long now) {
+    public LogStreamRecord createStream(String streamName, long now) {
         LogStreamRecord created = new LogStreamRecord(streamName, arns.logStream(name, streamName), now);
         return streams.putIfAbsent(streamName, created) == null ? created : null;
     }
 
     /** The stream, created on first use: what Lambda and the awslogs driver do. */
-    LogStreamRecord streamOrCreate(String streamName, long now) {
+    public LogStreamRecord streamOrCreate(String streamName, long now) {
         LogStreamRecord existing = streams.get(streamName);
         return existing != null ? existing
                 : streams.computeIfAbsent(streamName, n -> new LogStreamRecord(n, arns.logStream(name, n), now));
     }
 
-    Integer retentionInDays() {
+    public Integer retentionInDays() {
         return retentionInDays;
     }
 
-    void retentionInDays(Integer days) {
+    public void retentionInDays(Integer days) {
         this.retentionInDays = days;
     }
 
-    ResourceTags tags() {
+    public ResourceTags tags() {
         return tags;
     }
 
-    String logGroupClass() {
+    public String logGroupClass() {
         return logGroupClass;
     }
 
-    software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup toSdk() {
+    public LogGroup toSdk() {
         long stored = 0;
         for (LogStreamRecord stream : streams.values()) {
             stored += stream.storedBytes();
         }
-        return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
+        return LogGroup.builder()
                 .logGroupName(name)
                 .creationTime(creationTime)
                 .retentionInDays(retentionInDays)
