@@ -1,7 +1,7 @@
 package dev.hangar.lambda;
 
 import dev.hangar.core.service.RequestContext;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import software.amazon.awssdk.services.lambda.model.FunctionCodeLocation;
@@ -17,7 +17,7 @@ final class CodeLocations {
 
     static FunctionCodeLocation of(RequestContext ctx, FunctionRegistry registry, LambdaFunction function,
                                    FunctionConfigurationState version) {
-        FunctionCode code = version.code();
+        CodePackage code = version.code();
         if (code.isImage()) {
             return FunctionCodeLocation.builder().repositoryType("ECR").imageUri(code.imageUri())
                     .resolvedImageUri(code.imageUri()).build();

@@ -7,7 +7,7 @@ import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.lambda.code.CodeJanitor;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
 import dev.hangar.lambda.domain.LambdaFunction;
@@ -80,7 +80,7 @@ final class Functions {
         if (registry.find(name) != null) {
             throw LambdaErrors.functionExists(name);
         }
-        FunctionCode stored = image ? code.imagePackage(input) : code.zipPackage(registry, name, input);
+        CodePackage stored = image ? code.imagePackage(input) : code.zipPackage(registry, name, input);
         FunctionConfigurationState latest = new FunctionConfigurationState.Builder()
                 .functionName(name)
                 .version(LambdaArns.LATEST)
@@ -143,7 +143,7 @@ final class Functions {
         if (input.empty()) {
             throw LambdaErrors.invalidParameter("Please provide a source for function code.");
         }
-        FunctionCode stored = current.code().isImage()
+        CodePackage stored = current.code().isImage()
                 ? code.imagePackage(input) : code.zipPackage(registry, function.name(), input);
         FunctionConfigurationState updated = function.updateLatest(latest -> latest.toBuilder()
                 .code(stored)

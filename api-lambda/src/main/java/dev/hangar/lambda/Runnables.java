@@ -1,6 +1,6 @@
 package dev.hangar.lambda;
 
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import dev.hangar.lambda.invoke.RunnableFunction;
@@ -15,7 +15,7 @@ final class Runnables {
     }
 
     static RunnableFunction of(FunctionRegistry registry, LambdaFunction function, FunctionConfigurationState v) {
-        FunctionCode code = v.code();
+        CodePackage code = v.code();
         ImageConfig image = v.imageConfig();
         return new RunnableFunction(
                 registry.account(),

@@ -1,6 +1,6 @@
 package dev.hangar.lambda.code;
 
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 
@@ -35,7 +35,7 @@ public final class CodeJanitor {
     }
 
     /** Schedules the package's removal unless a version of the function still uses it then. */
-    public void released(LambdaFunction function, FunctionCode code, int timeoutSeconds) {
+    public void released(LambdaFunction function, CodePackage code, int timeoutSeconds) {
         if (code.packageFile() == null) {
             return;
         }
@@ -46,7 +46,7 @@ public final class CodeJanitor {
         }, timeoutSeconds + marginSeconds, TimeUnit.SECONDS);
     }
 
-    private static boolean inUse(LambdaFunction function, FunctionCode code) {
+    private static boolean inUse(LambdaFunction function, CodePackage code) {
         for (FunctionConfigurationState v : function.allVersions()) {
             if (code.packageFile().equals(v.code().packageFile())) {
                 return true;

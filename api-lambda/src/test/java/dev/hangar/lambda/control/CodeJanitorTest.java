@@ -2,7 +2,7 @@ package dev.hangar.lambda.control;
 
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
 import dev.hangar.lambda.domain.LambdaFunction;
@@ -25,8 +25,8 @@ class CodeJanitorTest {
     @Test
     void removesOnlyPackagesNoVersionUses(@TempDir Path dir) throws Exception {
         ZipCodeStore store = new ZipCodeStore(dir);
-        FunctionCode old = store.store("000000000000", "us-east-1", "f", LambdaTestData.zip(Map.of("a.py", "1")));
-        FunctionCode current = store.store("000000000000", "us-east-1", "f", LambdaTestData.zip(Map.of("a.py", "2")));
+        CodePackage old = store.store("000000000000", "us-east-1", "f", LambdaTestData.zip(Map.of("a.py", "1")));
+        CodePackage current = store.store("000000000000", "us-east-1", "f", LambdaTestData.zip(Map.of("a.py", "2")));
         FunctionConfigurationState latest = new FunctionConfigurationState.Builder().functionName("f")
                 .version("$LATEST").runtime("python3.12").handler("a.h").role("r").description("").timeout(0)
                 .memorySize(128).ephemeralStorage(512).architectures(List.of("x86_64")).tracingMode("PassThrough")

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param directory  Zip: the unpacked code; hot reload: the user's directory; Image: null
  * @param packageFile Zip: the uploaded archive as stored (served as GetFunction's Code.Location); else null
  */
-public record FunctionCode(
+public record CodePackage(
         String packageType,
         String codeSha256,
         long codeSize,
@@ -27,16 +27,16 @@ public record FunctionCode(
     /** The CodeSha256 LocalStack reports for hot-reloaded code, kept so existing tooling sees the same value. */
     public static final String HOT_RELOAD_SHA = "hot-reloading-hash-not-available";
 
-    public static FunctionCode zip(String sha256, long size, long unzippedSize, Path directory, Path packageFile) {
-        return new FunctionCode(ZIP, sha256, size, unzippedSize, directory, packageFile, null, false);
+    public static CodePackage zip(String sha256, long size, long unzippedSize, Path directory, Path packageFile) {
+        return new CodePackage(ZIP, sha256, size, unzippedSize, directory, packageFile, null, false);
     }
 
-    public static FunctionCode hotReload(Path directory) {
-        return new FunctionCode(ZIP, HOT_RELOAD_SHA, 0, 0, directory, null, null, true);
+    public static CodePackage hotReload(Path directory) {
+        return new CodePackage(ZIP, HOT_RELOAD_SHA, 0, 0, directory, null, null, true);
     }
 
-    public static FunctionCode image(String imageUri, String sha256Hex) {
-        return new FunctionCode(IMAGE, sha256Hex, 0, 0, null, null, imageUri, false);
+    public static CodePackage image(String imageUri, String sha256Hex) {
+        return new CodePackage(IMAGE, sha256Hex, 0, 0, null, null, imageUri, false);
     }
 
     public boolean isImage() {
