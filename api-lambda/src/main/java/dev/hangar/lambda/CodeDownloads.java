@@ -34,8 +34,8 @@ public final class CodeDownloads implements HttpHandler {
         this.workers = workers;
     }
 
-    static String token(FunctionRegistry registry, LambdaFunction function, CodePackage code) {
-        return registry.account() + "/" + registry.region() + "/" + function.name() + "/"
+    static String token(LambdaRegion region, LambdaFunction function, CodePackage code) {
+        return region.account() + "/" + region.region() + "/" + function.name() + "/"
                 + code.packageFile().getParent().getFileName() + ".zip";
     }
 

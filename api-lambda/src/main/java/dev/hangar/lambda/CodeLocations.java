@@ -15,7 +15,7 @@ final class CodeLocations {
     private CodeLocations() {
     }
 
-    static FunctionCodeLocation of(RequestContext ctx, FunctionRegistry registry, LambdaFunction function,
+    static FunctionCodeLocation of(RequestContext ctx, LambdaRegion region, LambdaFunction function,
                                    FunctionConfigurationState version) {
         CodePackage code = version.code();
         if (code.isImage()) {
@@ -25,7 +25,7 @@ final class CodeLocations {
         FunctionCodeLocation.Builder b = FunctionCodeLocation.builder().repositoryType("S3");
         String host = ctx.http() == null ? null : ctx.http().header("host");
         if (code.packageFile() != null && host != null) {
-            b.location("http://" + host + CodeDownloads.PREFIX + CodeDownloads.token(registry, function, code));
+            b.location("http://" + host + CodeDownloads.PREFIX + CodeDownloads.token(region, function, code));
         }
         return b.build();
     }

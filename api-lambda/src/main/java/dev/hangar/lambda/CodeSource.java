@@ -32,7 +32,7 @@ final class CodeSource {
         }
     }
 
-    CodePackage zipPackage(FunctionRegistry registry, String functionName, Input in) {
+    CodePackage zipPackage(LambdaRegion region, String functionName, Input in) {
         if (in.imageUri() != null) {
             throw LambdaErrors.invalidParameter(
                     "Please don't provide ImageUri when updating a function with packageType Zip.");
@@ -42,7 +42,7 @@ final class CodeSource {
                 throw LambdaErrors.invalidParameter(
                         "Please do not provide other FunctionCode parameters when providing a ZipFile.");
             }
-            return store.store(registry.account(), registry.region(), functionName, in.zipFile().asByteArrayUnsafe());
+            return store.store(region.account(), region.region(), functionName, in.zipFile().asByteArrayUnsafe());
         }
         if (in.s3Bucket() != null && in.s3Key() != null) {
             if (HOT_RELOAD_BUCKET.equals(in.s3Bucket())) {

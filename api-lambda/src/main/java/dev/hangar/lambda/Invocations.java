@@ -39,14 +39,14 @@ final class Invocations {
         this.invoker = invoker;
     }
 
-    CompletableFuture<InvokeResponse> invoke(RequestContext ctx, FunctionRegistry registry, InvokeRequest r) {
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+    CompletableFuture<InvokeResponse> invoke(RequestContext ctx, LambdaRegion region, InvokeRequest r) {
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
         String type = r.invocationType() == null ? "RequestResponse" : r.invocationTypeAsString();
         checkEnums(type, r.logType() == null ? "None" : r.logTypeAsString());
-        LambdaFunction function = registry.find(ref.name());
+        LambdaFunction function = region.find(ref.name());
         FunctionConfigurationState version = function == null ? null : function.version(ref.qualifierOrLatest());
         if (version == null) {
-            throw LambdaErrors.functionNotFound(registry.arns().function(ref.name(), ref.qualifierOrLatest()));
+            throw LambdaErrors.functionNotFound(region.arns().function(ref.name(), ref.qualifierOrLatest()));
         }
         byte[] payload = r.payload() == null ? new byte[0] : r.payload().asByteArrayUnsafe();
         int limit = "Event".equals(type) ? LambdaLimits.ASYNC_PAYLOAD_BYTES : LambdaLimits.SYNC_PAYLOAD_BYTES;
@@ -65,7 +65,7 @@ final class Invocations {
         if ("DryRun".equals(type)) {
             return CompletableFuture.completedFuture(InvokeResponse.builder().statusCode(204).build());
         }
-        RunnableFunction runnable = Runnables.of(registry, function, version);
+        RunnableFunction runnable = Runnables.of(region, function, version);
         InvocationRequest request = new InvocationRequest(ctx.requestId(), payload, r.clientContext(),
                 "Tail".equals(r.logTypeAsString()));
         if ("Event".equals(type)) {

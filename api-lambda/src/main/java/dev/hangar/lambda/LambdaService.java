@@ -44,7 +44,7 @@ import java.util.concurrent.ExecutorService;
 @RunsOn(RunsOn.Pool.WORKERS)
 public final class LambdaService implements AwsService {
 
-    private final AccountRegionStore<FunctionRegistry> registries = new AccountRegionStore<>(FunctionRegistry::new);
+    private final AccountRegionStore<LambdaRegion> regions = new AccountRegionStore<>(LambdaRegion::new);
     private final FunctionInvoker invoker;
     private final ZipCodeStore codeStore;
     private final Functions functions;
@@ -102,30 +102,30 @@ public final class LambdaService implements AwsService {
 
     @Override
     public void reset() {
-        registries.clear();
+        regions.clear();
         invoker.reset();
         codeStore.deleteAll();
     }
 
-    private FunctionRegistry registry(RequestContext ctx) {
-        return registries.get(ctx);
+    private LambdaRegion region(RequestContext ctx) {
+        return regions.get(ctx);
     }
 
     // ---- functions ----
 
     public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest r) {
-        return Shapes.configurationAs(functions.create(registry(ctx), r), CreateFunctionResponse.builder());
+        return Shapes.configurationAs(functions.create(region(ctx), r), CreateFunctionResponse.builder());
     }
 
     @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        LambdaRegion region = region(ctx);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = region.find(ref.name());
+        FunctionConfigurationState version = Functions.version(region, function, ref);
         GetFunctionResponse.Builder out = GetFunctionResponse.builder()
-                .configuration(version.toSdk(function.arn(), ref.qualified(), registry.region()))
-                .code(CodeLocations.of(ctx, registry, function, version));
+                .configuration(version.toSdk(function.arn(), ref.qualified(), region.region()))
+                .code(CodeLocations.of(ctx, region, function, version));
         if (!function.tags().isEmpty()) {
             out.tags(function.tags().asMap());
         }
@@ -139,22 +139,22 @@ public final class LambdaService implements AwsService {
     @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx,
                                                                      GetFunctionConfigurationRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        return Shapes.configurationAs(version.toSdk(function.arn(), ref.qualified(), registry.region()),
+        LambdaRegion region = region(ctx);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = region.find(ref.name());
+        FunctionConfigurationState version = Functions.version(region, function, ref);
+        return Shapes.configurationAs(version.toSdk(function.arn(), ref.qualified(), region.region()),
                 GetFunctionConfigurationResponse.builder());
     }
 
     public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest r) {
-        FunctionRegistry registry = registry(ctx);
+        LambdaRegion region = region(ctx);
         new Validation<>(AwsErrors::validation).oneOf(r.functionVersionAsString(), "functionVersion", List.of("ALL"))
                 .throwIfAny();
         int size = LambdaPages.size(r.maxItems());
         boolean all = r.functionVersion() != null;
         List<Listed> listed = new ArrayList<>();
-        for (LambdaFunction f : registry.all()) {
+        for (LambdaFunction f : region.all()) {
             for (FunctionConfigurationState v : all ? f.allVersions() : List.of(f.latest())) {
                 listed.add(new Listed(LambdaPages.versionKey(f.name(), v.version()), f, v));
             }
@@ -162,7 +162,7 @@ public final class LambdaService implements AwsService {
         Page<Listed> page = LambdaPages.PAGER.page(r, listed, Listed::key, size);
         return ListFunctionsResponse.builder()
                 .functions(page.items().stream().map(l -> l.version.toSdkListed(l.function.arn(), all,
-                        registry.region())).toList())
+                        region.region())).toList())
                 .nextMarker(page.nextToken()).build();
     }
 
@@ -171,35 +171,35 @@ public final class LambdaService implements AwsService {
     }
 
     public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest r) {
-        return Shapes.configurationAs(functions.updateCode(registry(ctx), r), UpdateFunctionCodeResponse.builder());
+        return Shapes.configurationAs(functions.updateCode(region(ctx), r), UpdateFunctionCodeResponse.builder());
     }
 
     public UpdateFunctionConfigurationResponse updateFunctionConfiguration(RequestContext ctx,
                                                                            UpdateFunctionConfigurationRequest r) {
-        return Shapes.configurationAs(functions.updateConfiguration(registry(ctx), r),
+        return Shapes.configurationAs(functions.updateConfiguration(region(ctx), r),
                 UpdateFunctionConfigurationResponse.builder());
     }
 
     public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        functions.delete(registry, registry.arns().ref(r.functionName(), r.qualifier()));
+        LambdaRegion region = region(ctx);
+        functions.delete(region, region.arns().ref(r.functionName(), r.qualifier()));
         return DeleteFunctionResponse.builder().build();
     }
 
     // ---- versions ----
 
     public PublishVersionResponse publishVersion(RequestContext ctx, PublishVersionRequest r) {
-        return Shapes.configurationAs(functions.publish(registry(ctx), r), PublishVersionResponse.builder());
+        return Shapes.configurationAs(functions.publish(region(ctx), r), PublishVersionResponse.builder());
     }
 
     public ListVersionsByFunctionResponse listVersionsByFunction(RequestContext ctx, ListVersionsByFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        LambdaRegion region = region(ctx);
+        LambdaFunction function = region.require(region.arns().ref(r.functionName(), null).name());
         int size = LambdaPages.size(r.maxItems());
         Page<FunctionConfigurationState> page = LambdaPages.PAGER.page(r, function.allVersions(),
                 v -> LambdaPages.versionKey(function.name(), v.version()), size);
         return ListVersionsByFunctionResponse.builder()
-                .versions(page.items().stream().map(v -> v.toSdkListed(function.arn(), true, registry.region())).toList())
+                .versions(page.items().stream().map(v -> v.toSdkListed(function.arn(), true, region.region())).toList())
                 .nextMarker(page.nextToken()).build();
     }
 
@@ -207,13 +207,13 @@ public final class LambdaService implements AwsService {
 
     @RunsOn(RunsOn.Pool.EVENT_LOOP)
     public CompletableFuture<InvokeResponse> invoke(RequestContext ctx, InvokeRequest r) {
-        return invocations.invoke(ctx, registry(ctx), r);
+        return invocations.invoke(ctx, region(ctx), r);
     }
 
     // ---- tags ----
 
     public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
-        LambdaFunction function = taggable(registry(ctx), r.resource());
+        LambdaFunction function = taggable(region(ctx), r.resource());
         if (!r.hasTags() || r.tags().isEmpty()) {
             throw LambdaErrors.invalidParameter("An error occurred and the request cannot be processed.");
         }
@@ -222,7 +222,7 @@ public final class LambdaService implements AwsService {
     }
 
     public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
-        LambdaFunction function = taggable(registry(ctx), r.resource());
+        LambdaFunction function = taggable(region(ctx), r.resource());
         if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
             throw AwsErrors.missingMember("TagKeys");
         }
@@ -231,33 +231,33 @@ public final class LambdaService implements AwsService {
     }
 
     public ListTagsResponse listTags(RequestContext ctx, ListTagsRequest r) {
-        return ListTagsResponse.builder().tags(taggable(registry(ctx), r.resource()).tags().asMap()).build();
+        return ListTagsResponse.builder().tags(taggable(region(ctx), r.resource()).tags().asMap()).build();
     }
 
-    private static LambdaFunction taggable(FunctionRegistry registry, String resource) {
-        LambdaArns.FunctionRef ref = registry.arns().resource(resource);
+    private static LambdaFunction taggable(LambdaRegion region, String resource) {
+        LambdaArns.FunctionRef ref = region.arns().resource(resource);
         if (ref.qualified()) {
             throw LambdaErrors.invalidParameter("Tagging operations are permitted on Lambda functions only. Tags on "
                     + "aliases and versions are not supported. Please specify either a function name or a function ARN.");
         }
-        return registry.require(ref.name());
+        return region.require(ref.name());
     }
 
     // ---- resource policy ----
 
     public AddPermissionResponse addPermission(RequestContext ctx, AddPermissionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
+        LambdaRegion region = region(ctx);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
         Policies.validate(r);
         if (LambdaArns.LATEST.equals(ref.qualifier())) {
             throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
         }
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        LambdaFunction function = region.find(ref.name());
+        FunctionConfigurationState version = Functions.version(region, function, ref);
         if (r.revisionId() != null && !r.revisionId().equals(version.revisionId())) {
             throw LambdaErrors.revisionMismatch();
         }
-        Map<String, Object> statement = Policies.statement(r, registry.arns().function(ref.name(), ref.qualifier()));
+        Map<String, Object> statement = Policies.statement(r, region.arns().function(ref.name(), ref.qualifier()));
         if (!function.policy(ref.qualifierOrLatest(), true).add(statement)) {
             throw LambdaErrors.conflict("The statement id (" + r.statementId() + ") provided already exists. Please "
                     + "provide a new statement id, or remove the existing statement.");
@@ -266,13 +266,13 @@ public final class LambdaService implements AwsService {
     }
 
     public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
+        LambdaRegion region = region(ctx);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = region.find(ref.name());
         if (function == null) {
-            throw LambdaErrors.resourceNotFound("No policy found for: " + registry.arns().function(ref.name()));
+            throw LambdaErrors.resourceNotFound("No policy found for: " + region.arns().function(ref.name()));
         }
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        FunctionConfigurationState version = Functions.version(region, function, ref);
         ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
         if (policy == null) {
             throw LambdaErrors.resourceNotFound("No policy is associated with the given resource.");
@@ -289,10 +289,10 @@ public final class LambdaService implements AwsService {
     }
 
     public GetPolicyResponse getPolicy(RequestContext ctx, GetPolicyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
+        LambdaRegion region = region(ctx);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
+        LambdaFunction function = region.find(ref.name());
+        FunctionConfigurationState version = Functions.version(region, function, ref);
         ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
         if (policy == null || policy.isEmpty()) {
             throw LambdaErrors.resourceNotFound("The resource you requested does not exist.");
@@ -303,7 +303,7 @@ public final class LambdaService implements AwsService {
     // ---- concurrency and account ----
 
     public PutFunctionConcurrencyResponse putFunctionConcurrency(RequestContext ctx, PutFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
+        LambdaRegion region = region(ctx);
         Integer reserved = r.reservedConcurrentExecutions();
         if (reserved == null) {
             throw AwsErrors.missingMember("ReservedConcurrentExecutions");
@@ -312,15 +312,15 @@ public final class LambdaService implements AwsService {
             throw new Validation<>(AwsErrors::validation)
                     .fail(reserved, "reservedConcurrentExecutions", Constraints.minValue(0)).error();
         }
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), null);
         if (ref.qualified()) {
             throw LambdaErrors.invalidParameter("This operation is permitted on Lambda functions only. Aliases and "
                     + "versions do not support this operation. Please specify either a function name or an "
                     + "unqualified function ARN.");
         }
-        LambdaFunction function = registry.require(ref.name());
-        synchronized (registry) {
-            int unreservedAfter = accountConcurrencyLimit - registry.reservedConcurrencyExcept(ref.name()) - reserved;
+        LambdaFunction function = region.require(ref.name());
+        synchronized (region) {
+            int unreservedAfter = accountConcurrencyLimit - region.reservedConcurrencyExcept(ref.name()) - reserved;
             if (unreservedAfter < LambdaLimits.MIN_UNRESERVED_CONCURRENCY) {
                 throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases "
                         + "account's UnreservedConcurrentExecution below its minimum value of ["
@@ -333,34 +333,34 @@ public final class LambdaService implements AwsService {
     }
 
     public GetFunctionConcurrencyResponse getFunctionConcurrency(RequestContext ctx, GetFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        LambdaRegion region = region(ctx);
+        LambdaFunction function = region.require(region.arns().ref(r.functionName(), null).name());
         return GetFunctionConcurrencyResponse.builder()
                 .reservedConcurrentExecutions(function.reservedConcurrency()).build();
     }
 
     public DeleteFunctionConcurrencyResponse deleteFunctionConcurrency(RequestContext ctx,
                                                                        DeleteFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
+        LambdaRegion region = region(ctx);
+        LambdaFunction function = region.require(region.arns().ref(r.functionName(), null).name());
         function.reservedConcurrency(null);
         functions.retireAll(function);
         return DeleteFunctionConcurrencyResponse.builder().build();
     }
 
     public GetAccountSettingsResponse getAccountSettings(RequestContext ctx, GetAccountSettingsRequest r) {
-        FunctionRegistry registry = registry(ctx);
+        LambdaRegion region = region(ctx);
         return GetAccountSettingsResponse.builder()
                 .accountLimit(AccountLimit.builder()
                         .totalCodeSize(LambdaLimits.TOTAL_CODE_SIZE)
                         .codeSizeUnzipped(LambdaLimits.CODE_SIZE_UNZIPPED)
                         .codeSizeZipped(LambdaLimits.CODE_SIZE_ZIPPED)
                         .concurrentExecutions(accountConcurrencyLimit)
-                        .unreservedConcurrentExecutions(accountConcurrencyLimit - registry.reservedConcurrencyExcept(null))
+                        .unreservedConcurrentExecutions(accountConcurrencyLimit - region.reservedConcurrencyExcept(null))
                         .build())
                 .accountUsage(AccountUsage.builder()
-                        .totalCodeSize(registry.totalCodeSize())
-                        .functionCount((long) registry.all().size())
+                        .totalCodeSize(region.totalCodeSize())
+                        .functionCount((long) region.all().size())
                         .build())
                 .build();
     }

@@ -14,12 +14,12 @@ final class Runnables {
     private Runnables() {
     }
 
-    static RunnableFunction of(FunctionRegistry registry, LambdaFunction function, FunctionConfigurationState v) {
+    static RunnableFunction of(LambdaRegion region, LambdaFunction function, FunctionConfigurationState v) {
         CodePackage code = v.code();
         ImageConfig image = v.imageConfig();
         return new RunnableFunction(
-                registry.account(),
-                registry.region(),
+                region.account(),
+                region.region(),
                 function.name(),
                 function.arn(),
                 v.version(),

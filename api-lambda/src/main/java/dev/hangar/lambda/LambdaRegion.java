@@ -8,45 +8,45 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** The functions of one account and region, by name (ListFunctions walks them in name order). */
-public final class FunctionRegistry {
+final class LambdaRegion {
 
     private final String account;
     private final String region;
     private final LambdaArns arns;
     private final TreeMap<String, LambdaFunction> functions = new TreeMap<>();
 
-    public FunctionRegistry(String account, String region) {
+    LambdaRegion(String account, String region) {
         this.account = account;
         this.region = region;
         this.arns = new LambdaArns(region, account);
     }
 
-    public String account() {
+    String account() {
         return account;
     }
 
-    public String region() {
+    String region() {
         return region;
     }
 
-    public LambdaArns arns() {
+    LambdaArns arns() {
         return arns;
     }
 
     /** Adds the function unless one of that name exists (ResourceConflictException). */
-    public synchronized void add(LambdaFunction function) {
+    synchronized void add(LambdaFunction function) {
         if (functions.containsKey(function.name())) {
             throw LambdaErrors.functionExists(function.name());
         }
         functions.put(function.name(), function);
     }
 
-    public synchronized LambdaFunction find(String name) {
+    synchronized LambdaFunction find(String name) {
         return functions.get(name);
     }
 
     /** The function, or ResourceNotFoundException naming its unqualified ARN. */
-    public LambdaFunction require(String name) {
+    LambdaFunction require(String name) {
         LambdaFunction function = find(name);
         if (function == null) {
             throw LambdaErrors.functionNotFound(arns.function(name));
@@ -54,16 +54,16 @@ public final class FunctionRegistry {
         return function;
     }
 
-    public synchronized LambdaFunction remove(String name) {
+    synchronized LambdaFunction remove(String name) {
         return functions.remove(name);
     }
 
-    public synchronized List<LambdaFunction> all() {
+    synchronized List<LambdaFunction> all() {
         return new ArrayList<>(functions.values());
     }
 
     /** Reserved concurrency of every function but the one named (null = none excluded). */
-    public int reservedConcurrencyExcept(String name) {
+    int reservedConcurrencyExcept(String name) {
         int sum = 0;
         for (LambdaFunction f : all()) {
             Integer reserved = f.reservedConcurrency();
@@ -75,7 +75,7 @@ public final class FunctionRegistry {
     }
 
     /** AccountUsage.TotalCodeSize: every version's package counts, as on AWS. */
-    public long totalCodeSize() {
+    long totalCodeSize() {
         long sum = 0;
         for (LambdaFunction f : all()) {
             for (FunctionConfigurationState v : f.allVersions()) {
