@@ -29,7 +29,8 @@ public final class CodeJanitor {
         this(store, MARGIN_SECONDS);
     }
 
-    public CodeJanitor(ZipCodeStore store, long marginSeconds) {
+    /** @param marginSeconds beyond the timeout; tests take 0 */
+    CodeJanitor(ZipCodeStore store, long marginSeconds) {
         this.store = store;
         this.marginSeconds = marginSeconds;
     }

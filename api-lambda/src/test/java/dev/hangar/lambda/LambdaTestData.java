@@ -1,4 +1,4 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import dev.hangar.testsupport.Await;
 import org.junit.jupiter.api.function.Executable;
@@ -24,8 +24,11 @@ import java.util.zip.ZipOutputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Functions, code and waits the control-plane tests share; each test names its functions uniquely. */
-final class LambdaTestData {
+/**
+ * Functions, code and waits the control-plane tests share; each test names its functions uniquely. Public for
+ * {@code zip}, which code/CodeJanitorTest uses too.
+ */
+public final class LambdaTestData {
 
     static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
     static final String ACCOUNT = "000000000000";
@@ -42,7 +45,7 @@ final class LambdaTestData {
         return "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name;
     }
 
-    static byte[] zip(Map<String, String> files) {
+    public static byte[] zip(Map<String, String> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> f : files.entrySet()) {

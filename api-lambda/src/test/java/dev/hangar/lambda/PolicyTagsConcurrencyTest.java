@@ -1,8 +1,7 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,13 +14,13 @@ import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
 import java.util.HashMap;
 import java.util.Map;
 
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
-import static dev.hangar.lambda.control.LambdaTestData.configuration;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
-import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.LambdaTestData.configuration;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,6 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.junit.HangarExtension;
@@ -13,13 +12,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.hangar.lambda.control.LambdaTestData.ROLE;
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.configuration;
-import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
-import static dev.hangar.lambda.control.LambdaTestData.zip;
+import static dev.hangar.lambda.LambdaTestData.ROLE;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.configuration;
+import static dev.hangar.lambda.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,7 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,18 +26,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
-import static dev.hangar.lambda.control.LambdaTestData.ROLE;
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
-import static dev.hangar.lambda.control.LambdaTestData.await;
-import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.createZipFunction;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
-import static dev.hangar.lambda.control.LambdaTestData.zip;
-import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
+import static dev.hangar.lambda.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.LambdaTestData.ROLE;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.LambdaTestData.await;
+import static dev.hangar.lambda.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.createZipFunction;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.zip;
+import static dev.hangar.lambda.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,6 +1,5 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.Pages;
 import dev.hangar.testsupport.junit.HangarExtension;
@@ -16,13 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
-import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
-import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,6 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda.code;
 
-import dev.hangar.lambda.code.CodeJanitor;
-import dev.hangar.lambda.code.ZipCodeStore;
+import dev.hangar.lambda.LambdaTestData;
 import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;

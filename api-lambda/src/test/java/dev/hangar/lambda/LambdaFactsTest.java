@@ -1,7 +1,5 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
-import dev.hangar.lambda.LambdaFacts;
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.testsupport.ServiceFactsCheck;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.Test;

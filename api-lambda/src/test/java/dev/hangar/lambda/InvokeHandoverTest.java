@@ -1,6 +1,5 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.lambda.invoke.InvocationResult;
 import dev.hangar.lambda.invoke.RunnableFunction;
@@ -20,13 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 
-import static dev.hangar.lambda.control.LambdaTestData.ROLE;
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
-import static dev.hangar.lambda.control.LambdaTestData.await;
-import static dev.hangar.lambda.control.LambdaTestData.configuration;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.ROLE;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.LambdaTestData.await;
+import static dev.hangar.lambda.LambdaTestData.configuration;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.lambda.invoke.InvocationRequest;

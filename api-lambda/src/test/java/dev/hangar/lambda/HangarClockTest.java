@@ -1,7 +1,6 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
 import dev.hangar.core.time.ManualClock;
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import java.time.Duration;
 import java.time.Instant;
 
-import static dev.hangar.lambda.control.LambdaTestData.awaitActive;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
+import static dev.hangar.lambda.LambdaTestData.awaitActive;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The control plane's LastModified is on Hangar's clock. */

@@ -1,6 +1,5 @@
-package dev.hangar.lambda.control;
+package dev.hangar.lambda;
 
-import dev.hangar.lambda.LambdaService;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.testsupport.junit.HangarExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +23,15 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static dev.hangar.lambda.control.LambdaTestData.ACCOUNT;
-import static dev.hangar.lambda.control.LambdaTestData.arn;
-import static dev.hangar.lambda.control.LambdaTestData.assertAwsError;
-import static dev.hangar.lambda.control.LambdaTestData.configuration;
-import static dev.hangar.lambda.control.LambdaTestData.createActive;
-import static dev.hangar.lambda.control.LambdaTestData.handlerZip;
-import static dev.hangar.lambda.control.LambdaTestData.uniqueName;
-import static dev.hangar.lambda.control.LambdaTestData.zip;
-import static dev.hangar.lambda.control.LambdaTestData.zipFunction;
+import static dev.hangar.lambda.LambdaTestData.ACCOUNT;
+import static dev.hangar.lambda.LambdaTestData.arn;
+import static dev.hangar.lambda.LambdaTestData.assertAwsError;
+import static dev.hangar.lambda.LambdaTestData.configuration;
+import static dev.hangar.lambda.LambdaTestData.createActive;
+import static dev.hangar.lambda.LambdaTestData.handlerZip;
+import static dev.hangar.lambda.LambdaTestData.uniqueName;
+import static dev.hangar.lambda.LambdaTestData.zip;
+import static dev.hangar.lambda.LambdaTestData.zipFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
