@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.RunsOn;
+import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import dev.hangar.lambda.invoke.FunctionInvoker;
@@ -25,21 +27,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Invoke's control-plane half: find the version, check what AWS checks before running anything (payload size and
- * JSON, state), then hand over to the invoker and map its result onto InvokeResponse.
+ * JSON, state), then hand over to the invoker and map its result onto InvokeResponse. On the event loop: the
+ * invoker sends its slow work (code fingerprints, container launches) to the workers itself, and the hot path is
+ * spared a thread hop.
  */
-final class Invocations {
+@RunsOn(RunsOn.Pool.EVENT_LOOP)
+record InvokeHandlers(AccountRegionStore<LambdaRegion> regions, FunctionInvoker invoker) {
 
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
-    private final FunctionInvoker invoker;
-
-    Invocations(FunctionInvoker invoker) {
-        this.invoker = invoker;
-    }
-
-    CompletableFuture<InvokeResponse> invoke(RequestContext ctx, LambdaRegion region, InvokeRequest r) {
+    public CompletableFuture<InvokeResponse> invoke(RequestContext ctx, InvokeRequest r) {
+        LambdaRegion region = regions.get(ctx);
         LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), r.qualifier());
         String type = r.invocationType() == null ? "RequestResponse" : r.invocationTypeAsString();
         checkEnums(type, r.logType() == null ? "None" : r.logTypeAsString());
@@ -72,7 +72,7 @@ final class Invocations {
             invoker.enqueue(runnable, request);
             return CompletableFuture.completedFuture(InvokeResponse.builder().statusCode(202).build());
         }
-        return invoker.invoke(runnable, request).thenApply(Invocations::response);
+        return invoker.invoke(runnable, request).thenApply(InvokeHandlers::response);
     }
 
     private static InvokeResponse response(InvocationResult result) {
