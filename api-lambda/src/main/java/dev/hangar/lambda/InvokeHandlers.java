@@ -60,7 +60,7 @@ record InvokeHandlers(AccountRegionStore<LambdaRegion> regions, FunctionInvoker 
             checkJson(payload);
         }
         if (!version.status().isInvocable()) {
-            throw LambdaErrors.notInvocable(version.status().state());
+            throw LambdaErrors.notInvocable(version.status().state().toString());
         }
         if ("DryRun".equals(type)) {
             return CompletableFuture.completedFuture(InvokeResponse.builder().statusCode(204).build());
