@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Creating, changing, publishing and deleting functions: the work behind LambdaService's function handlers. */
+/**
+ * Creating, changing, publishing and deleting functions: the work behind FunctionHandlers, and the retirement of a
+ * function's environments ConcurrencyHandlers asks for.
+ */
 final class Functions {
 
     private final CodeSource code;
