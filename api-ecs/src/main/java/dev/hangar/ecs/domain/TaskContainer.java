@@ -1,5 +1,6 @@
 package dev.hangar.ecs.domain;
 
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -89,8 +90,8 @@ public final class TaskContainer {
         return lastStatus == ContainerStatus.STOPPED;
     }
 
-    software.amazon.awssdk.services.ecs.model.Container toSdk(String taskArn) {
-        var builder = software.amazon.awssdk.services.ecs.model.Container.builder()
+    Container toSdk(String taskArn) {
+        var builder = Container.builder()
                 .containerArn(arn)
                 .taskArn(taskArn)
                 .name(name)
