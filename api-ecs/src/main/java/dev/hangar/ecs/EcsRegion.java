@@ -1,9 +1,9 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.time.HangarClock;
-import dev.hangar.ecs.domain.Cluster;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.EcsState;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 
 /** One account and region of ECS: its state, its ARN formats, and the lookups every handler shares. */
 final class EcsRegion {
@@ -20,8 +20,8 @@ final class EcsRegion {
     }
 
     /** The cluster parameter's cluster, ACTIVE; "default" when omitted. */
-    Cluster activeCluster(String nameOrArn) {
-        Cluster cluster = anyCluster(nameOrArn);
+    ClusterRecord activeCluster(String nameOrArn) {
+        ClusterRecord cluster = anyCluster(nameOrArn);
         if (!cluster.active()) {
             throw EcsErrors.clusterNotFound();
         }
@@ -29,9 +29,9 @@ final class EcsRegion {
     }
 
     /** The cluster parameter's cluster, ACTIVE or INACTIVE (its stopped tasks stay describable). */
-    Cluster anyCluster(String nameOrArn) {
+    ClusterRecord anyCluster(String nameOrArn) {
         String name = arns.clusterName(nameOrArn);
-        Cluster cluster = name == null ? null : state.cluster(name);
+        ClusterRecord cluster = name == null ? null : state.cluster(name);
         if (cluster == null) {
             throw EcsErrors.clusterNotFound();
         }
@@ -39,9 +39,9 @@ final class EcsRegion {
     }
 
     /** The task of that id or ARN in the cluster, or null. */
-    Task task(Cluster cluster, String idOrArn) {
+    TaskRecord task(ClusterRecord cluster, String idOrArn) {
         String id = EcsArns.taskId(idOrArn);
-        Task task = id == null ? null : state.task(id);
+        TaskRecord task = id == null ? null : state.task(id);
         return task != null && task.cluster() == cluster ? task : null;
     }
 }

@@ -2,12 +2,13 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.ServiceCalls;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 import java.util.ArrayList;
@@ -25,14 +26,14 @@ final class EcsTaskPort implements TaskPort {
 
     /** The task of that ARN in that account and region, or null. */
     interface Lookup {
-        Task task(String account, String region, String taskArn);
+        TaskRecord task(String account, String region, String taskArn);
     }
 
     private final ServiceCalls calls;
     private final Lookup lookup;
-    private final Function<Task, CompletableFuture<Task>> whenStopped;
+    private final Function<TaskRecord, CompletableFuture<TaskRecord>> whenStopped;
 
-    EcsTaskPort(ServiceCalls calls, Lookup lookup, Function<Task, CompletableFuture<Task>> whenStopped) {
+    EcsTaskPort(ServiceCalls calls, Lookup lookup, Function<TaskRecord, CompletableFuture<TaskRecord>> whenStopped) {
         this.calls = calls;
         this.lookup = lookup;
         this.whenStopped = whenStopped;
@@ -59,12 +60,12 @@ final class EcsTaskPort implements TaskPort {
         CompletableFuture<RunTaskResponse> answer = calls.call(
                 new ServiceCalls.Caller(launch.account(), launch.region()), request.build());
         return answer.thenApply(r -> r.tasks().stream()
-                .map(software.amazon.awssdk.services.ecs.model.Task::taskArn).toList());
+                .map(Task::taskArn).toList());
     }
 
     @Override
     public CompletableFuture<Stopped> whenStopped(String account, String region, String taskArn) {
-        Task task = lookup.task(account, region, taskArn);
+        TaskRecord task = lookup.task(account, region, taskArn);
         if (task == null) {
             return CompletableFuture.failedFuture(InvalidParameterException.builder()
                     .message("The referenced task was not found").build());
@@ -72,8 +73,8 @@ final class EcsTaskPort implements TaskPort {
         return whenStopped.apply(task).thenApply(EcsTaskPort::stopped);
     }
 
-    private static Stopped stopped(Task task) {
-        software.amazon.awssdk.services.ecs.model.Task shown = task.toSdk(false);
+    private static Stopped stopped(TaskRecord task) {
+        Task shown = task.toSdk(false);
         Map<String, Integer> exitCodes = new LinkedHashMap<>();
         shown.containers().forEach(c -> exitCodes.put(c.name(), c.exitCode()));
         return new Stopped(shown.taskArn(), shown.stopCodeAsString(), shown.stoppedReason(), exitCodes);

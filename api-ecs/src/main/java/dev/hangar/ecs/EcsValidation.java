@@ -69,7 +69,7 @@ final class EcsValidation {
             throw EcsErrors.client("A task definition must have at least one essential container.");
         }
         dependencies(containers, byName);
-        Tagging.check(r.tags());
+        EcsTagging.check(r.tags());
     }
 
     private static void container(ContainerDefinition c, boolean taskMemory, NetworkMode networkMode) {

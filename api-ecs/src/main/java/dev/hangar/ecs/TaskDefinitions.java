@@ -77,7 +77,7 @@ final class TaskDefinitions {
                 .registeredAt(clock.now())
                 .registeredBy("arn:aws:iam::" + ctx.accountId() + ":root")
                 .build());
-        Tagging.add(registry.tags(registered.taskDefinitionArn()), r.tags());
+        EcsTagging.add(registry.tags(registered.taskDefinitionArn()), r.tags());
         return registered;
     }
 

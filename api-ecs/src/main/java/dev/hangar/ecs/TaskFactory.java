@@ -1,9 +1,9 @@
 package dev.hangar.ecs;
 
 import dev.hangar.core.state.Ids;
-import dev.hangar.ecs.domain.Cluster;
-import dev.hangar.ecs.domain.Task;
+import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskContainer;
+import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
@@ -22,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RunTask's request checked and turned into PROVISIONING tasks, with the overrides applied to each container. */
-final class TaskFactory {
+/**
+ * RunTask's request checked and turned into PROVISIONING tasks, with the overrides applied to each container. Public
+ * for runtime's ContainerSpecsTest, which builds its tasks as RunTask does.
+ */
+public final class TaskFactory {
 
     private TaskFactory() {
     }
@@ -33,8 +36,8 @@ final class TaskFactory {
      *                       TASK_DEFINITION} (the request's own tags win on the same key)
      * @param now            the tasks' createdAt, on Hangar's clock
      */
-    static List<Task> create(RunTaskRequest r, Cluster cluster, TaskDefinition td, Map<String, String> definitionTags,
-                             EcsArns arns, String region, Instant now) {
+    public static List<TaskRecord> create(RunTaskRequest r, ClusterRecord cluster, TaskDefinition td,
+                                          Map<String, String> definitionTags, EcsArns arns, String region, Instant now) {
         int count = r.count() == null ? 1 : r.count();
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
@@ -60,7 +63,7 @@ final class TaskFactory {
         if (r.startedBy() != null && r.startedBy().length() > 128) {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
         }
-        Map<String, String> tags = Tagging.check(r.tags()).asMap();
+        Map<String, String> tags = EcsTagging.check(r.tags()).asMap();
         if (r.propagateTags() == PropagateTags.SERVICE) {
             throw EcsErrors.invalidParameter("propagateTags SERVICE is not supported when running a task:"
                     + " a task run by RunTask has no service.");
@@ -72,14 +75,14 @@ final class TaskFactory {
             throw EcsErrors.invalidParameter("The execute command failed because a valid task role is not being used."
                     + " Specify a valid task role in your task definition or as a task override and try again.");
         }
-        Task.RunOptions options = new Task.RunOptions(execute, platformVersion, r.clientToken());
+        TaskRecord.RunOptions options = new TaskRecord.RunOptions(execute, platformVersion, r.clientToken());
         Map<String, ContainerOverride> byName = containerOverrides(overrides, td);
         String cpu = overrides.cpu() != null ? TaskDefinitions.cpuUnits(overrides.cpu()) : td.cpu();
         String memory = overrides.memory() != null ? TaskDefinitions.memoryMib(overrides.memory()) : td.memory();
         String group = r.group() != null ? r.group() : "family:" + td.family();
         TaskOverride echoed = echoedOverrides(overrides, td, byName);
 
-        List<Task> tasks = new ArrayList<>(count);
+        List<TaskRecord> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = Ids.hex32();
             String arn = arns.task(cluster.name(), id);
@@ -87,8 +90,8 @@ final class TaskFactory {
             for (ContainerDefinition def : td.containerDefinitions()) {
                 containers.add(container(arns.container(cluster.name(), id, Ids.uuid()), def, byName.get(def.name())));
             }
-            Task task = new Task(arn, id, cluster, td, launchType, capacityProvider, group, r.startedBy(), echoed,
-                    cpu, memory, region + "a", now, containers, options);
+            TaskRecord task = new TaskRecord(arn, id, cluster, td, launchType, capacityProvider, group,
+                    r.startedBy(), echoed, cpu, memory, region + "a", now, containers, options);
             // both were checked when they were set; AWS's limit applies to each, not to their union
             if (r.propagateTags() == PropagateTags.TASK_DEFINITION) {
                 task.tags().copy(definitionTags);
@@ -110,7 +113,7 @@ final class TaskFactory {
             }
             return null;
         }
-        return asked == null || asked.equals("LATEST") ? Task.LATEST_PLATFORM_VERSION : asked;
+        return asked == null || asked.equals("LATEST") ? TaskRecord.LATEST_PLATFORM_VERSION : asked;
     }
 
     /** Up to 64 characters in the range 33-126, as the API reference documents. */

@@ -3,7 +3,7 @@ package dev.hangar.lambda;
 import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.http.HttpHandler;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.LambdaFunction;
 
 import java.io.IOException;
@@ -34,8 +34,8 @@ public final class CodeDownloads implements HttpHandler {
         this.workers = workers;
     }
 
-    static String token(FunctionRegistry registry, LambdaFunction function, FunctionCode code) {
-        return registry.account() + "/" + registry.region() + "/" + function.name() + "/"
+    static String token(LambdaRegion region, LambdaFunction function, CodePackage code) {
+        return region.account() + "/" + region.region() + "/" + function.name() + "/"
                 + code.packageFile().getParent().getFileName() + ".zip";
     }
 

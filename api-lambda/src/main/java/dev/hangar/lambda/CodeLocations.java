@@ -1,7 +1,7 @@
 package dev.hangar.lambda;
 
 import dev.hangar.core.service.RequestContext;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import software.amazon.awssdk.services.lambda.model.FunctionCodeLocation;
@@ -15,9 +15,9 @@ final class CodeLocations {
     private CodeLocations() {
     }
 
-    static FunctionCodeLocation of(RequestContext ctx, FunctionRegistry registry, LambdaFunction function,
+    static FunctionCodeLocation of(RequestContext ctx, LambdaRegion region, LambdaFunction function,
                                    FunctionConfigurationState version) {
-        FunctionCode code = version.code();
+        CodePackage code = version.code();
         if (code.isImage()) {
             return FunctionCodeLocation.builder().repositoryType("ECR").imageUri(code.imageUri())
                     .resolvedImageUri(code.imageUri()).build();
@@ -25,7 +25,7 @@ final class CodeLocations {
         FunctionCodeLocation.Builder b = FunctionCodeLocation.builder().repositoryType("S3");
         String host = ctx.http() == null ? null : ctx.http().header("host");
         if (code.packageFile() != null && host != null) {
-            b.location("http://" + host + CodeDownloads.PREFIX + CodeDownloads.token(registry, function, code));
+            b.location("http://" + host + CodeDownloads.PREFIX + CodeDownloads.token(region, function, code));
         }
         return b.build();
     }

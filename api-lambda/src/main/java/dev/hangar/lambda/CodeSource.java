@@ -1,7 +1,7 @@
 package dev.hangar.lambda;
 
 import dev.hangar.lambda.code.ZipCodeStore;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import software.amazon.awssdk.core.SdkBytes;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ final class CodeSource {
         }
     }
 
-    FunctionCode zipPackage(FunctionRegistry registry, String functionName, Input in) {
+    CodePackage zipPackage(LambdaRegion region, String functionName, Input in) {
         if (in.imageUri() != null) {
             throw LambdaErrors.invalidParameter(
                     "Please don't provide ImageUri when updating a function with packageType Zip.");
@@ -42,7 +42,7 @@ final class CodeSource {
                 throw LambdaErrors.invalidParameter(
                         "Please do not provide other FunctionCode parameters when providing a ZipFile.");
             }
-            return store.store(registry.account(), registry.region(), functionName, in.zipFile().asByteArrayUnsafe());
+            return store.store(region.account(), region.region(), functionName, in.zipFile().asByteArrayUnsafe());
         }
         if (in.s3Bucket() != null && in.s3Key() != null) {
             if (HOT_RELOAD_BUCKET.equals(in.s3Bucket())) {
@@ -54,7 +54,7 @@ final class CodeSource {
         throw LambdaErrors.invalidParameter("Please provide a source for function code.");
     }
 
-    private static FunctionCode hotReload(String key) {
+    private static CodePackage hotReload(String key) {
         Path dir;
         try {
             dir = Path.of(key);
@@ -68,10 +68,10 @@ final class CodeSource {
         if (!Files.isDirectory(dir)) {
             throw LambdaErrors.invalidParameter("The hot-reload directory " + key + " does not exist on the Hangar host.");
         }
-        return FunctionCode.hotReload(dir.normalize());
+        return CodePackage.hotReload(dir.normalize());
     }
 
-    FunctionCode imagePackage(Input in) {
+    CodePackage imagePackage(Input in) {
         if (in.zipFile() != null || in.s3Bucket() != null || in.s3Key() != null) {
             throw LambdaErrors.invalidParameter(
                     "Please provide ImageUri when updating a function with packageType Image.");
@@ -80,10 +80,10 @@ final class CodeSource {
             throw LambdaErrors.invalidParameter(
                     "Please provide ImageUri when updating a function with packageType Image.");
         }
-        return FunctionCode.image(in.imageUri(), sha256Hex(in.imageUri()));
+        return CodePackage.image(in.imageUri(), sha256Hex(in.imageUri()));
     }
 
-    void release(FunctionCode code) {
+    void release(CodePackage code) {
         store.delete(code);
     }
 

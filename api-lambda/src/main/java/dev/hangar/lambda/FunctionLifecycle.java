@@ -1,6 +1,6 @@
 package dev.hangar.lambda;
 
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
 import dev.hangar.lambda.domain.LambdaFunction;
@@ -48,7 +48,7 @@ final class FunctionLifecycle {
         });
     }
 
-    private String imageProblem(FunctionCode code) {
+    private String imageProblem(CodePackage code) {
         if (!code.isImage() || runtime == null) {
             return null;
         }

@@ -7,7 +7,7 @@ import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsErrors;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.lambda.code.CodeJanitor;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.FunctionStatus;
 import dev.hangar.lambda.domain.LambdaFunction;
@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Creating, changing, publishing and deleting functions: the work behind LambdaService's function handlers. */
+/**
+ * Creating, changing, publishing and deleting functions: the work behind FunctionHandlers, and the retirement of a
+ * function's environments ConcurrencyHandlers asks for.
+ */
 final class Functions {
 
     private final CodeSource code;
@@ -41,8 +44,8 @@ final class Functions {
         this.clock = clock;
     }
 
-    FunctionConfiguration create(FunctionRegistry registry, CreateFunctionRequest r) {
-        String name = r.functionName() == null ? null : createName(registry, r.functionName());
+    FunctionConfiguration create(LambdaRegion region, CreateFunctionRequest r) {
+        String name = r.functionName() == null ? null : createName(region, r.functionName());
         if (name == null) {
             throw AwsErrors.missingMember("FunctionName");
         }
@@ -77,10 +80,10 @@ final class Functions {
         }
         TagRequest tags = TagRequest.of(r.tags());
         TagRules.checkOnCreate(tags, LambdaTagging.ERRORS);
-        if (registry.find(name) != null) {
+        if (region.find(name) != null) {
             throw LambdaErrors.functionExists(name);
         }
-        FunctionCode stored = image ? code.imagePackage(input) : code.zipPackage(registry, name, input);
+        CodePackage stored = image ? code.imagePackage(input) : code.zipPackage(region, name, input);
         FunctionConfigurationState latest = new FunctionConfigurationState.Builder()
                 .functionName(name)
                 .version(LambdaArns.LATEST)
@@ -108,10 +111,10 @@ final class Functions {
                 .status(FunctionStatus.creating())
                 .configRevision(1)
                 .build();
-        LambdaFunction function = new LambdaFunction(name, registry.arns().function(name), latest);
+        LambdaFunction function = new LambdaFunction(name, region.arns().function(name), latest);
         function.tags().add(tags, LambdaTagging.ERRORS);
         try {
-            registry.add(function);
+            region.add(function);
         } catch (RuntimeException e) {
             code.release(stored);
             throw e;
@@ -120,31 +123,31 @@ final class Functions {
         if (Boolean.TRUE.equals(r.publish())) {
             LambdaFunction.Published published = function.publish(Functions::newVersion);
             lifecycle.settleCreation(function, published.version());
-            return published.version().toSdk(function.arn(), true, registry.region());
+            return published.version().toSdk(function.arn(), true, region.region());
         }
-        return latest.toSdk(function.arn(), false, registry.region());
+        return latest.toSdk(function.arn(), false, region.region());
     }
 
     /** CreateFunction takes a name or an ARN of this account and region naming the function to be. */
-    private static String createName(FunctionRegistry registry, String functionName) {
+    private static String createName(LambdaRegion region, String functionName) {
         if (functionName.startsWith("arn:") || functionName.contains(":function:")) {
-            LambdaArns.FunctionRef ref = registry.arns().ref(functionName, null);
+            LambdaArns.FunctionRef ref = region.arns().ref(functionName, null);
             return ref.name();
         }
         return functionName;
     }
 
-    FunctionConfiguration updateCode(FunctionRegistry registry, UpdateFunctionCodeRequest r) {
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
-        LambdaFunction function = registry.require(ref.name());
+    FunctionConfiguration updateCode(LambdaRegion region, UpdateFunctionCodeRequest r) {
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), null);
+        LambdaFunction function = region.require(ref.name());
         FunctionConfigurationState current = function.latest();
         checkUpdatable(function, current, r.revisionId());
         CodeSource.Input input = new CodeSource.Input(r.zipFile(), r.s3Bucket(), r.s3Key(), r.imageUri());
         if (input.empty()) {
             throw LambdaErrors.invalidParameter("Please provide a source for function code.");
         }
-        FunctionCode stored = current.code().isImage()
-                ? code.imagePackage(input) : code.zipPackage(registry, function.name(), input);
+        CodePackage stored = current.code().isImage()
+                ? code.imagePackage(input) : code.zipPackage(region, function.name(), input);
         FunctionConfigurationState updated = function.updateLatest(latest -> latest.toBuilder()
                 .code(stored)
                 .architectures(r.hasArchitectures() && !r.architectures().isEmpty()
@@ -160,18 +163,18 @@ final class Functions {
         if (Boolean.TRUE.equals(r.publish())) {
             LambdaFunction.Published published = function.publish(Functions::newVersion);
             lifecycle.settleCreation(function, published.version());
-            return published.version().toSdk(function.arn(), true, registry.region());
+            return published.version().toSdk(function.arn(), true, region.region());
         }
-        return updated.toSdk(function.arn(), false, registry.region());
+        return updated.toSdk(function.arn(), false, region.region());
     }
 
-    FunctionConfiguration updateConfiguration(FunctionRegistry registry, UpdateFunctionConfigurationRequest r) {
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
+    FunctionConfiguration updateConfiguration(LambdaRegion region, UpdateFunctionConfigurationRequest r) {
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), null);
         Map<String, String> env = r.environment() == null ? null
                 : r.environment().hasVariables() ? r.environment().variables() : Map.of();
         LambdaValidation.model(null, new LambdaValidation.Settings(r.role(), r.handler(), r.description(),
                 r.timeout(), r.memorySize(), r.ephemeralStorage(), env, null));
-        LambdaFunction function = registry.require(ref.name());
+        LambdaFunction function = region.require(ref.name());
         FunctionConfigurationState current = function.latest();
         checkUpdatable(function, current, r.revisionId());
         LambdaValidation.environment(env);
@@ -233,7 +236,7 @@ final class Functions {
         });
         invoker.retire(function.arn(), LambdaArns.LATEST);
         settle(function, updated);
-        return updated.toSdk(function.arn(), false, registry.region());
+        return updated.toSdk(function.arn(), false, region.region());
     }
 
     /** A function whose creation failed starts over as Pending; an Active one goes through InProgress. */
@@ -259,9 +262,9 @@ final class Functions {
         }
     }
 
-    FunctionConfiguration publish(FunctionRegistry registry, PublishVersionRequest r) {
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
-        LambdaFunction function = registry.require(ref.name());
+    FunctionConfiguration publish(LambdaRegion region, PublishVersionRequest r) {
+        LambdaArns.FunctionRef ref = region.arns().ref(r.functionName(), null);
+        LambdaFunction function = region.require(ref.name());
         FunctionConfigurationState latest = function.latest();
         if (latest.status().isPending() || latest.status().isUpdating()) {
             throw LambdaErrors.updateInProgress(function.arn());
@@ -281,7 +284,7 @@ final class Functions {
         if (published.created()) {
             lifecycle.settleCreation(function, published.version());
         }
-        return published.version().toSdk(function.arn(), true, registry.region());
+        return published.version().toSdk(function.arn(), true, region.region());
     }
 
     private static FunctionConfigurationState newVersion(FunctionConfigurationState latest, String number) {
@@ -292,11 +295,11 @@ final class Functions {
                 .build();
     }
 
-    void delete(FunctionRegistry registry, LambdaArns.FunctionRef ref) {
+    void delete(LambdaRegion region, LambdaArns.FunctionRef ref) {
         if (LambdaArns.LATEST.equals(ref.qualifier())) {
             throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
         }
-        LambdaFunction function = registry.require(ref.name());
+        LambdaFunction function = region.require(ref.name());
         if (ref.qualified()) {
             FunctionConfigurationState removed = function.removeVersion(ref.qualifier());
             if (removed != null) {
@@ -305,8 +308,8 @@ final class Functions {
             }
             return;
         }
-        if (registry.remove(ref.name()) != function) {
-            throw LambdaErrors.functionNotFound(registry.arns().function(ref.name()));
+        if (region.remove(ref.name()) != function) {
+            throw LambdaErrors.functionNotFound(region.arns().function(ref.name()));
         }
         function.markDeleted();
         for (FunctionConfigurationState v : function.allVersions()) {
@@ -324,11 +327,11 @@ final class Functions {
     }
 
     /** The version a reference names, or ResourceNotFoundException with the ARN as the caller wrote it. */
-    static FunctionConfigurationState version(FunctionRegistry registry, LambdaFunction function,
+    static FunctionConfigurationState version(LambdaRegion region, LambdaFunction function,
                                               LambdaArns.FunctionRef ref) {
         FunctionConfigurationState v = function == null ? null : function.version(ref.qualifierOrLatest());
         if (v == null) {
-            throw LambdaErrors.functionNotFound(registry.arns().function(ref.name(), ref.qualifier()));
+            throw LambdaErrors.functionNotFound(region.arns().function(ref.name(), ref.qualifier()));
         }
         return v;
     }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Lambda's function ARNs, and the FunctionName parameter that accepts a name, a partial ARN
  * (123456789012:function:name) or a full ARN, each optionally followed by ":qualifier".
  */
-public final class LambdaArns {
+final class LambdaArns {
 
-    public static final String LATEST = "$LATEST";
+    static final String LATEST = "$LATEST";
 
     private static final Pattern FUNCTION_REF = Pattern.compile(
             "^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:(?:-gov)|(?:-iso[a-z]?))?-[a-z]+-\\d):)?"
@@ -29,15 +29,15 @@ public final class LambdaArns {
 
     private final ArnScope scope;
 
-    public LambdaArns(String region, String account) {
+    LambdaArns(String region, String account) {
         this.scope = ArnScope.of("lambda", region, account);
     }
 
-    public String function(String name) {
+    String function(String name) {
         return scope.arn("function:" + name);
     }
 
-    public String function(String name, String qualifier) {
+    String function(String name, String qualifier) {
         return qualifier == null ? function(name) : function(name) + ":" + qualifier;
     }
 
@@ -46,7 +46,7 @@ public final class LambdaArns {
      *
      * @param qualifier the Qualifier parameter, or null
      */
-    public FunctionRef ref(String functionName, String qualifier) {
+    FunctionRef ref(String functionName, String qualifier) {
         if (functionName == null) {
             throw AwsErrors.missingMember("FunctionName");
         }
@@ -69,7 +69,7 @@ public final class LambdaArns {
     }
 
     /** TagResource, UntagResource and ListTags name their function by ARN only. */
-    public FunctionRef resource(String arn) {
+    FunctionRef resource(String arn) {
         Matcher m = arn == null ? null : FULL_FUNCTION_ARN.matcher(arn);
         if (m == null || !m.matches()) {
             throw new Validation<>(AwsErrors::validation)
@@ -82,13 +82,13 @@ public final class LambdaArns {
     }
 
     /** A function name and its qualifier ($LATEST, a version number, an alias name) or null. */
-    public record FunctionRef(String name, String qualifier) {
+    record FunctionRef(String name, String qualifier) {
 
-        public boolean qualified() {
+        boolean qualified() {
             return qualifier != null;
         }
 
-        public String qualifierOrLatest() {
+        String qualifierOrLatest() {
             return qualifier == null ? LATEST : qualifier;
         }
     }

@@ -1,56 +1,38 @@
 package dev.hangar.lambda;
 
-import dev.hangar.core.resource.Constraints;
-import dev.hangar.core.resource.Page;
-import dev.hangar.core.resource.TagRequest;
-import dev.hangar.core.resource.Validation;
-import dev.hangar.core.service.AwsErrors;
-import dev.hangar.core.service.AwsService;
-import dev.hangar.core.service.Protocol;
 import dev.hangar.core.dataplane.DataPlaneRoute;
 import dev.hangar.core.port.FunctionInvocationPort;
-import dev.hangar.core.service.RequestContext;
-import dev.hangar.core.service.RunsOn;
+import dev.hangar.core.service.AwsService;
+import dev.hangar.core.service.Protocol;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.lambda.code.CodeJanitor;
 import dev.hangar.lambda.code.ZipCodeStore;
-import dev.hangar.lambda.domain.FunctionConfigurationState;
-import dev.hangar.lambda.domain.LambdaFunction;
-import dev.hangar.lambda.domain.ResourcePolicy;
 import dev.hangar.lambda.invoke.FunctionInvoker;
 import dev.hangar.lambda.invoke.InvokeConfig;
 import dev.hangar.lambda.invoke.Invoker;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.*;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * AWS Lambda's control plane: functions, versions, code, configuration, tags, resource policies, reserved
- * concurrency and account settings; Invoke checks and hands over to the invocation side ({@link FunctionInvoker}).
- * Handlers run on the worker pool (they may write code to disk); state transitions run in the background. Invoke
- * only hands the call to the invocation side (code fingerprints and container launches go to the workers there),
- * and the function reads answer from memory: those run on the event loop, sparing the hot path a thread hop.
+ * concurrency and account settings, handled by one object per resource ({@link FunctionHandlers},
+ * {@link InvokeHandlers}, {@link PolicyHandlers}, {@link TagHandlers}, {@link ConcurrencyHandlers}); Invoke checks
+ * and hands over to the invocation side ({@link FunctionInvoker}). State transitions run in the background.
  */
-@RunsOn(RunsOn.Pool.WORKERS)
 public final class LambdaService implements AwsService {
 
-    private final AccountRegionStore<FunctionRegistry> registries = new AccountRegionStore<>(FunctionRegistry::new);
+    private final AccountRegionStore<LambdaRegion> regions = new AccountRegionStore<>(LambdaRegion::new);
     private final FunctionInvoker invoker;
     private final ZipCodeStore codeStore;
-    private final Functions functions;
-    private final Invocations invocations;
-    private final int accountConcurrencyLimit;
     private final CodeDownloads codeDownloads;
+    private final List<Object> handlers;
 
     /**
      * As Hangar makes it: the invocation side on the container runtime of the ports, its settings from the
@@ -73,11 +55,12 @@ public final class LambdaService implements AwsService {
                           HangarClock clock) {
         this.invoker = invoker;
         this.codeStore = new ZipCodeStore(dataDirectory);
-        this.functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(engine, runtime), invoker,
+        Functions functions = new Functions(new CodeSource(codeStore), new FunctionLifecycle(engine, runtime), invoker,
                 new CodeJanitor(codeStore), clock);
-        this.invocations = new Invocations(invoker);
-        this.accountConcurrencyLimit = accountConcurrencyLimit;
         this.codeDownloads = new CodeDownloads(codeStore.functionsRoot(), workers);
+        this.handlers = List.of(new FunctionHandlers(regions, functions), new InvokeHandlers(regions, invoker),
+                new PolicyHandlers(regions), new TagHandlers(regions),
+                new ConcurrencyHandlers(regions, functions, accountConcurrencyLimit));
     }
 
     /** The plain HTTP route serving GetFunction's Code.Location; wire it at {@link CodeDownloads#PREFIX}. */
@@ -96,272 +79,20 @@ public final class LambdaService implements AwsService {
     }
 
     @Override
+    public List<Object> handlers() {
+        return handlers;
+    }
+
+    @Override
     public void close() {
         invoker.reset();
     }
 
     @Override
     public void reset() {
-        registries.clear();
+        regions.clear();
         invoker.reset();
         codeStore.deleteAll();
     }
 
-    private FunctionRegistry registry(RequestContext ctx) {
-        return registries.get(ctx);
-    }
-
-    // ---- functions ----
-
-    public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest r) {
-        return Shapes.configurationAs(functions.create(registry(ctx), r), CreateFunctionResponse.builder());
-    }
-
-    @RunsOn(RunsOn.Pool.EVENT_LOOP)
-    public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        GetFunctionResponse.Builder out = GetFunctionResponse.builder()
-                .configuration(version.toSdk(function.arn(), ref.qualified(), registry.region()))
-                .code(CodeLocations.of(ctx, registry, function, version));
-        if (!function.tags().isEmpty()) {
-            out.tags(function.tags().asMap());
-        }
-        Integer reserved = function.reservedConcurrency();
-        if (reserved != null) {
-            out.concurrency(Concurrency.builder().reservedConcurrentExecutions(reserved).build());
-        }
-        return out.build();
-    }
-
-    @RunsOn(RunsOn.Pool.EVENT_LOOP)
-    public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx,
-                                                                     GetFunctionConfigurationRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        return Shapes.configurationAs(version.toSdk(function.arn(), ref.qualified(), registry.region()),
-                GetFunctionConfigurationResponse.builder());
-    }
-
-    public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        new Validation<>(AwsErrors::validation).oneOf(r.functionVersionAsString(), "functionVersion", List.of("ALL"))
-                .throwIfAny();
-        int size = LambdaPages.size(r.maxItems());
-        boolean all = r.functionVersion() != null;
-        List<Listed> listed = new ArrayList<>();
-        for (LambdaFunction f : registry.all()) {
-            for (FunctionConfigurationState v : all ? f.allVersions() : List.of(f.latest())) {
-                listed.add(new Listed(LambdaPages.versionKey(f.name(), v.version()), f, v));
-            }
-        }
-        Page<Listed> page = LambdaPages.PAGER.page(r, listed, Listed::key, size);
-        return ListFunctionsResponse.builder()
-                .functions(page.items().stream().map(l -> l.version.toSdkListed(l.function.arn(), all,
-                        registry.region())).toList())
-                .nextMarker(page.nextToken()).build();
-    }
-
-    /** A function's version with the key ListFunctions pages by: functions by name, $LATEST first, then by number. */
-    private record Listed(String key, LambdaFunction function, FunctionConfigurationState version) {
-    }
-
-    public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest r) {
-        return Shapes.configurationAs(functions.updateCode(registry(ctx), r), UpdateFunctionCodeResponse.builder());
-    }
-
-    public UpdateFunctionConfigurationResponse updateFunctionConfiguration(RequestContext ctx,
-                                                                           UpdateFunctionConfigurationRequest r) {
-        return Shapes.configurationAs(functions.updateConfiguration(registry(ctx), r),
-                UpdateFunctionConfigurationResponse.builder());
-    }
-
-    public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        functions.delete(registry, registry.arns().ref(r.functionName(), r.qualifier()));
-        return DeleteFunctionResponse.builder().build();
-    }
-
-    // ---- versions ----
-
-    public PublishVersionResponse publishVersion(RequestContext ctx, PublishVersionRequest r) {
-        return Shapes.configurationAs(functions.publish(registry(ctx), r), PublishVersionResponse.builder());
-    }
-
-    public ListVersionsByFunctionResponse listVersionsByFunction(RequestContext ctx, ListVersionsByFunctionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
-        int size = LambdaPages.size(r.maxItems());
-        Page<FunctionConfigurationState> page = LambdaPages.PAGER.page(r, function.allVersions(),
-                v -> LambdaPages.versionKey(function.name(), v.version()), size);
-        return ListVersionsByFunctionResponse.builder()
-                .versions(page.items().stream().map(v -> v.toSdkListed(function.arn(), true, registry.region())).toList())
-                .nextMarker(page.nextToken()).build();
-    }
-
-    // ---- invocation ----
-
-    @RunsOn(RunsOn.Pool.EVENT_LOOP)
-    public CompletableFuture<InvokeResponse> invoke(RequestContext ctx, InvokeRequest r) {
-        return invocations.invoke(ctx, registry(ctx), r);
-    }
-
-    // ---- tags ----
-
-    public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
-        LambdaFunction function = taggable(registry(ctx), r.resource());
-        if (!r.hasTags() || r.tags().isEmpty()) {
-            throw LambdaErrors.invalidParameter("An error occurred and the request cannot be processed.");
-        }
-        function.tags().add(TagRequest.of(r.tags()), LambdaTagging.ERRORS);
-        return TagResourceResponse.builder().build();
-    }
-
-    public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest r) {
-        LambdaFunction function = taggable(registry(ctx), r.resource());
-        if (!r.hasTagKeys() || r.tagKeys().isEmpty()) {
-            throw AwsErrors.missingMember("TagKeys");
-        }
-        function.tags().remove(r.tagKeys());
-        return UntagResourceResponse.builder().build();
-    }
-
-    public ListTagsResponse listTags(RequestContext ctx, ListTagsRequest r) {
-        return ListTagsResponse.builder().tags(taggable(registry(ctx), r.resource()).tags().asMap()).build();
-    }
-
-    private static LambdaFunction taggable(FunctionRegistry registry, String resource) {
-        LambdaArns.FunctionRef ref = registry.arns().resource(resource);
-        if (ref.qualified()) {
-            throw LambdaErrors.invalidParameter("Tagging operations are permitted on Lambda functions only. Tags on "
-                    + "aliases and versions are not supported. Please specify either a function name or a function ARN.");
-        }
-        return registry.require(ref.name());
-    }
-
-    // ---- resource policy ----
-
-    public AddPermissionResponse addPermission(RequestContext ctx, AddPermissionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        Policies.validate(r);
-        if (LambdaArns.LATEST.equals(ref.qualifier())) {
-            throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
-        }
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        if (r.revisionId() != null && !r.revisionId().equals(version.revisionId())) {
-            throw LambdaErrors.revisionMismatch();
-        }
-        Map<String, Object> statement = Policies.statement(r, registry.arns().function(ref.name(), ref.qualifier()));
-        if (!function.policy(ref.qualifierOrLatest(), true).add(statement)) {
-            throw LambdaErrors.conflict("The statement id (" + r.statementId() + ") provided already exists. Please "
-                    + "provide a new statement id, or remove the existing statement.");
-        }
-        return AddPermissionResponse.builder().statement(Policies.json(statement)).build();
-    }
-
-    public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        if (function == null) {
-            throw LambdaErrors.resourceNotFound("No policy found for: " + registry.arns().function(ref.name()));
-        }
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
-        if (policy == null) {
-            throw LambdaErrors.resourceNotFound("No policy is associated with the given resource.");
-        }
-        if (!policy.has(r.statementId())) {
-            throw LambdaErrors.resourceNotFound("Statement " + r.statementId() + " is not found in resource policy.");
-        }
-        if (r.revisionId() != null && !r.revisionId().equals(version.revisionId())) {
-            throw LambdaErrors.revisionMismatch();
-        }
-        policy.remove(r.statementId());
-        function.dropPolicyIfEmpty(ref.qualifierOrLatest());
-        return RemovePermissionResponse.builder().build();
-    }
-
-    public GetPolicyResponse getPolicy(RequestContext ctx, GetPolicyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), r.qualifier());
-        LambdaFunction function = registry.find(ref.name());
-        FunctionConfigurationState version = Functions.version(registry, function, ref);
-        ResourcePolicy policy = function.policy(ref.qualifierOrLatest(), false);
-        if (policy == null || policy.isEmpty()) {
-            throw LambdaErrors.resourceNotFound("The resource you requested does not exist.");
-        }
-        return GetPolicyResponse.builder().policy(Policies.document(policy)).revisionId(version.revisionId()).build();
-    }
-
-    // ---- concurrency and account ----
-
-    public PutFunctionConcurrencyResponse putFunctionConcurrency(RequestContext ctx, PutFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        Integer reserved = r.reservedConcurrentExecutions();
-        if (reserved == null) {
-            throw AwsErrors.missingMember("ReservedConcurrentExecutions");
-        }
-        if (reserved < 0) {
-            throw new Validation<>(AwsErrors::validation)
-                    .fail(reserved, "reservedConcurrentExecutions", Constraints.minValue(0)).error();
-        }
-        LambdaArns.FunctionRef ref = registry.arns().ref(r.functionName(), null);
-        if (ref.qualified()) {
-            throw LambdaErrors.invalidParameter("This operation is permitted on Lambda functions only. Aliases and "
-                    + "versions do not support this operation. Please specify either a function name or an "
-                    + "unqualified function ARN.");
-        }
-        LambdaFunction function = registry.require(ref.name());
-        synchronized (registry) {
-            int unreservedAfter = accountConcurrencyLimit - registry.reservedConcurrencyExcept(ref.name()) - reserved;
-            if (unreservedAfter < LambdaLimits.MIN_UNRESERVED_CONCURRENCY) {
-                throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases "
-                        + "account's UnreservedConcurrentExecution below its minimum value of ["
-                        + LambdaLimits.MIN_UNRESERVED_CONCURRENCY + "].");
-            }
-            function.reservedConcurrency(reserved);
-        }
-        functions.retireAll(function);
-        return PutFunctionConcurrencyResponse.builder().reservedConcurrentExecutions(reserved).build();
-    }
-
-    public GetFunctionConcurrencyResponse getFunctionConcurrency(RequestContext ctx, GetFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
-        return GetFunctionConcurrencyResponse.builder()
-                .reservedConcurrentExecutions(function.reservedConcurrency()).build();
-    }
-
-    public DeleteFunctionConcurrencyResponse deleteFunctionConcurrency(RequestContext ctx,
-                                                                       DeleteFunctionConcurrencyRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        LambdaFunction function = registry.require(registry.arns().ref(r.functionName(), null).name());
-        function.reservedConcurrency(null);
-        functions.retireAll(function);
-        return DeleteFunctionConcurrencyResponse.builder().build();
-    }
-
-    public GetAccountSettingsResponse getAccountSettings(RequestContext ctx, GetAccountSettingsRequest r) {
-        FunctionRegistry registry = registry(ctx);
-        return GetAccountSettingsResponse.builder()
-                .accountLimit(AccountLimit.builder()
-                        .totalCodeSize(LambdaLimits.TOTAL_CODE_SIZE)
-                        .codeSizeUnzipped(LambdaLimits.CODE_SIZE_UNZIPPED)
-                        .codeSizeZipped(LambdaLimits.CODE_SIZE_ZIPPED)
-                        .concurrentExecutions(accountConcurrencyLimit)
-                        .unreservedConcurrentExecutions(accountConcurrencyLimit - registry.reservedConcurrencyExcept(null))
-                        .build())
-                .accountUsage(AccountUsage.builder()
-                        .totalCodeSize(registry.totalCodeSize())
-                        .functionCount((long) registry.all().size())
-                        .build())
-                .build();
-    }
 }

@@ -1,6 +1,6 @@
 package dev.hangar.lambda;
 
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 import dev.hangar.lambda.invoke.RunnableFunction;
@@ -14,12 +14,12 @@ final class Runnables {
     private Runnables() {
     }
 
-    static RunnableFunction of(FunctionRegistry registry, LambdaFunction function, FunctionConfigurationState v) {
-        FunctionCode code = v.code();
+    static RunnableFunction of(LambdaRegion region, LambdaFunction function, FunctionConfigurationState v) {
+        CodePackage code = v.code();
         ImageConfig image = v.imageConfig();
         return new RunnableFunction(
-                registry.account(),
-                registry.region(),
+                region.account(),
+                region.region(),
                 function.name(),
                 function.arn(),
                 v.version(),

@@ -1,5 +1,7 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.Position;
+
 /**
  * A GetLogEvents token: a direction and a {@link Position}. Unlike the listings' opaque tokens (the kit's pager),
  * these keep AWS's own look, "f/&lt;56 digits&gt;/s" and "b/&lt;56 digits&gt;/s": clients and tests see them, a poller

@@ -1,5 +1,8 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.LogStreamRecord;
+import dev.hangar.logs.domain.Position;
+import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -26,8 +29,8 @@ final class GroupSearch {
     }
 
     /** The page's token names the position after its last event (the kit's pager, bound to the request's filter). */
-    static FilterLogEventsResponse search(FilterLogEventsRequest r, List<LogStream> streams, FilterPattern pattern,
-                                          int limit) {
+    static FilterLogEventsResponse search(FilterLogEventsRequest r, List<LogStreamRecord> streams,
+                                          FilterPattern pattern, int limit) {
         Long endTime = r.endTime();
         Position low = r.startTime() == null ? Position.START : Position.startOf(r.startTime());
         // endTime is inclusive here (unlike GetLogEvents): events later than it are not returned.
@@ -43,7 +46,7 @@ final class GroupSearch {
             }
         }
         PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> StoredEvent.ORDER.compare(a.event, b.event));
-        for (LogStream stream : streams) {
+        for (LogStreamRecord stream : streams) {
             push(heads, stream.between(low, high).iterator());
         }
 
@@ -74,7 +77,7 @@ final class GroupSearch {
         }
 
         List<SearchedLogStream> searched = new ArrayList<>(streams.size());
-        for (LogStream stream : streams) {
+        for (LogStreamRecord stream : streams) {
             searched.add(SearchedLogStream.builder().logStreamName(stream.name()).searchedCompletely(!more).build());
         }
         return FilterLogEventsResponse.builder()

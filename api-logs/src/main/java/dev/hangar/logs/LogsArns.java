@@ -4,7 +4,7 @@ import dev.hangar.core.resource.Arn;
 import dev.hangar.core.resource.ArnScope;
 
 /** CloudWatch Logs' ARN formats in one account and region, and the group identifiers that take a name or an ARN. */
-final class LogsArns {
+public final class LogsArns {
 
     private final ArnScope scope;
 
@@ -13,16 +13,16 @@ final class LogsArns {
     }
 
     /** arn:aws:logs:r:a:log-group:NAME — the logGroupArn member and what tagging takes. */
-    String logGroup(String name) {
+    public String logGroup(String name) {
         return scope.arn("log-group:" + name);
     }
 
     /** arn:aws:logs:r:a:log-group:NAME:* — the older "arn" member, as IAM policies name a group's streams. */
-    String logGroupWildcard(String name) {
+    public String logGroupWildcard(String name) {
         return logGroup(name) + ":*";
     }
 
-    String logStream(String group, String stream) {
+    public String logStream(String group, String stream) {
         return logGroup(group) + ":log-stream:" + stream;
     }
 

@@ -1,5 +1,7 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.LogGroupRecord;
+
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -7,7 +9,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class LogsRegion {
 
     private final LogsArns arns;
-    private final ConcurrentNavigableMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<String, LogGroupRecord> groups = new ConcurrentSkipListMap<>();
 
     LogsRegion(String account, String region) {
         this.arns = new LogsArns(region, account);
@@ -17,17 +19,17 @@ final class LogsRegion {
         return arns;
     }
 
-    ConcurrentNavigableMap<String, LogGroup> groups() {
+    ConcurrentNavigableMap<String, LogGroupRecord> groups() {
         return groups;
     }
 
-    LogGroup group(String name) {
+    LogGroupRecord group(String name) {
         return groups.get(name);
     }
 
     /** The group, or ResourceNotFoundException as AWS words it. */
-    LogGroup require(String name) {
-        LogGroup group = name == null ? null : groups.get(name);
+    LogGroupRecord require(String name) {
+        LogGroupRecord group = name == null ? null : groups.get(name);
         if (group == null) {
             throw LogsErrors.groupNotFound();
         }
@@ -35,7 +37,7 @@ final class LogsRegion {
     }
 
     /** Resolves the logGroupName / logGroupIdentifier pair that reading operations accept. */
-    LogGroup require(String logGroupName, String logGroupIdentifier) {
+    LogGroupRecord require(String logGroupName, String logGroupIdentifier) {
         if (logGroupName != null && logGroupIdentifier != null) {
             throw LogsErrors.invalidParameter("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
         }
@@ -46,14 +48,14 @@ final class LogsRegion {
     }
 
     /** Adds the group unless one of that name exists; returns null when it did. */
-    LogGroup add(LogGroup group) {
+    LogGroupRecord add(LogGroupRecord group) {
         return groups.putIfAbsent(group.name(), group) == null ? group : null;
     }
 
-    LogGroup groupOrCreate(String name, long now) {
-        LogGroup existing = groups.get(name);
+    LogGroupRecord groupOrCreate(String name, long now) {
+        LogGroupRecord existing = groups.get(name);
         return existing != null ? existing
-                : groups.computeIfAbsent(name, n -> new LogGroup(n, arns, now, null, null, null));
+                : groups.computeIfAbsent(name, n -> new LogGroupRecord(n, arns, now, null, null, null));
     }
 
     boolean remove(String name) {

@@ -1,6 +1,7 @@
 package dev.hangar.logs;
 
 import dev.hangar.core.resource.Constraints;
+import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInfo;
 

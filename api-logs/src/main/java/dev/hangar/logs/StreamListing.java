@@ -2,6 +2,8 @@ package dev.hangar.logs;
 
 import dev.hangar.core.resource.Page;
 import dev.hangar.core.resource.PageKeys;
+import dev.hangar.logs.domain.LogGroupRecord;
+import dev.hangar.logs.domain.LogStreamRecord;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 
 import java.util.ArrayList;
@@ -16,25 +18,25 @@ final class StreamListing {
      * A stream with the key it is listed by, taken once: a stream's last event time moves while writers append, and
      * a listing must stay sorted by the keys it pages with.
      */
-    private record Keyed(String key, LogStream stream) {
+    private record Keyed(String key, LogStreamRecord stream) {
     }
 
     private StreamListing() {
     }
 
-    static Page<LogStream> byName(DescribeLogStreamsRequest r, LogGroup group, boolean descending, int limit) {
+    static Page<LogStreamRecord> byName(DescribeLogStreamsRequest r, LogGroupRecord group, boolean descending, int limit) {
         List<Keyed> streams = new ArrayList<>();
-        for (LogStream stream : NamePrefix.range(group.streams(), r.logStreamNamePrefix()).values()) {
+        for (LogStreamRecord stream : NamePrefix.range(group.streams(), r.logStreamNamePrefix()).values()) {
             streams.add(new Keyed(stream.name(), stream));
         }
         return page(r, streams, descending, limit);
     }
 
     /** Streams with no events first (ascending), then by their last event's timestamp, then by name. */
-    static Page<LogStream> byLastEventTime(DescribeLogStreamsRequest r, LogGroup group, boolean descending,
+    static Page<LogStreamRecord> byLastEventTime(DescribeLogStreamsRequest r, LogGroupRecord group, boolean descending,
                                            int limit) {
         List<Keyed> streams = new ArrayList<>();
-        for (LogStream stream : group.streams().values()) {
+        for (LogStreamRecord stream : group.streams().values()) {
             streams.add(new Keyed(PageKeys.of(PageKeys.number(stream.lastEventTimestampOrMin()), stream.name()),
                     stream));
         }
@@ -42,7 +44,7 @@ final class StreamListing {
         return page(r, streams, descending, limit);
     }
 
-    private static Page<LogStream> page(DescribeLogStreamsRequest r, List<Keyed> ascending, boolean descending,
+    private static Page<LogStreamRecord> page(DescribeLogStreamsRequest r, List<Keyed> ascending, boolean descending,
                                         int limit) {
         if (descending) {
             Collections.reverse(ascending);

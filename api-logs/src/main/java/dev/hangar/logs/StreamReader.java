@@ -1,5 +1,8 @@
 package dev.hangar.logs;
 
+import dev.hangar.logs.domain.LogStreamRecord;
+import dev.hangar.logs.domain.Position;
+import dev.hangar.logs.domain.StoredEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
@@ -24,7 +27,7 @@ final class StreamReader {
     private StreamReader() {
     }
 
-    static GetLogEventsResponse read(LogStream stream, Long startTime, Long endTime, String nextToken,
+    static GetLogEventsResponse read(LogStreamRecord stream, Long startTime, Long endTime, String nextToken,
                                      Boolean startFromHead, int limit) {
         Position low = startTime == null ? Position.START : Position.startOf(startTime);
         Position high = endTime == null ? END : Position.startOf(endTime);

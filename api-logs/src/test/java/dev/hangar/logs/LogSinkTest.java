@@ -35,12 +35,13 @@ class LogSinkTest {
     @RegisterExtension
     static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).build();
     static CloudWatchLogsClient client;
-    static LogsService logs;
+    /** The sink LogsService provides to the other services. */
+    static LogSink logs;
 
     @BeforeAll
     static void clients() {
         client = hangar.client(CloudWatchLogsClient.class);
-        logs = hangar.service(LogsService.class);
+        logs = hangar.ports().require(LogSink.class);
     }
 
     @Test

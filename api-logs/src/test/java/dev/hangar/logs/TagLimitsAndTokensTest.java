@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRes
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
@@ -116,7 +117,7 @@ class TagLimitsAndTokensTest {
         // the page size is not part of the filter: a client may change it between pages
         assertEquals(List.of(prefix + "g2", prefix + "g3"), client.describeLogGroups(b -> b
                 .logGroupNamePrefix(prefix).limit(5).nextToken(token)).logGroups().stream()
-                .map(software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup::logGroupName).toList());
+                .map(LogGroup::logGroupName).toList());
 
         String group = newGroup(client, "filter-tokens");
         newStream(client, group, "s");

@@ -10,21 +10,21 @@ import java.util.Map;
 /** Everything ECS holds for one account and region: clusters and tasks (task definitions live in their registry). */
 public final class EcsState {
 
-    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
-    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, ClusterRecord> clusters = new LinkedHashMap<>();
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
 
-    public synchronized Cluster cluster(String name) {
+    public synchronized ClusterRecord cluster(String name) {
         return clusters.get(name);
     }
 
     /** The cluster of that name, created or reactivated. */
-    public synchronized Cluster createCluster(String name, String arn) {
-        Cluster cluster = clusters.computeIfAbsent(name, n -> new Cluster(n, arn));
+    public synchronized ClusterRecord createCluster(String name, String arn) {
+        ClusterRecord cluster = clusters.computeIfAbsent(name, n -> new ClusterRecord(n, arn));
         cluster.activate();
         return cluster;
     }
 
-    public synchronized List<Cluster> clusters() {
+    public synchronized List<ClusterRecord> clusters() {
         return new ArrayList<>(clusters.values());
     }
 
@@ -47,14 +47,15 @@ public final class EcsState {
      * @return {@code newTasks} when they were added, the earlier request's tasks for a known token, or null when the
      *         cluster is no longer ACTIVE
      */
-    public synchronized List<Task> addTasks(Cluster cluster, String clientToken, List<Task> newTasks, Instant now) {
+    public synchronized List<TaskRecord> addTasks(ClusterRecord cluster, String clientToken, List<TaskRecord> newTasks,
+                                                  Instant now) {
         if (!cluster.active()) {
             return null;
         }
         Instant horizon = now.minus(STOPPED_TASK_RETENTION);
         tasks.values().removeIf(t -> t.stoppedBefore(horizon));
         if (clientToken != null) {
-            List<Task> earlier = tasks.values().stream()
+            List<TaskRecord> earlier = tasks.values().stream()
                     .filter(t -> t.cluster() == cluster && clientToken.equals(t.clientToken())).toList();
             if (!earlier.isEmpty()) {
                 return earlier;
@@ -65,8 +66,8 @@ public final class EcsState {
     }
 
     /** Deactivates the cluster unless it still has a task that is not STOPPED. */
-    public synchronized boolean deleteClusterIfIdle(Cluster cluster) {
-        for (Task t : tasks.values()) {
+    public synchronized boolean deleteClusterIfIdle(ClusterRecord cluster) {
+        for (TaskRecord t : tasks.values()) {
             if (t.cluster() == cluster && t.active()) {
                 return false;
             }
@@ -75,29 +76,29 @@ public final class EcsState {
         return true;
     }
 
-    public synchronized Task task(String id) {
+    public synchronized TaskRecord task(String id) {
         return tasks.get(id);
     }
 
     /** Tasks in the order they were created. */
-    public synchronized List<Task> tasks() {
+    public synchronized List<TaskRecord> tasks() {
         return new ArrayList<>(tasks.values());
     }
 
-    public List<Task> tasksOf(Cluster cluster) {
+    public List<TaskRecord> tasksOf(ClusterRecord cluster) {
         return tasks().stream().filter(t -> t.cluster() == cluster).toList();
     }
 
-    public Cluster.TaskCounts counts(Cluster cluster) {
+    public ClusterRecord.TaskCounts counts(ClusterRecord cluster) {
         int running = 0;
         int pending = 0;
-        for (Task t : tasksOf(cluster)) {
+        for (TaskRecord t : tasksOf(cluster)) {
             if (t.countsAsRunning()) {
                 running++;
             } else if (t.countsAsPending()) {
                 pending++;
             }
         }
-        return new Cluster.TaskCounts(running, pending);
+        return new ClusterRecord.TaskCounts(running, pending);
     }
 }

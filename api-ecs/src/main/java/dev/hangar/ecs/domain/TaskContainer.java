@@ -1,5 +1,6 @@
 package dev.hangar.ecs.domain;
 
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
@@ -9,13 +10,9 @@ import java.util.Map;
 
 /**
  * One container of a task: what it runs (the definition with the RunTask overrides applied, fixed at launch) and
- * how far it got. Its mutable state is only touched under its task's lock, through {@link Task}.
+ * how far it got. Its mutable state is only touched under its task's lock, through {@link TaskRecord}.
  */
 public final class TaskContainer {
-
-    static final String PENDING = "PENDING";
-    static final String RUNNING = "RUNNING";
-    static final String STOPPED = "STOPPED";
 
     private final String name;
     private final String arn;
@@ -27,7 +24,7 @@ public final class TaskContainer {
     private final Integer memoryReservation;
 
     private volatile String runtimeId;
-    String lastStatus = PENDING;
+    ContainerStatus lastStatus = ContainerStatus.PENDING;
     Integer exitCode;
     String reason;
     List<NetworkBinding> networkBindings = List.of();
@@ -90,16 +87,16 @@ public final class TaskContainer {
     }
 
     boolean stopped() {
-        return STOPPED.equals(lastStatus);
+        return lastStatus == ContainerStatus.STOPPED;
     }
 
-    software.amazon.awssdk.services.ecs.model.Container toSdk(String taskArn) {
-        var builder = software.amazon.awssdk.services.ecs.model.Container.builder()
+    Container toSdk(String taskArn) {
+        var builder = Container.builder()
                 .containerArn(arn)
                 .taskArn(taskArn)
                 .name(name)
                 .image(definition.image())
-                .lastStatus(lastStatus)
+                .lastStatus(lastStatus.toSdk())
                 .networkBindings(networkBindings)
                 .networkInterfaces(List.of())
                 .healthStatus(HealthStatus.UNKNOWN)

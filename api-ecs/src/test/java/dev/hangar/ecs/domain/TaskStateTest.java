@@ -18,21 +18,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The task's rules without Docker: races between exits, starts and stops resolve one way only. */
 class TaskStateTest {
 
-    private static Task task(ContainerDefinition... defs) {
+    private static TaskRecord task(ContainerDefinition... defs) {
         TaskDefinition td = TaskDefinition.builder().family("f").revision(1)
                 .taskDefinitionArn("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1")
                 .containerDefinitions(defs).build();
         List<TaskContainer> containers = java.util.Arrays.stream(defs)
                 .map(d -> new TaskContainer("arn:c/" + d.name(), d, null, Map.of(), null, 64, null)).toList();
-        return new Task("arn:t", "t", new Cluster("c", "arn:c"), td, LaunchType.EC2, null, "family:f", null,
-                TaskOverride.builder().build(), null, null, "us-east-1a", Instant.now(), containers, Task.RunOptions.NONE);
+        return new TaskRecord("arn:t", "t", new ClusterRecord("c", "arn:c"), td, LaunchType.EC2, null, "family:f", null,
+                TaskOverride.builder().build(), null, null, "us-east-1a", Instant.now(), containers,
+                TaskRecord.RunOptions.NONE);
     }
 
     private static ContainerDefinition def(String name, boolean essential) {
         return ContainerDefinition.builder().name(name).image("i").essential(essential).build();
     }
 
-    private static void created(Task t) {
+    private static void created(TaskRecord t) {
         t.pullStarted(Instant.now());
         t.pullStopped(Instant.now());
         t.containers().forEach(c -> t.containerCreated(c, "id-" + c.name()));
@@ -41,7 +42,7 @@ class TaskStateTest {
 
     @Test
     void anExitReportedBeforeStartReturnedWins() {
-        Task t = task(def("main", true));
+        TaskRecord t = task(def("main", true));
         created(t);
         TaskContainer main = t.claimStartable(Instant.now()).get(0);
         assertTrue(t.containerExited(main, 3, false, Instant.now()));
@@ -54,7 +55,7 @@ class TaskStateTest {
 
     @Test
     void theFirstStopReasonStays() {
-        Task t = task(def("main", true));
+        TaskRecord t = task(def("main", true));
         created(t);
         assertTrue(t.requestStop(TaskStopCode.USER_INITIATED, "first", Instant.now()));
         assertFalse(t.requestStop(TaskStopCode.ESSENTIAL_CONTAINER_EXITED, "second", Instant.now()));
@@ -63,7 +64,7 @@ class TaskStateTest {
 
     @Test
     void stopDuringProvisioningWaitsForTheLauncher() {
-        Task t = task(def("a", true), def("b", false));
+        TaskRecord t = task(def("a", true), def("b", false));
         t.pullStarted(Instant.now());
         t.containerCreated(t.container("a"), "id-a");
         t.requestStop(TaskStopCode.USER_INITIATED, "stop", Instant.now());
@@ -75,9 +76,9 @@ class TaskStateTest {
         t.beginStopping();
         assertTrue(t.startDeprovisioning(Instant.now()));
         assertFalse(t.startDeprovisioning(Instant.now()), "only once");
-        assertEquals("DEPROVISIONING", t.lastStatus());
+        assertEquals(TaskStatus.DEPROVISIONING, t.lastStatus());
         t.deprovisioned(Instant.now());
-        assertEquals("STOPPED", t.lastStatus());
+        assertEquals(TaskStatus.STOPPED, t.lastStatus());
     }
 
     @Test
@@ -85,7 +86,7 @@ class TaskStateTest {
         ContainerDefinition db = def("db", true);
         ContainerDefinition app = def("app", true).toBuilder()
                 .dependsOn(d -> d.containerName("db").condition("START")).build();
-        Task t = task(db, app);
+        TaskRecord t = task(db, app);
         created(t);
         TaskContainer first = t.claimStartable(Instant.now()).get(0);
         assertEquals("db", first.name());
@@ -93,7 +94,7 @@ class TaskStateTest {
         TaskContainer second = t.claimStartable(Instant.now()).get(0);
         assertEquals("app", second.name());
         t.containerStarted(second, List.of(), Instant.now());
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
 
         t.requestStop(TaskStopCode.USER_INITIATED, "stop", Instant.now());
         assertEquals(List.of(t.container("app")), t.beginStopping(), "the dependant stops first");
@@ -104,15 +105,15 @@ class TaskStateTest {
 
     @Test
     void nonEssentialExitKeepsTheTaskRunning() {
-        Task t = task(def("main", true), def("side", false));
+        TaskRecord t = task(def("main", true), def("side", false));
         created(t);
         for (TaskContainer c : t.claimStartable(Instant.now())) {
             t.containerStarted(c, List.of(), Instant.now());
         }
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
         assertFalse(t.containerExited(t.container("side"), 1, false, Instant.now()));
-        assertEquals("RUNNING", t.lastStatus());
+        assertEquals(TaskStatus.RUNNING, t.lastStatus());
         assertTrue(t.containerExited(t.container("main"), 137, true, Instant.now()));
-        assertEquals(Task.OOM_REASON, t.toSdk(false).containers().get(0).reason());
+        assertEquals(TaskRecord.OOM_REASON, t.toSdk(false).containers().get(0).reason());
     }
 }

@@ -1,6 +1,6 @@
 package dev.hangar.lambda.code;
 
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import dev.hangar.lambda.domain.FunctionConfigurationState;
 import dev.hangar.lambda.domain.LambdaFunction;
 
@@ -29,13 +29,14 @@ public final class CodeJanitor {
         this(store, MARGIN_SECONDS);
     }
 
-    public CodeJanitor(ZipCodeStore store, long marginSeconds) {
+    /** @param marginSeconds beyond the timeout; tests take 0 */
+    CodeJanitor(ZipCodeStore store, long marginSeconds) {
         this.store = store;
         this.marginSeconds = marginSeconds;
     }
 
     /** Schedules the package's removal unless a version of the function still uses it then. */
-    public void released(LambdaFunction function, FunctionCode code, int timeoutSeconds) {
+    public void released(LambdaFunction function, CodePackage code, int timeoutSeconds) {
         if (code.packageFile() == null) {
             return;
         }
@@ -46,7 +47,7 @@ public final class CodeJanitor {
         }, timeoutSeconds + marginSeconds, TimeUnit.SECONDS);
     }
 
-    private static boolean inUse(LambdaFunction function, FunctionCode code) {
+    private static boolean inUse(LambdaFunction function, CodePackage code) {
         for (FunctionConfigurationState v : function.allVersions()) {
             if (code.packageFile().equals(v.code().packageFile())) {
                 return true;

@@ -2,7 +2,7 @@ package dev.hangar.lambda.code;
 
 import dev.hangar.lambda.LambdaErrors;
 import dev.hangar.lambda.LambdaLimits;
-import dev.hangar.lambda.domain.FunctionCode;
+import dev.hangar.lambda.domain.CodePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class ZipCodeStore {
     }
 
     /** Checks, unpacks and stores one upload; throws Lambda's errors for anything AWS would refuse. */
-    public FunctionCode store(String account, String region, String functionName, byte[] zip) {
+    public CodePackage store(String account, String region, String functionName, byte[] zip) {
         if (zip.length > LambdaLimits.CODE_SIZE_ZIPPED) {
             throw LambdaErrors.zippedTooLarge();
         }
@@ -75,7 +75,7 @@ public final class ZipCodeStore {
             Files.createDirectories(target.getParent());
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
-            return FunctionCode.zip(sha256Base64(zip), zip.length, unzipped, target.resolve(CODE),
+            return CodePackage.zip(sha256Base64(zip), zip.length, unzipped, target.resolve(CODE),
                     target.resolve(PACKAGE));
         } catch (IOException e) {
             throw new UncheckedIOException("storing the deployment package of " + functionName, e);
@@ -173,7 +173,7 @@ public final class ZipCodeStore {
     }
 
     /** Removes one stored package (its code folder and archive); the path must be one this store handed out. */
-    public void delete(FunctionCode code) {
+    public void delete(CodePackage code) {
         if (code.packageFile() != null && code.packageFile().startsWith(functions)) {
             Path upload = code.packageFile().getParent();
             deleteTree(upload);

@@ -40,7 +40,7 @@ public record FunctionConfigurationState(
         ImageConfig imageConfig,
         String logFormat,
         String logGroup,
-        FunctionCode code,
+        CodePackage code,
         Instant lastModified,
         String revisionId,
         FunctionStatus status,
@@ -121,7 +121,7 @@ public record FunctionConfigurationState(
         private ImageConfig imageConfig;
         private String logFormat;
         private String logGroup;
-        private FunctionCode code;
+        private CodePackage code;
         private Instant lastModified;
         private String revisionId;
         private FunctionStatus status;
@@ -171,7 +171,7 @@ public record FunctionConfigurationState(
         public Builder imageConfig(ImageConfig v) { imageConfig = v; return this; }
         public Builder logFormat(String v) { logFormat = v; return this; }
         public Builder logGroup(String v) { logGroup = v; return this; }
-        public Builder code(FunctionCode v) { code = v; return this; }
+        public Builder code(CodePackage v) { code = v; return this; }
         public Builder lastModified(Instant v) { lastModified = v; return this; }
         public Builder revisionId(String v) { revisionId = v; return this; }
         public Builder status(FunctionStatus v) { status = v; return this; }

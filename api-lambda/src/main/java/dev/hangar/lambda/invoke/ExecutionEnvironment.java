@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +31,6 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
     enum State { STARTING, READY, INVOKING, DEAD }
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionEnvironment.class);
-    private static final DateTimeFormatter STREAM_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final int REMEMBERED_IDS = 32;
 
     final String id = Ids.hex32();
@@ -69,9 +66,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         this.ctx = ctx;
         this.pool = pool;
         this.current = first;
-        String stream = STREAM_DAY.format(ctx.clock.now()) + "/[" + function.version() + "]" + id;
-        this.logs = new InvocationLogs(ctx.logs, function.account(), function.region(),
-                StandardVariables.logGroup(function), stream, ctx.clock, ctx.realTimeTimers, ctx.logDelay);
+        this.logs = InvocationLogs.ofEnvironment(function, id, ctx);
         this.resources = new EnvironmentResources(id, ctx);
         this.end = new InvocationEnd(this, logs, resources, ctx.clock);
     }

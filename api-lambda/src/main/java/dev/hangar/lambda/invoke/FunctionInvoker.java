@@ -2,7 +2,7 @@ package dev.hangar.lambda.invoke;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The invocation side as the control plane (LambdaService) calls it. */
+/** The invocation side as the control plane (InvokeHandlers, and Functions retiring versions) calls it. */
 public interface FunctionInvoker {
 
     /**

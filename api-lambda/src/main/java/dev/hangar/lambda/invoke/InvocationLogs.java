@@ -6,6 +6,8 @@ import dev.hangar.runtime.LogLine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class InvocationLogs {
 
+    private static final DateTimeFormatter STREAM_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final LogSink sink;
     private final String account;
@@ -49,6 +52,13 @@ final class InvocationLogs {
     private boolean anyStarted;
     /** The first invocation's window, whose tail also holds the init's output. */
     private LogWindow first;
+
+    /** The stream of a new environment, named as AWS names it: yyyy/MM/dd/[version]environment id. */
+    static InvocationLogs ofEnvironment(RunnableFunction function, String environmentId, InvokeContext ctx) {
+        String stream = STREAM_DAY.format(ctx.clock.now()) + "/[" + function.version() + "]" + environmentId;
+        return new InvocationLogs(ctx.logs, function.account(), function.region(),
+                StandardVariables.logGroup(function), stream, ctx.clock, ctx.realTimeTimers, ctx.logDelay);
+    }
 
     /** For tests: the stream's times on the wall clock. */
     InvocationLogs(LogSink sink, String account, String region, String group, String stream,

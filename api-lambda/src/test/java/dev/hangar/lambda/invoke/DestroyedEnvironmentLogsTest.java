@@ -1,6 +1,6 @@
 package dev.hangar.lambda.invoke;
 
-import dev.hangar.core.service.RequestContext;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.logs.LogsService;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerState;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -19,10 +20,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -43,12 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DestroyedEnvironmentLogsTest {
 
     private static final int LINES = 2000;
+    private static final ServiceCalls.Caller CALLER = new ServiceCalls.Caller(ACCOUNT, REGION);
 
-    /** Function output goes to CloudWatch Logs, as Hangar wires it: LogsService is the LogSink of the ports. */
+    /** Function output goes to CloudWatch Logs, as Hangar wires it: LogsService provides the LogSink of the ports. */
     @RegisterExtension
     static final HangarExtension hangar = HangarExtension.builder().service(LogsService::new).dockerRuntime()
             .environment(DockerHarness.IMAGES).build();
-    private LogsService logs;
+    /** CloudWatch Logs read as another service would: its own handlers, in process. */
+    private ServiceCalls logs;
     private ContainerRuntime runtime;
     private InvokerHarness harness;
     private Invoker invoker;
@@ -57,7 +58,7 @@ class DestroyedEnvironmentLogsTest {
     @BeforeAll
     void start() throws Exception {
         DockerHarness.checkImages(hangar.runtime());
-        logs = hangar.service(LogsService.class);
+        logs = hangar.context().calls();
         runtime = hangar.runtime();
         harness = new InvokerHarness(hangar);
         invoker = harness.invoker;
@@ -127,7 +128,7 @@ class DestroyedEnvironmentLogsTest {
     private List<String> awaitStream(RunnableFunction fn, String container, String report) {
         String group = "/aws/lambda/" + fn.functionName();
         return Await.until("the REPORT and " + LINES + " lines in " + group + " and " + container + " gone", () -> {
-            List<LogStream> streams = logs.describeLogStreams(ctx(),
+            List<LogStream> streams = logs.<DescribeLogStreamsResponse>callAndWait(CALLER,
                     DescribeLogStreamsRequest.builder().logGroupName(group).build()).logStreams();
             return streams.size() == 1 ? read(group, streams.get(0).logStreamName()) : List.<String>of();
         }, messages -> messages.stream().anyMatch(m -> m.startsWith(report)) && allLinesIn(messages)
@@ -158,8 +159,8 @@ class DestroyedEnvironmentLogsTest {
         String token = null;
         while (true) {
             String from = token;
-            GetLogEventsResponse page = logs.getLogEvents(ctx(), GetLogEventsRequest.builder().logGroupName(group).logStreamName(stream).startFromHead(true)
-                    .nextToken(from).build());
+            GetLogEventsResponse page = logs.callAndWait(CALLER, GetLogEventsRequest.builder().logGroupName(group)
+                    .logStreamName(stream).startFromHead(true).nextToken(from).build());
             page.events().stream().map(OutputLogEvent::message).forEach(out::add);
             if (page.events().isEmpty() || page.nextForwardToken().equals(from)) {
                 return out;
@@ -187,10 +188,5 @@ class DestroyedEnvironmentLogsTest {
         }
         assertTrue(missing.isEmpty(), missing.size() + " of " + LINES + " lines missing before '" + marker + "': "
                 + (missing.size() > 20 ? missing.subList(0, 20) + "..." : missing));
-    }
-
-    private static RequestContext ctx() {
-        return new RequestContext(UUID.randomUUID().toString(), ACCOUNT, REGION, "logs", "GetLogEvents", null,
-                Instant.now());
     }
 }
