@@ -402,17 +402,24 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             throw new RuntimeUnavailableException(availability.status().detail());
         }
         availability.require();
-        try {
-            return body.get();
-        } catch (ContainerRuntimeException e) {
-            throw e;
-        } catch (DockerException e) {
-            throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.engineMessage(e), e);
-        } catch (RuntimeException e) {
-            if (EngineErrors.isUnreachable(e)) {
-                throw availability.lost(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return body.get();
+            } catch (ContainerRuntimeException e) {
+                throw e;
+            } catch (DockerException e) {
+                throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.engineMessage(e), e);
+            } catch (RuntimeException e) {
+                if (attempt == 1 && EngineErrors.isStaleConnection(e)) {
+                    // a pooled connection to an engine that restarted since: the request never reached it
+                    log.debug("Retrying {} on a fresh connection: {}", action, EngineErrors.rootMessage(e));
+                    continue;
+                }
+                if (EngineErrors.isUnreachable(e)) {
+                    throw availability.lost(e);
+                }
+                throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.rootMessage(e), e);
             }
-            throw new ContainerRuntimeException("Cannot " + action + ": " + EngineErrors.rootMessage(e), e);
         }
     }
 

@@ -33,6 +33,23 @@ final class EngineErrors {
         return false;
     }
 
+    /**
+     * A write on a pooled connection whose engine went away since (it restarted): the request was not delivered, so
+     * it is safe to send again on a new connection. Only the write side counts ("Broken pipe"): a reset may come
+     * after the engine acted on the request.
+     */
+    static boolean isStaleConnection(Throwable failure) {
+        if (failure instanceof DockerException) {
+            return false;
+        }
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost message, which names the real reason (connection refused, no such file...). */
     static String rootMessage(Throwable failure) {
         Throwable root = failure;

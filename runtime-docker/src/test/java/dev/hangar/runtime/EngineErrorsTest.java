@@ -27,4 +27,12 @@ class EngineErrorsTest {
         assertFalse(EngineErrors.isUnreachable(new NotFoundException("x")));
         assertFalse(EngineErrors.isUnreachable(new IllegalStateException("bug")));
     }
+
+    @Test
+    void onlyABrokenPipeCountsAsAStaleConnectionWorthRetrying() {
+        assertTrue(EngineErrors.isStaleConnection(new RuntimeException(new java.net.SocketException("Broken pipe"))));
+        assertFalse(EngineErrors.isStaleConnection(new RuntimeException(new ConnectException("Connection refused"))));
+        assertFalse(EngineErrors.isStaleConnection(new RuntimeException(new java.net.SocketException("Connection reset"))));
+        assertFalse(EngineErrors.isStaleConnection(new NotFoundException("Broken pipe")));
+    }
 }
