@@ -209,7 +209,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         inv.startedNanos = System.nanoTime();
         // START is written by whoever hands the event over, once it holds no lock (see Handover); the window's start
         // is on the engine's time base, the wall clock, which the container's lines are attributed by
-        inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
+        inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now(), inv.request.tailLogs());
         return NextInvocationResponse.of(inv);
     }
 
@@ -466,7 +466,7 @@ final class ExecutionEnvironment implements RuntimeApiHandler.RuntimeApi {
         if (inv.logWindow == null) {
             // START now, with the init output before it in the tail
             inv.startedNanos = System.nanoTime();
-            inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now());
+            inv.logWindow = logs.open(inv.requestId(), function.version(), Instant.now(), inv.request.tailLogs());
         }
         Double initMs = unreportedInitMs;
         unreportedInitMs = null;

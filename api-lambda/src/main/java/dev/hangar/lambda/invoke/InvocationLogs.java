@@ -136,7 +136,7 @@ final class InvocationLogs {
 
     /** Opens the invocation's window and writes START. */
     LogWindow start(String requestId, String version, Instant at) {
-        LogWindow window = open(requestId, version, at);
+        LogWindow window = open(requestId, version, at, false);
         announce(window);
         return window;
     }
@@ -147,8 +147,9 @@ final class InvocationLogs {
      * in the same step as it hands over the event, under its own lock, and write to the sink (another service) once
      * it holds no lock.
      */
-    synchronized LogWindow open(String requestId, String version, Instant at) {
+    synchronized LogWindow open(String requestId, String version, Instant at, boolean tailWanted) {
         LogWindow window = new LogWindow(requestId, at);
+        window.tailWanted = tailWanted;
         window.startShown = clock.now();
         if (!anyStarted) {
             anyStarted = true;
@@ -189,6 +190,8 @@ final class InvocationLogs {
 
     /** How long a window waits for {@link #drained} before it closes anyway (a removal that hangs). */
     private static final long DRAIN_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The least quiet time of a LogType=Tail invocation (see {@link #quietNanos}). */
+    static final long TAIL_QUIET_FLOOR_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
 
     /**
      * The invocation has its answer: END and REPORT follow as {@code close} says.
@@ -207,7 +210,7 @@ final class InvocationLogs {
             window.linesBeforeEnd = linesBeforeEnd.toArray(String[]::new);
         }
         if (close == Close.WHEN_QUIET) {
-            later(window, delay.quietNanos(), () -> checkSettled(window));
+            later(window, quietNanos(window), () -> checkSettled(window));
         } else {
             later(window, DRAIN_LIMIT_NANOS, () -> drained(window));
         }
@@ -234,6 +237,16 @@ final class InvocationLogs {
         }
     }
 
+    /**
+     * How long the window's output must stay quiet after the answer. A caller who reads the tail sees a missing line
+     * (the runtime's "Invoke Error" printed just before its answer) where a stream reader would only see it late, so
+     * a tail waits at least {@link #TAIL_QUIET_FLOOR_NANOS}, however quick the engine's log stream was lately.
+     */
+    long quietNanos(LogWindow window) {
+        long learned = delay.quietNanos();
+        return window.tailWanted ? Math.max(learned, TAIL_QUIET_FLOOR_NANOS) : learned;
+    }
+
     private void checkSettled(LogWindow window) {
         long wait;
         synchronized (this) {
@@ -243,7 +256,7 @@ final class InvocationLogs {
             long now = System.nanoTime();
             long quietSince = Math.max(window.endedNanos, window.lastLineNanos);
             long quietFor = now - quietSince;
-            long quietNanos = delay.quietNanos();
+            long quietNanos = quietNanos(window);
             if (quietFor >= quietNanos || now - window.endedNanos >= delay.maxSettleNanos()) {
                 wait = -1;
             } else {

@@ -18,6 +18,8 @@ final class LogWindow {
     static final int TAIL_BYTES = 4096;
 
     final String requestId;
+    /** The caller asked for LogType=Tail: its tail must hold what the function printed before it answered. */
+    boolean tailWanted;
     /** When it started on the engine's time base (the wall clock): the container's lines are attributed by it. */
     final Instant startedAt;
     /** START's time in the stream, on Hangar's clock. */

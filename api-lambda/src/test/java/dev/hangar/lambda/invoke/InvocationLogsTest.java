@@ -53,6 +53,15 @@ class InvocationLogsTest {
                 sink.messages(GROUP));
     }
 
+    @Test
+    void aTailedInvocationWaitsLongerForItsLastLinesThanTheEnginesRecentLagAlone() {
+        LogWindow plain = logs.open("r1", "$LATEST", Instant.now(), false);
+        LogWindow tailed = logs.open("r2", "$LATEST", Instant.now(), true);
+        // nothing late seen yet: the base (50 ms here) for a stream reader, the floor for a caller reading the tail
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(50), logs.quietNanos(plain));
+        assertEquals(InvocationLogs.TAIL_QUIET_FLOOR_NANOS, logs.quietNanos(tailed));
+    }
+
     private long timeOf(String message) {
         return sink.entries.stream().filter(e -> e.event().message().equals(message)).findFirst().orElseThrow()
                 .event().timestamp();
