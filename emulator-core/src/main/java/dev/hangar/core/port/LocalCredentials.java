@@ -22,7 +22,8 @@ public final class LocalCredentials implements CredentialsPort {
 
     private final Accounts accounts;
     private final HangarClock clock;
-    private final SecureRandom random = new SecureRandom();
+    /** Made at the first issue, not at start: seeding it is work a start need not do. */
+    private volatile SecureRandom random;
 
     public LocalCredentials(Accounts accounts, HangarClock clock) {
         this.accounts = accounts;
@@ -46,6 +47,11 @@ public final class LocalCredentials implements CredentialsPort {
     }
 
     private String text(char[] alphabet, int length) {
+        SecureRandom random = this.random;
+        if (random == null) {
+            random = new SecureRandom();
+            this.random = random;
+        }
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
             out[i] = alphabet[random.nextInt(alphabet.length)];
