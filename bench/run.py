@@ -1120,6 +1120,8 @@ def write_docs(results: dict) -> None:
                       f"then SIGTERM) in {cds['training_s']} s, {fmt(cds['size_mb'])} MB, kept under `.hangar/` "
                       "(git-ignored)."]
     lines += lambda_bench.doc_lines(results.get("lambda"), results.get("lambda_skipped"))
+    import start_bench  # its own run's figures (bench/results/start.json), when it was run
+    lines += start_bench.doc_lines()
     if results.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {n}" for n in results["notes"]]
     DOCS.write_text("\n".join(lines) + "\n")
