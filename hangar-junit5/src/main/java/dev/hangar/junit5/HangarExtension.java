@@ -234,6 +234,7 @@ public final class HangarExtension implements BeforeAllCallback, AfterAllCallbac
             return this;
         }
 
+        /** An extension with these settings; the builder can go on to make others. */
         public HangarExtension build() {
             return new HangarExtension(new Settings(environment, perMethod, resetBetweenTests));
         }

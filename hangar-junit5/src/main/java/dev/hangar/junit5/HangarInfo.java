@@ -18,6 +18,7 @@ public final class HangarInfo {
     public static final Region REGION = Region.US_EAST_1;
     /** The access key of the injected clients; Hangar accepts any and does not check signatures. */
     public static final String ACCESS_KEY_ID = "test";
+    /** The secret key of the injected clients. */
     public static final String SECRET_ACCESS_KEY = "test";
 
     private final URI endpoint;
