@@ -1,6 +1,7 @@
 package dev.hangar.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -13,6 +14,7 @@ import org.testcontainers.utility.DockerImageName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hangar, the local AWS compute emulator (ECS, Lambda, CloudWatch Logs), as a Testcontainers container.
@@ -75,7 +77,10 @@ public class HangarContainer extends GenericContainer<HangarContainer> {
         // the engine's socket as the engine's host sees it (Docker Desktop and rootless engines differ from the path
         // the client uses): Hangar drives the same engine that runs it
         withFileSystemBind(DockerClientFactory.instance().getRemoteDockerUnixSocketPath(), SOCKET, BindMode.READ_WRITE);
+        // asked every 50 ms rather than Testcontainers' once a second: Hangar answers about half a second after start
         waitingFor(Wait.forHttp(HEALTH_PATH).forPort(PORT).forStatusCode(200)
+                .withRateLimiter(RateLimiterBuilder.newBuilder().withRate(20, TimeUnit.SECONDS)
+                        .withConstantThroughput().build())
                 .withStartupTimeout(Duration.ofSeconds(60)));
         withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("dev.hangar.container"))
                 .withSeparateOutputStreams());
