@@ -74,6 +74,23 @@ public record SelfContainer(String id, String network, String ipAddress) {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
+        Optional<java.nio.file.Path> socket = SocketInspect.socket(System.getenv("DOCKER_HOST"));
+        if (socket.isPresent()) {
+            try {
+                for (String candidate : candidates) {
+                    Optional<SelfContainer> self = SocketInspect.inspect(socket.get(), candidate);
+                    if (self.isPresent()) {
+                        logFound(self.get());
+                        return self;
+                    }
+                }
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Could not ask the engine at {} whether Hangar runs in one of its containers: {}",
+                        socket.get(), EngineErrors.rootMessage(e));
+                return null;
+            }
+        }
         try {
             DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
             ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
@@ -85,8 +102,7 @@ public record SelfContainer(String id, String network, String ipAddress) {
                     .build();
             try (DockerClient client = DockerClientImpl.getInstance(config, http)) {
                 Optional<SelfContainer> self = inspect(client, candidates);
-                self.ifPresent(s -> log.info("Running in container {} on network {} at {}", s.id().substring(0, 12),
-                        s.network(), s.ipAddress()));
+                self.ifPresent(SelfContainer::logFound);
                 return self;
             }
         } catch (IOException | RuntimeException e) {
@@ -96,6 +112,11 @@ public record SelfContainer(String id, String network, String ipAddress) {
         }
     }
 
+    private static void logFound(SelfContainer s) {
+        log.info("Running in container {} on network {} at {}", s.id().substring(0, 12), s.network(), s.ipAddress());
+    }
+
+    /** Through docker-java, for an engine reached over tcp. */
     static Optional<SelfContainer> inspect(DockerClient client, Set<String> candidates) {
         for (String candidate : candidates) {
             InspectContainerResponse inspected;

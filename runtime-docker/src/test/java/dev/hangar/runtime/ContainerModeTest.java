@@ -79,7 +79,7 @@ class ContainerModeTest {
     }
 
     @Test
-    void findsAContainerByItsIdAndItsNetworkButNotByAName() {
+    void findsAContainerByItsIdAndItsNetworkButNotByAName() throws Exception {
         String name = "hangar-self-" + UUID.randomUUID().toString().substring(0, 8);
         ContainerHandle h = fx.run(RuntimeFixture.busybox("sleep", "30").name(name));
         try {
@@ -91,6 +91,11 @@ class ContainerModeTest {
             assertFalse(self.get().hostNetwork());
 
             assertEquals(Optional.empty(), SelfContainer.inspect(raw, Set.of(name)));
+            // the start path's own request over the socket reads the same
+            Path socket = SocketInspect.socket(System.getenv("DOCKER_HOST")).orElseThrow();
+            assertEquals(self, SocketInspect.inspect(socket, h.id().substring(0, 12)));
+            assertEquals(Optional.empty(), SocketInspect.inspect(socket, name));
+            assertEquals(Optional.empty(), SocketInspect.inspect(socket, "0123456789abcdef"));
         } finally {
             fx.runtime.remove(h.id());
         }
