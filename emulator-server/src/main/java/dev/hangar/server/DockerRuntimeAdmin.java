@@ -18,7 +18,8 @@ final class DockerRuntimeAdmin implements RuntimeAdmin {
     public Health health() {
         // health answers at once, "connecting" included, rather than waiting for the engine
         RuntimeStatus status = runtime.statusNow();
-        SelfContainer self = runtime.self();
+        // found at start (Hangar.serviceEnvironment) when in a container, so known before the runtime connects
+        SelfContainer self = runtime.self() != null ? runtime.self() : SelfContainer.known().orElse(null);
         return new Health(status.available(), "docker", status.detail(), self == null ? null
                 : new Container(self.id().substring(0, Math.min(12, self.id().length())), self.network(),
                         self.ipAddress()));

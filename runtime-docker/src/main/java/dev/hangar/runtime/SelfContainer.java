@@ -68,6 +68,12 @@ public record SelfContainer(String id, String network, String ipAddress) {
         return result != null ? result : Optional.empty();
     }
 
+    /** What {@link #current()} found so far, without asking anything: empty before it was called, or when it failed. */
+    public static Optional<SelfContainer> known() {
+        Optional<SelfContainer> result = found;
+        return result != null ? result : Optional.empty();
+    }
+
     /** Null when the engine could not be asked: found again at the next call rather than taken as "not". */
     private static Optional<SelfContainer> detect() {
         Set<String> candidates = candidateIds();
