@@ -41,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class HangarContainerTest {
 
     private static final String PYTHON_IMAGE = "hangar-test/lambda-python:latest";
+    /** No runtime client of its own: Hangar brings its bootstrap.py, a second folder copied in container mode. */
+    private static final String PLAIN_PYTHON_IMAGE = "hangar-test/python-plain:latest";
     private static final String BUSYBOX = "hangar-test/busybox:latest";
     /** Bounded: the SDK's waiters poll every second or so, for at most a minute here. */
     private static final Consumer<WaiterOverrideConfiguration.Builder> WAIT =
@@ -52,9 +54,11 @@ class HangarContainerTest {
     static void startHangar() {
         requireImage(HangarContainer.IMAGE + ":" + HangarVersion.current(), "scripts/build-image.sh");
         requireImage(PYTHON_IMAGE, "scripts/build-lambda-images.sh");
+        requireImage(PLAIN_PYTHON_IMAGE, "scripts/build-lambda-images.sh");
         requireImage(BUSYBOX, "scripts/build-test-images.sh");
         hangar = new HangarContainer()
                 .withLambdaImage("python3.12", PYTHON_IMAGE)
+                .withLambdaImage("python3.11", PLAIN_PYTHON_IMAGE)
                 .withDefaultRegion("eu-west-1");
         hangar.start();
     }
@@ -95,14 +99,23 @@ class HangarContainerTest {
 
     @Test
     void createsAndInvokesAPythonFunction() throws IOException {
+        assertGreets("greet", Runtime.PYTHON3_12);
+    }
+
+    @Test
+    void runsAFunctionInAPlainImageWithHangarsRuntimeClientCopiedIn() throws IOException {
+        assertGreets("greet-plain", Runtime.PYTHON3_11);
+    }
+
+    private static void assertGreets(String name, Runtime runtime) throws IOException {
         SdkBytes code = SdkBytes.fromByteArray(zip("app.py", HANDLER));
         try (LambdaClient lambda = client(LambdaClient.builder())) {
-            lambda.createFunction(b -> b.functionName("greet").runtime(Runtime.PYTHON3_12).handler("app.handler")
+            lambda.createFunction(b -> b.functionName(name).runtime(runtime).handler("app.handler")
                     .role("arn:aws:iam::000000000000:role/lambda").timeout(30)
                     .code(c -> c.zipFile(code)));
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("greet"), WAIT);
+            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name), WAIT);
 
-            InvokeResponse response = lambda.invoke(b -> b.functionName("greet")
+            InvokeResponse response = lambda.invoke(b -> b.functionName(name)
                     .payload(SdkBytes.fromUtf8String("{\"name\":\"hangar\"}")));
 
             assertEquals(200, response.statusCode());
