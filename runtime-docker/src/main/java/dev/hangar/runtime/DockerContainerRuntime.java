@@ -182,6 +182,10 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public ContainerHandle create(ContainerSpec spec) {
         return call("create container from " + spec.image(), () -> {
             long start = System.nanoTime();
+            if (self == null) {
+                // the engine may have been away at connect; found once, then remembered (SelfContainer.current)
+                self = SelfContainer.current().orElse(null);
+            }
             boolean copyMounts = self != null && spec.mounts() != null && !spec.mounts().isEmpty();
             CreateContainerResponse created = CreateCommands.apply(client.createContainerCmd(spec.image()),
                     copyMounts ? MountCopies.withoutMounts(spec) : spec, instanceId).exec();
