@@ -10,6 +10,7 @@ import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
+import dev.hangar.runtime.SelfContainer;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -127,6 +128,12 @@ final class ConnectingRuntime implements ContainerRuntime {
         } catch (IllegalStateException e) {
             return new RuntimeStatus(false, null, "Docker runtime could not be set up");
         }
+    }
+
+    /** The container Hangar runs in (container mode), once connected; null before, or on the engine's host. */
+    SelfContainer self() {
+        DockerContainerRuntime runtime = connection.getNow(null);
+        return runtime == null ? null : runtime.self();
     }
 
     /** The engine's state without waiting (for health): "connecting" until connected; asking starts connecting. */

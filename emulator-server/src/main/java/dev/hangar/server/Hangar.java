@@ -4,6 +4,7 @@ import dev.hangar.core.http.HangarServer;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.runtime.RuntimeUnavailableException;
+import dev.hangar.runtime.SelfContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,31 @@ public final class Hangar implements AutoCloseable {
      * The environment services read their settings from. Functions' own SDK calls reach this Hangar unless
      * configured otherwise (known up front unless the port is 0).
      */
+    /**
+     * The services' settings: the environment, plus defaults that depend on where Hangar runs. On the engine's host,
+     * functions run on the host network and reach Hangar at 127.0.0.1. In a container of the engine it drives
+     * (container mode, docs/docker.md), they join Hangar's network and are given Hangar's address there; a setting
+     * the user made is kept either way.
+     */
     private static Map<String, String> serviceEnvironment(HangarConfig config) {
         Map<String, String> env = new HashMap<>(config.environment());
-        String endpoint = env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL");
-        if ((endpoint == null || endpoint.isBlank()) && config.port() != 0) {
-            env.put("HANGAR_LAMBDA_AWS_ENDPOINT_URL", "http://127.0.0.1:" + config.port());
+        SelfContainer self = config.cdsTraining() ? null : SelfContainer.current().orElse(null);
+        String address = self == null ? "127.0.0.1" : self.ipAddress();
+        if (self != null) {
+            putUnlessSet(env, "HANGAR_LAMBDA_DOCKER_NETWORK", self.network());
+            putUnlessSet(env, "HANGAR_LAMBDA_RUNTIME_API_HOST", address);
+        }
+        if (config.port() != 0) {
+            putUnlessSet(env, "HANGAR_LAMBDA_AWS_ENDPOINT_URL", "http://" + address + ":" + config.port());
         }
         return env;
+    }
+
+    private static void putUnlessSet(Map<String, String> env, String name, String value) {
+        String set = env.get(name);
+        if (set == null || set.isBlank()) {
+            env.put(name, value);
+        }
     }
 
     public static Hangar start(HangarConfig config) throws IOException {

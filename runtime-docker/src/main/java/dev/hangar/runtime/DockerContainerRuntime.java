@@ -48,6 +48,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private final EngineAvailability availability;
     private final ContainerEventStream events;
     private final LogFollows logFollows;
+    /** Set at connect when Hangar runs in a container of the engine it drives: mounts become copies. */
+    private volatile SelfContainer self;
 
     private DockerContainerRuntime(String instanceId, DockerClients clients, EngineAvailability availability) {
         this.instanceId = instanceId;
@@ -114,6 +116,9 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         DockerContainerRuntime runtime = new DockerContainerRuntime(instanceId, clients, availability);
         RuntimeStatus status = availability.probe();
         runtime.events.start();
+        if (status.available()) {
+            runtime.self = SelfContainer.current().orElse(null);
+        }
         if (!status.available()) {
             log.warn("Container runtime for Hangar instance {} unavailable: {}", instanceId, status.detail());
             return runtime;
@@ -177,8 +182,22 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public ContainerHandle create(ContainerSpec spec) {
         return call("create container from " + spec.image(), () -> {
             long start = System.nanoTime();
-            CreateContainerResponse created = CreateCommands.apply(client.createContainerCmd(spec.image()), spec,
-                    instanceId).exec();
+            if (self == null) {
+                // the engine may have been away at connect; found once, then remembered (SelfContainer.current)
+                self = SelfContainer.current().orElse(null);
+            }
+            boolean copyMounts = self != null && spec.mounts() != null && !spec.mounts().isEmpty();
+            CreateContainerResponse created = CreateCommands.apply(client.createContainerCmd(spec.image()),
+                    copyMounts ? MountCopies.withoutMounts(spec) : spec, instanceId).exec();
+            if (copyMounts) {
+                // Hangar's folders are not on the engine's host: their contents go in before the container starts
+                try {
+                    MountCopies.copyInto(client, created.getId(), spec.mounts());
+                } catch (RuntimeException e) {
+                    removeQuietly(created.getId());
+                    throw new ContainerRuntimeException(e.getMessage(), e);
+                }
+            }
             String name = spec.name() != null ? spec.name() : nameOf(created.getId());
             log.info("Created container {} ({}) from {} in {} ms", name, shortId(created.getId()), spec.image(),
                     millisSince(start));
@@ -295,7 +314,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public int reapOrphans() {
         return call("reap orphaned containers", () -> {
             int removed = 0;
-            for (String id : new OrphanReaper(client, instanceId).findOrphans()) {
+            for (String id : new OrphanReaper(client, instanceId, self != null).findOrphans()) {
                 if (removeQuietly(id)) {
                     log.info("Removed orphaned container {} left by an earlier Hangar", shortId(id));
                     removed++;
@@ -303,6 +322,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             }
             return removed;
         });
+    }
+
+    /** The container Hangar runs in on this engine (container mode), or null when it runs on the engine's host. */
+    public SelfContainer self() {
+        return self;
     }
 
     /** The engine address, as configured ("unix:///var/run/docker.sock"). */

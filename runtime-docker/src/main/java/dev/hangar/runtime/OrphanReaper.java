@@ -22,13 +22,24 @@ final class OrphanReaper {
     private static final Logger log = LoggerFactory.getLogger(OrphanReaper.class);
     /** Slack between the start time the owner wrote and the one the OS reports now. */
     private static final long START_TIME_SLACK_MILLIS = 2_000;
+    private static final java.util.regex.Pattern CONTAINER_ID = java.util.regex.Pattern.compile("[0-9a-f]{12,64}");
 
     private final DockerClient client;
     private final String instanceId;
+    /**
+     * Hangar runs in a container of this engine: an owner on another host that is no container of the engine is
+     * most likely a Hangar on the engine's host, whose processes this one cannot see, so its containers are spared.
+     */
+    private final boolean inContainer;
 
     OrphanReaper(DockerClient client, String instanceId) {
+        this(client, instanceId, false);
+    }
+
+    OrphanReaper(DockerClient client, String instanceId, boolean inContainer) {
         this.client = client;
         this.instanceId = instanceId;
+        this.inContainer = inContainer;
     }
 
     /** The ids to remove. */
@@ -45,7 +56,7 @@ final class OrphanReaper {
                 .filter(c -> !instanceId.equals(c.getLabels().get(HangarLabels.INSTANCE)))
                 .filter(c -> {
                     HangarLabels.ProcessOwner owner = HangarLabels.ProcessOwner.parse(c.getLabels().get(HangarLabels.OWNER));
-                    boolean alive = owner != null && ownerAlive(owner, runsAsSiblingContainer);
+                    boolean alive = owner != null && ownerAlive(owner, runsAsSiblingContainer, inContainer);
                     if (alive) {
                         log.debug("Sparing container {} of live Hangar instance {} ({})", c.getId(),
                                 c.getLabels().get(HangarLabels.INSTANCE), owner.label());
@@ -56,7 +67,8 @@ final class OrphanReaper {
                 .toList();
     }
 
-    private static boolean ownerAlive(HangarLabels.ProcessOwner owner, Predicate<String> runsAsSiblingContainer) {
+    private static boolean ownerAlive(HangarLabels.ProcessOwner owner, Predicate<String> runsAsSiblingContainer,
+                                      boolean inContainer) {
         HangarLabels.ProcessOwner self = HangarLabels.ProcessOwner.current();
         if (owner.host().equals(self.host())) {
             Optional<ProcessHandle> process = ProcessHandle.of(owner.pid());
@@ -68,12 +80,15 @@ final class OrphanReaper {
             return owner.startMillis() == 0 || started == 0
                     || Math.abs(started - owner.startMillis()) <= START_TIME_SLACK_MILLIS;
         }
+        if (inContainer && !CONTAINER_ID.matcher(owner.host()).matches()) {
+            return true;
+        }
         return runsAsSiblingContainer.test(owner.host());
     }
 
     /** Hangar itself usually runs unlabelled, so its container is not in the managed list. */
     private boolean runningContainerWithIdPrefix(String host) {
-        if (!host.matches("[0-9a-f]{12,64}")) {
+        if (!CONTAINER_ID.matcher(host).matches()) {
             return false;
         }
         return client.listContainersCmd().withIdFilter(List.of(host)).exec().stream()
