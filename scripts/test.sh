@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs and starts what the tests need (Docker engine, AWS CLI v2,
-# the test and Lambda runtime images — each skipped when already there), then runs every module's tests.
+# the test and Lambda runtime images, the Hangar image — each skipped when already there), runs every module's
+# tests and installs the artifacts, then builds and tests examples/ against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +14,9 @@ bash scripts/docker-up.sh
 bash scripts/install-test-tools.sh
 bash scripts/build-test-images.sh
 bash scripts/build-lambda-images.sh
+# the Hangar image hangar-testcontainers' tests start (builds the fat jar first when it is missing)
+bash scripts/build-image.sh
 
-exec mvn -B -ntp verify "$@"
+# install: the example project below depends on the artifacts as a user's build would
+mvn -B -ntp install "$@"
+mvn -B -ntp -f examples/pom.xml verify
