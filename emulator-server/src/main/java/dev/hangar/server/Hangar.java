@@ -27,14 +27,10 @@ public final class Hangar implements AutoCloseable {
     }
 
     /**
-     * The environment services read their settings from. Functions' own SDK calls reach this Hangar unless
-     * configured otherwise (known up front unless the port is 0).
-     */
-    /**
      * The services' settings: the environment, plus defaults that depend on where Hangar runs. On the engine's host,
      * functions run on the host network and reach Hangar at 127.0.0.1. In a container of the engine it drives
      * (container mode, docs/docker.md), they join Hangar's network and are given Hangar's address there; a setting
-     * the user made is kept either way.
+     * the user made is kept either way. On port 0, Lambda tells functions the endpoint once the server listens.
      */
     private static Map<String, String> serviceEnvironment(HangarConfig config) {
         Map<String, String> env = new HashMap<>(config.environment());

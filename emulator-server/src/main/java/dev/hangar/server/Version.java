@@ -1,13 +1,32 @@
 package dev.hangar.server;
 
-/** Hangar's version, from the fat jar's manifest ("dev" when run from classes). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** Hangar's version, from version.properties (filtered by Maven at build); "dev" when that is missing. */
 final class Version {
+
+    private static final String VERSION = read();
 
     private Version() {
     }
 
     static String current() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        return VERSION;
+    }
+
+    private static String read() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String v = p.getProperty("version", "dev");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
     }
 }

@@ -112,7 +112,8 @@ final class EnvironmentLaunch {
                 .name("hangar-lambda-" + safeName(function.functionName()) + "-" + env.id.substring(0, 12))
                 .entrypoint(plan.entrypoint())
                 .command(plan.command())
-                .environment(StandardVariables.of(function, plan, env.logs.stream(), runtimeApiPort, ctx.config))
+                .environment(StandardVariables.of(function, plan, env.logs.stream(), runtimeApiPort, ctx.config,
+                        ctx.hangarEndpoint.get()))
                 .labels(Map.of(HangarLabels.RESOURCE, function.functionArn(),
                         "hangar.lambda.version", function.version(),
                         "hangar.lambda.environment", env.id))

@@ -6,12 +6,14 @@ import dev.hangar.core.port.LogSink;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.runtime.ContainerRuntime;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What every pool and environment shares: the engine, the server, the log sink, the settings and the threads. */
 final class InvokeContext {
@@ -40,6 +42,12 @@ final class InvokeContext {
     final LogDelay logDelay;
     /** Which runtime images bring their own runtime client, from their configuration: asked once per image. */
     final ImageRuntimeClients imageClients;
+
+    /**
+     * Hangar's own endpoint, for functions' AWS_ENDPOINT_URL when HANGAR_LAMBDA_AWS_ENDPOINT_URL is not set: on
+     * port 0 it is known only once the server listens, after the service is made. Null until Invoker.create sets it.
+     */
+    volatile Supplier<URI> hangarEndpoint = () -> null;
 
     /** Live environments by container id, for the engine's die and oom events. */
     private final Map<String, ExecutionEnvironment> byContainer = new ConcurrentHashMap<>();

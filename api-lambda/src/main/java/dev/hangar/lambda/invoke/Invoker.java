@@ -65,10 +65,12 @@ public final class Invoker implements FunctionInvoker {
     public static Invoker create(ServiceContext ctx) {
         InvokeConfig config = InvokeConfig.fromEnvironment(ctx.environment());
         Ports.Ref<LogSink> logs = ctx.ports().ref(LogSink.class, LogSink.NONE);
-        return new Invoker(ctx.ports().require(ContainerRuntime.class),
+        Invoker invoker = new Invoker(ctx.ports().require(ContainerRuntime.class),
                 handler -> ctx.listeners().open(config.runtimeApiHost(), 0, handler),
                 (account, region, group, stream, events) -> logs.get().append(account, region, group, stream, events),
                 config, ctx.clock(), ctx.realTimeTimers(), ctx.workers(), ctx.engine());
+        invoker.ctx.hangarEndpoint = ctx.endpoint();
+        return invoker;
     }
 
     @Override

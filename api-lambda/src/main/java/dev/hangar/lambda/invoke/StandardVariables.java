@@ -11,12 +11,20 @@ final class StandardVariables {
 
     static Map<String, String> of(RunnableFunction fn, LaunchPlan plan, String logStream, int runtimeApiPort,
                                   InvokeConfig config) {
+        return of(fn, plan, logStream, runtimeApiPort, config, null);
+    }
+
+    /** @param hangarEndpoint AWS_ENDPOINT_URL when the configuration names none; null = none */
+    static Map<String, String> of(RunnableFunction fn, LaunchPlan plan, String logStream, int runtimeApiPort,
+                                  InvokeConfig config, java.net.URI hangarEndpoint) {
         Map<String, String> env = new LinkedHashMap<>();
         // the function may override these (AWS lists them as unreserved)
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         if (config.awsEndpointUrl() != null) {
             env.put("AWS_ENDPOINT_URL", config.awsEndpointUrl());
+        } else if (hangarEndpoint != null) {
+            env.put("AWS_ENDPOINT_URL", hangarEndpoint.toString());
         }
         if (fn.environment() != null) {
             env.putAll(fn.environment());
