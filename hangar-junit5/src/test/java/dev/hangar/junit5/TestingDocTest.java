@@ -17,5 +17,9 @@ class TestingDocTest {
         String test = Files.readString(root.resolve("examples/src/test/java/dev/hangar/examples/ComputeAppTest.java"));
         assertTrue(doc.contains("```java\n" + test + "```\n"),
                 "docs/testing.md's snippet differs from examples/.../ComputeAppTest.java: copy the file into it");
+        String container = Files.readString(
+                root.resolve("examples/src/test/java/dev/hangar/examples/ComputeAppContainerTest.java"));
+        assertTrue(doc.contains("```java\n" + container + "```\n"),
+                "docs/testing.md's snippet differs from examples/.../ComputeAppContainerTest.java: copy the file into it");
     }
 }
