@@ -38,7 +38,7 @@ public record HangarConfig(
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+");
     /** A DNS name or an IPv4 address, or an IPv6 address (whether it exists is the bind's to say). */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.%a-z]*");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.%a-z]*");
     private static final Pattern DOCKER_HOST = Pattern.compile("unix:///.+|tcp://(\\[[0-9A-Fa-f:]+\\]|[^/:\\s\\[\\]]+):\\d{1,5}/?|npipe://.+");
 
     public static HangarConfig fromEnvironment(Map<String, String> env) {
