@@ -80,9 +80,16 @@ public final class Hangar implements AutoCloseable {
                 .port(ContainerRuntime.class, runtime)
                 .plannedServices(Services.PLANNED);
         Services.ALL.forEach(builder::service);
-        HangarServer server = builder.build().start();
+        HangarServer server;
+        try {
+            server = builder.build().start();
+        } catch (RuntimeException | Error e) {
+            runtime.close(); // the server closed its own part; nothing may keep the JVM up after a failed start
+            throw e;
+        }
         runtime.connectAfter(ConnectingRuntime.CONNECT_DELAY);
-        log.info("Hangar {} listening on {} in {} ms (services: {})", Version.current(), server.endpoint(),
+        log.info("Hangar {} listening on {} in {} ms since JVM start ({} ms in Hangar.start; services: {})",
+                Version.current(), StartLine.where(config.host(), server.endpoint()), StartLine.sinceJvmStart(),
                 (System.nanoTime() - started) / 1_000_000,
                 String.join(", ", server.services().stream().map(s -> s.name()).toList()));
         return new Hangar(runtime, server);

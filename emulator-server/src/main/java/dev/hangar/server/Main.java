@@ -5,7 +5,11 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.hangar.core.http.HangarServer;
 import org.slf4j.LoggerFactory;
 
-/** java -jar hangar.jar: reads the environment, starts Hangar, stops it cleanly on SIGTERM/SIGINT. */
+/**
+ * java -jar hangar.jar: reads the environment, starts Hangar, stops it cleanly on SIGTERM/SIGINT. A setting that is
+ * wrong, or a start that fails (the port taken, a host that does not resolve), is one line on stderr and exit code 2
+ * (a setting) or 1 (anything else): see {@link StartFailure}.
+ */
 public final class Main {
 
     private Main() {
@@ -31,7 +35,17 @@ public final class Main {
             CdsTraining.run(config);
             System.exit(0);
         }
-        Hangar hangar = Hangar.start(config);
+        Hangar hangar;
+        try {
+            hangar = Hangar.start(config);
+        } catch (RuntimeException | java.io.IOException e) {
+            // Hangar.start closed what it had started; the details are for whoever asks for them
+            LoggerFactory.getLogger(Main.class).debug("start failed", e);
+            StartFailure failure = StartFailure.of(e, config);
+            System.err.println("hangar: " + failure.line());
+            System.exit(failure.exitCode());
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
         Thread.currentThread().join();
     }

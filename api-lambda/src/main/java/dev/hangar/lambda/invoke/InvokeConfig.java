@@ -69,22 +69,27 @@ public record InvokeConfig(
         return fromEnvironment(System.getenv());
     }
 
+    /**
+     * @throws IllegalArgumentException naming the variable and what it accepts, when one is malformed (Main prints
+     *                                  it as one line and exits)
+     */
     public static InvokeConfig fromEnvironment(Map<String, String> env) {
+        checkRuntimeClientSettings(env);
         return new InvokeConfig(
                 env,
-                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", 600) * 1000)),
-                (int) longValue(env, "HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", 1000),
-                secondsList(env.getOrDefault("HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "60,120")),
-                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", 1) * 1000)),
-                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_MAX_SECONDS", 300)),
-                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_MAX_EVENT_AGE_SECONDS", 21600)),
-                Duration.ofMillis((long) (doubleValue(env, "HANGAR_LAMBDA_INIT_TIMEOUT_SECONDS", 10) * 1000)),
-                blankToNull(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")) == null ? null
-                        : Path.of(env.get("HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR")),
-                blankToNull(env.get("HANGAR_LAMBDA_AWS_ENDPOINT_URL")),
-                env.getOrDefault("HANGAR_LAMBDA_RUNTIME_API_HOST", "127.0.0.1"),
-                env.getOrDefault("HANGAR_LAMBDA_DOCKER_NETWORK", "host"),
-                Duration.ofMillis(longValue(env, "HANGAR_LAMBDA_LOG_SETTLE_MS", 30)));
+                seconds(env, "HANGAR_LAMBDA_KEEP_ALIVE_SECONDS", 600, 0),
+                (int) longValue(env, "HANGAR_LAMBDA_ACCOUNT_CONCURRENCY", 1000, 1, 1_000_000),
+                secondsList(env, "HANGAR_LAMBDA_ASYNC_RETRY_DELAYS_SECONDS", "60,120"),
+                seconds(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_SECONDS", 1, 0.001),
+                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_THROTTLE_BACKOFF_MAX_SECONDS", 300, 1,
+                        MAX_SECONDS)),
+                Duration.ofSeconds(longValue(env, "HANGAR_LAMBDA_ASYNC_MAX_EVENT_AGE_SECONDS", 21600, 1, MAX_SECONDS)),
+                seconds(env, "HANGAR_LAMBDA_INIT_TIMEOUT_SECONDS", 10, 0.001),
+                directory(env, "HANGAR_LAMBDA_RUNTIME_CLIENTS_DIR"),
+                url(env, "HANGAR_LAMBDA_AWS_ENDPOINT_URL"),
+                word(env, "HANGAR_LAMBDA_RUNTIME_API_HOST", "127.0.0.1", "a host name or an IP address"),
+                word(env, "HANGAR_LAMBDA_DOCKER_NETWORK", "host", "a Docker network name (host, bridge, ...)"),
+                Duration.ofMillis(longValue(env, "HANGAR_LAMBDA_LOG_SETTLE_MS", 30, 0, 60_000)));
     }
 
     /**
@@ -168,24 +173,108 @@ public record InvokeConfig(
         return null;
     }
 
-    private static List<Duration> secondsList(String value) {
+    /** A year: longer waits are surely a mistake (and would overflow the millisecond arithmetic much later). */
+    private static final long MAX_SECONDS = 366L * 24 * 3600;
+
+    /** HANGAR_LAMBDA_RUNTIME_CLIENT_&lt;RUNTIME&gt; says image or hangar; anything else used to mean image. */
+    private static void checkRuntimeClientSettings(Map<String, String> env) {
+        env.forEach((name, value) -> {
+            if (name.startsWith(CLIENT_PREFIX) && blankToNull(value) != null
+                    && !value.trim().equalsIgnoreCase("image") && !value.trim().equalsIgnoreCase("hangar")) {
+                throw new IllegalArgumentException(name + " must be image or hangar, got '" + value + "'");
+            }
+        });
+    }
+
+    private static List<Duration> secondsList(Map<String, String> env, String name, String fallback) {
+        String value = blankToNull(env.get(name)) == null ? fallback : env.get(name);
         List<Duration> out = new ArrayList<>();
         for (String part : value.split(",")) {
             if (!part.isBlank()) {
-                out.add(Duration.ofMillis((long) (Double.parseDouble(part.trim()) * 1000)));
+                out.add(Duration.ofMillis((long) (number(name, part.trim(),
+                        "a comma-separated list of seconds (each 0 or more)", 0) * 1000)));
             }
         }
         return out;
     }
 
-    private static long longValue(Map<String, String> env, String name, long fallback) {
+    private static Duration seconds(Map<String, String> env, String name, double fallback, double min) {
         String v = blankToNull(env.get(name));
-        return v == null ? fallback : Long.parseLong(v.trim());
+        double value = v == null ? fallback : number(name, v.trim(), min == 0 ? "a number of seconds, 0 or more"
+                : "a number of seconds above 0", min);
+        return Duration.ofMillis((long) (value * 1000));
     }
 
-    private static double doubleValue(Map<String, String> env, String name, double fallback) {
+    private static double number(String name, String value, String what, double min) {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be " + what + ", got '" + value + "'");
+        }
+        if (Double.isNaN(parsed) || parsed < min || parsed > MAX_SECONDS) {
+            throw new IllegalArgumentException(name + " must be " + what + " (at most " + MAX_SECONDS + "), got '"
+                    + value + "'");
+        }
+        return parsed;
+    }
+
+    private static long longValue(Map<String, String> env, String name, long fallback, long min, long max) {
         String v = blankToNull(env.get(name));
-        return v == null ? fallback : Double.parseDouble(v.trim());
+        if (v == null) {
+            return fallback;
+        }
+        String range = "a whole number from " + min + " to " + max;
+        long parsed;
+        try {
+            parsed = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be " + range + ", got '" + v + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(name + " must be " + range + ", got '" + v + "'");
+        }
+        return parsed;
+    }
+
+    private static Path directory(Map<String, String> env, String name) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return null;
+        }
+        Path path = Path.of(v.trim());
+        if (!java.nio.file.Files.isDirectory(path)) {
+            throw new IllegalArgumentException(name + " must be an existing folder laid out like lambda-runtimes/, got '"
+                    + v + "'");
+        }
+        return path;
+    }
+
+    private static String url(Map<String, String> env, String name) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(v.trim());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return v.trim();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be an http:// or https:// URL, got '" + v + "'");
+    }
+
+    private static String word(Map<String, String> env, String name, String fallback, String what) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.trim().matches("[A-Za-z0-9_.:%\\[\\]-]+")) {
+            throw new IllegalArgumentException(name + " must be " + what + ", got '" + v + "'");
+        }
+        return v.trim();
     }
 
     private static String blankToNull(String v) {
