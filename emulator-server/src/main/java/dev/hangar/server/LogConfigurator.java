@@ -14,14 +14,15 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * Hangar's logging set up in code (found by logback through META-INF/services), which spares every start the XML
  * configuration machinery: lines like {@code 12:00:00.000 INFO  Hangar - ...} on stdout, INFO, and WARN for the
  * chatty libraries. {@code HANGAR_LOG_LEVEL} sets dev.hangar's level (Main). A {@code -Dlogback.configurationFile}
- * still wins: this configurator then steps aside.
+ * or a logback-test.xml / logback.xml on the class path (a user's test JVM) still wins: this configurator then steps
+ * aside.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (System.getProperty("logback.configurationFile") != null || userConfiguration(LogConfigurator.class.getClassLoader())) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         LogProblems.watch(context, System.err);
@@ -44,5 +45,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.setLevel(Level.INFO);
         root.addAppender(console);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * A logback-test.xml or logback.xml on the class path: Hangar runs inside a user's JVM (hangar-junit5) whose
+     * logging is theirs to set up. The fat jar carries neither.
+     */
+    static boolean userConfiguration(ClassLoader loader) {
+        return loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null;
     }
 }
