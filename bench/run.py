@@ -535,7 +535,9 @@ def class_load_profile(jar: Path, jvm_opts: list[str], log_dir: Path, label: str
             packages[".".join(parts[:5 if parts[3] == "services" else 4])] += 1
         else:
             packages[".".join(parts[:3])] += 1
-    internal = re.search(r"listening on \S+ in (\d+) ms", hangar_log)
+    # the start line: "listening on URL in N ms since JVM start (M ms in Hangar.start; ...)": M is Hangar's own part
+    internal = re.search(r"listening on \S+(?: \([^)]*\))? in \d+ ms since JVM start \((\d+) ms in Hangar\.start", hangar_log) \
+        or re.search(r"listening on \S+ in (\d+) ms", hangar_log)
     timeline = {g: {"first_ms": round(a * 1000), "last_ms": round(b * 1000)} for g, (a, b) in
                 sorted(spans.items(), key=lambda kv: kv[1][0])}
     return {"first_answer_ms_with_logging": round(ms, 1), "class_load_timeline_jvm_uptime": timeline, "port_accepting_ms_with_logging": round(server.first_connect_ms, 1),
