@@ -68,7 +68,7 @@ fi
 # --- the jar and the image ----------------------------------------------------------------------------------------
 if [[ ! -f "$JAR" ]]; then
   log "building $JAR"
-  mvn -B -ntp -o -q package -pl emulator-server -am -DskipTests
+  mvn -B -ntp -q package -pl emulator-server -am -DskipTests
 fi
 
 base_id="$(docker image inspect -f '{{.Id}}' "$BASE_IMAGE" 2>/dev/null || echo "$BASE_IMAGE")"
