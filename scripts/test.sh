@@ -14,7 +14,8 @@ bash scripts/docker-up.sh
 bash scripts/install-test-tools.sh
 bash scripts/build-test-images.sh
 bash scripts/build-lambda-images.sh
-# the Hangar image hangar-testcontainers' tests start (builds the fat jar first when it is missing)
+# the Hangar image hangar-testcontainers' tests start, from the fat jar of this tree
+mvn -B -ntp -q package -DskipTests -pl emulator-server -am "$@"
 bash scripts/build-image.sh
 
 # install: the example project below depends on the artifacts as a user's build would
