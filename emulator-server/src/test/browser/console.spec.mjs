@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // playwright-core lives in tools/browser-test (its own package.json and lock), not beside this script
-const require = createRequire(path.resolve(here, '../../../tools/browser-test/package.json'));
+const require = createRequire(path.resolve(here, '../../../../tools/browser-test/package.json'));
 const { chromium } = require('playwright-core');
 
 const [url, taskId, taskLine, functionName, functionLine, screenshot, profile] = process.argv.slice(2);
