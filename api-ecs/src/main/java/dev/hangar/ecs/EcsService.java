@@ -1,5 +1,6 @@
 package dev.hangar.ecs;
 
+import dev.hangar.core.admin.ConsoleView;
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
@@ -64,6 +65,11 @@ public final class EcsService implements AwsService {
         String id = EcsArns.taskId(taskArn);
         TaskRecord task = id == null ? null : regions.get(account, region).state.task(id);
         return task != null && task.arn().equals(taskArn) ? task : null;
+    }
+
+    @Override
+    public ConsoleView consoleView() {
+        return new EcsConsoleView(regions);
     }
 
     @Override

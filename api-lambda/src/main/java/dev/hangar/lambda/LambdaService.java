@@ -1,5 +1,6 @@
 package dev.hangar.lambda;
 
+import dev.hangar.core.admin.ConsoleView;
 import dev.hangar.core.dataplane.DataPlaneRoute;
 import dev.hangar.core.port.FunctionInvocationPort;
 import dev.hangar.core.service.AwsService;
@@ -86,6 +87,11 @@ public final class LambdaService implements AwsService {
     @Override
     public void close() {
         invoker.reset();
+    }
+
+    @Override
+    public ConsoleView consoleView() {
+        return new LambdaConsoleView(regions, invoker);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hangar.logs;
 
+import dev.hangar.core.admin.ConsoleView;
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
@@ -49,6 +50,11 @@ public final class LogsService implements AwsService {
     @Override
     public List<Object> handlers() {
         return handlers;
+    }
+
+    @Override
+    public ConsoleView consoleView() {
+        return new LogsConsoleView(regions);
     }
 
     @Override

@@ -18,6 +18,11 @@ public interface FunctionInvoker {
     /** The version's code or configuration changed, or it was deleted: its environments stop (idle ones at once). */
     void retire(String functionArn, String version);
 
+    /** The function's execution environments, every version (the web console); none by default. */
+    default java.util.List<EnvironmentSnapshot> environments(String functionArn) {
+        return java.util.List.of();
+    }
+
     /** Stops everything (admin reset, shutdown). */
     void reset();
 }

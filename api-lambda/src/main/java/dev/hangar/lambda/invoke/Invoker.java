@@ -157,6 +157,13 @@ public final class Invoker implements FunctionInvoker {
                 .mapToInt(EnvironmentPool::size).sum();
     }
 
+    @Override
+    public List<EnvironmentSnapshot> environments(String functionArn) {
+        return pools.values().stream().filter(p -> p.function.functionArn().equals(functionArn))
+                .flatMap(p -> p.environments().stream().map(e -> new EnvironmentSnapshot(e.id, p.function.version(),
+                        e.state().name(), e.containerId()))).toList();
+    }
+
     /** Event invocations not yet run to an end. */
     public int pendingEvents() {
         return events.pending();

@@ -16,8 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
-/** Hangar's own endpoints under /_hangar: health and state reset. */
+/** Hangar's own endpoints under /_hangar: health, state reset, and the web console (docs/console.md). */
 public final class AdminHandler {
 
     public static final String PREFIX = "/_hangar/";
@@ -30,6 +31,7 @@ public final class AdminHandler {
     private final List<String> plannedServices;
     private final RuntimeAdmin runtime;
     private final Executor workers;
+    private final ConsoleEndpoints console;
 
     public AdminHandler(String version, Instant startedAt, List<BoundService> services, List<String> plannedServices,
                         RuntimeAdmin runtime, Executor workers) {
@@ -39,6 +41,12 @@ public final class AdminHandler {
         this.plannedServices = plannedServices;
         this.runtime = runtime;
         this.workers = workers;
+        this.console = new ConsoleEndpoints(services, runtime);
+    }
+
+    /** GET / from a browser (it asks for HTML first) is the console's page; SDK and CLI calls to / are not. */
+    public static boolean isConsoleRoot(AwsHttpRequest request) {
+        return request.path().equals("/") && ConsoleEndpoints.browserWantsPage(request);
     }
 
     public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
@@ -49,8 +57,27 @@ public final class AdminHandler {
                     ? CompletableFuture.supplyAsync(this::health, workers) : methodNotAllowed("GET");
             case "/_hangar/state/reset" -> request.method().equals("POST")
                     ? CompletableFuture.supplyAsync(this::reset, workers) : methodNotAllowed("POST");
-            default -> CompletableFuture.completedFuture(error(404, "NotFound", "no admin endpoint " + path));
+            case "", "/_hangar" -> get(request, () -> console.file("index.html"));
+            case "/_hangar/resources" -> request.method().equals("GET")
+                    ? CompletableFuture.supplyAsync(console::resources, workers) : methodNotAllowed("GET");
+            case "/_hangar/logs" -> request.method().equals("GET")
+                    ? CompletableFuture.supplyAsync(() -> console.logs(request), workers) : methodNotAllowed("GET");
+            default -> consoleFile(request, path);
         };
+    }
+
+    private CompletableFuture<AwsHttpResponse> consoleFile(AwsHttpRequest request, String path) {
+        AwsHttpResponse file = path.startsWith("/_hangar/console/")
+                ? console.file(path.substring("/_hangar/console/".length())) : null;
+        if (file == null) {
+            return CompletableFuture.completedFuture(error(404, "NotFound", "no admin endpoint " + path));
+        }
+        return get(request, () -> file);
+    }
+
+    private static CompletableFuture<AwsHttpResponse> get(AwsHttpRequest request, Supplier<AwsHttpResponse> answer) {
+        return request.method().equals("GET") ? CompletableFuture.completedFuture(answer.get())
+                : methodNotAllowed("GET");
     }
 
     private AwsHttpResponse health() {

@@ -60,7 +60,8 @@ public final class RequestPipeline {
     }
 
     public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
-        if (request.path().startsWith(AdminHandler.PREFIX)) {
+        if (request.path().startsWith(AdminHandler.PREFIX) || request.path().equals("/_hangar")
+                || AdminHandler.isConsoleRoot(request)) {
             return admin.handle(request);
         }
         DataPlaneRequest endpoint = dataPlane.find(request);

@@ -1,5 +1,7 @@
 package dev.hangar.core.service;
 
+import dev.hangar.core.admin.ConsoleView;
+
 import java.util.List;
 
 /**
@@ -18,6 +20,11 @@ public interface AwsService {
      */
     default List<Object> handlers() {
         return List.of(this);
+    }
+
+    /** What the web console shows of this service (docs/console.md); null: nothing. */
+    default ConsoleView consoleView() {
+        return null;
     }
 
     /** Drops all state (admin reset); containers are removed by the runtime separately. */

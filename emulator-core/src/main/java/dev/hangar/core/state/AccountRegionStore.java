@@ -35,6 +35,15 @@ public final class AccountRegionStore<S> {
         return states.values();
     }
 
+    /** Each account and region's state with its keys (for the web console, which shows them per account). */
+    public void forEach(Visitor<S> visitor) {
+        states.forEach((key, state) -> visitor.visit(key.account(), key.region(), state));
+    }
+
+    public interface Visitor<S> {
+        void visit(String account, String region, S state);
+    }
+
     public void clear() {
         states.clear();
     }
