@@ -2,7 +2,7 @@ package dev.hangar.testcontainers;
 
 /**
  * bench/start_bench.py's probe of HangarContainer: starts and stops it N times (argument 1) and prints the
- * milliseconds from start() to ready of each, one per line. Not a test: speed is measured in bench/ only.
+ * milliseconds from start() to ready of each, one line "HANGAR_START_MS n" per start. Not a test: speed is measured in bench/ only.
  */
 public final class StartTimes {
 
@@ -15,7 +15,7 @@ public final class StartTimes {
             try (HangarContainer hangar = new HangarContainer()) {
                 long t0 = System.nanoTime();
                 hangar.start();
-                System.out.println((System.nanoTime() - t0) / 1e6);
+                System.out.println("HANGAR_START_MS " + (System.nanoTime() - t0) / 1e6);
             }
         }
     }
