@@ -1,16 +1,14 @@
 package dev.hangar.core.admin;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import static dev.hangar.core.admin.AdminJson.error;
+import static dev.hangar.core.admin.AdminJson.json;
+
 import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.service.BoundService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +21,6 @@ public final class AdminHandler {
 
     public static final String PREFIX = "/_hangar/";
     private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final String version;
     private final Instant startedAt;
@@ -128,27 +125,7 @@ public final class AdminHandler {
                 error(405, "MethodNotAllowed", "use " + allowed).withHeader("Allow", allowed));
     }
 
-    private static AwsHttpResponse error(int status, String code, String message) {
-        return json(status, g -> {
-            g.writeStringField("__type", code);
-            g.writeStringField("message", message);
-        });
-    }
 
-    private interface Fields {
-        void write(JsonGenerator g) throws IOException;
-    }
 
-    private static AwsHttpResponse json(int status, Fields fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AwsHttpResponse.of(status, "application/json", out.toByteArray());
-    }
 
 }

@@ -1,12 +1,13 @@
 package dev.hangar.core.admin;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static dev.hangar.core.admin.AdminJson.error;
+import static dev.hangar.core.admin.AdminJson.json;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hangar.core.http.AwsHttpRequest;
 import dev.hangar.core.http.AwsHttpResponse;
 import dev.hangar.core.service.BoundService;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ final class ConsoleEndpoints {
             "app.js", "text/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
     private static final int LOG_LIMIT = 500;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final List<BoundService> services;
     private final RuntimeAdmin runtime;
@@ -149,28 +149,8 @@ final class ConsoleEndpoints {
         }
     }
 
-    interface Fields {
-        void write(JsonGenerator g) throws IOException;
-    }
 
-    static AwsHttpResponse json(int status, Fields fields) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AwsHttpResponse.of(status, "application/json", out.toByteArray());
-    }
 
-    private static AwsHttpResponse error(int status, String code, String message) {
-        return json(status, g -> {
-            g.writeStringField("__type", code);
-            g.writeStringField("message", message);
-        });
-    }
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
