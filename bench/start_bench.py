@@ -10,7 +10,7 @@ that a change in the machine's load hits them all alike:
   - the fat jar on JDK 25, plain and with an AOT cache (JEP 483/514) recorded by the same training run;
   - the yardstick (bench/reference/BareNettyServer.java) in the same four modes, its archives recorded by a run
     that answers 50 requests;
-  - the image hangar/hangar (scripts/build-image.sh) by `docker run`, against a bare `docker run` of its base that
+  - the image hangar/hangar (scripts/build-image.sh) by `docker run`, against a bare `docker run` of the same image that
     exits at once: the engine's own container start;
   - HangarContainer (hangar-testcontainers) from its start() to ready, when that module's test class path exists.
 Writes bench/results/start.json; bench/run.py's docs/benchmarks.md shows it (rendered again here).
@@ -111,8 +111,7 @@ def image_facts() -> dict | None:
     if r.returncode != 0:
         return None
     info = json.loads(r.stdout)[0]
-    labels = info.get("Config", {}).get("Labels") or {}
-    return {"size_mb": round(info["Size"] / 1e6, 1), "base": labels.get("hangar.base"), "id": info["Id"][:19]}
+    return {"size_mb": round(info["Size"] / 1e6, 1), "id": info["Id"][:19]}
 
 
 def container_start_runs(count: int) -> dict | None:
@@ -262,10 +261,10 @@ def doc_lines() -> list[str]:
     if image is not None:
         jar = med("hangar jdk17 cds")
         added = image - jar if jar is not None else None
-        lines += ["", f"Image `{IMAGE}`: {r['image']['size_mb']} MB (base `{r['image'].get('base')}`). `docker run` "
+        lines += ["", f"Image `{IMAGE}`: {r['image']['size_mb']} MB. `docker run` "
                       f"to first answer {run.fmt(image)} ms; the same Hangar from its fat jar with CDS "
                       f"{run.fmt(jar)} ms, so the image adds {run.fmt(added)} ms, against the engine's own start of a "
-                      f"container of the same base (`docker run --rm -p ... --entrypoint true` of the image) of {run.fmt(bare)} ms: "
+                      f"container of the same layers (`docker run --rm -p ... --entrypoint true` of the image) of {run.fmt(bare)} ms: "
                       + ("pass." if added is not None and bare is not None and added <= bare else "**fail**.")]
     if tc is not None:
         lines += ["", f"`HangarContainer` (Testcontainers) `start()` to ready: {run.fmt(tc)} ms (median)."]
