@@ -181,6 +181,24 @@ class HangarConfigTest {
         assertEquals("http://127.0.0.1:4566", StartLine.where("127.0.0.1", URI.create("http://127.0.0.1:4566")));
         long sinceJvmStart = StartLine.sinceJvmStart();
         assertTrue(sinceJvmStart > 0 && sinceJvmStart < 3_600_000, String.valueOf(sinceJvmStart));
+        // /proc's figure agrees with the JVM's own to within its 10 ms ticks and the time between the two reads
+        long fromJvm = System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long fromProc = StartLine.fromProc(java.nio.file.Path.of("/proc/self/stat"), java.nio.file.Path.of("/proc/uptime"));
+        assertTrue(Math.abs(fromProc - fromJvm) < 1_000, fromProc + " vs " + fromJvm);
+    }
+
+    @Test
+    void startTimeFromProcParsesACommandNameWithSpaces(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path stat = dir.resolve("stat");
+        java.nio.file.Path uptime = dir.resolve("uptime");
+        java.nio.file.Files.writeString(stat, "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 10 0 0 0 5 3 0 0 20 0 30 0"
+                + " 500 123456 789 18446744073709551615 1 1 0 0 0 0 0 4096 1 0 0 0 17 1 0 0 0 0 0\n");
+        java.nio.file.Files.writeString(uptime, "12.34 20.00\n");
+        assertEquals(12_340 - 5_000, StartLine.fromProc(stat, uptime));
+        java.nio.file.Files.writeString(uptime, "not a number\n");
+        assertEquals(-1, StartLine.fromProc(stat, uptime));
     }
 
     private static void rejected(String name, String value, String message) {
