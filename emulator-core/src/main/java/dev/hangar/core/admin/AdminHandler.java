@@ -94,19 +94,7 @@ public final class AdminHandler {
                 g.writeEndObject();
             }
             g.writeEndObject();
-            g.writeObjectFieldStart("runtime");
-            g.writeStringField("engine", health.engine());
-            g.writeBooleanField("available", health.available());
-            g.writeStringField("detail", health.detail());
-            g.writeStringField("mode", health.container() == null ? "host" : "container");
-            if (health.container() != null) {
-                g.writeObjectFieldStart("container");
-                g.writeStringField("id", health.container().id());
-                g.writeStringField("network", health.container().network());
-                g.writeStringField("address", health.container().address());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
+            AdminJson.writeRuntime(g, health);
         });
     }
 

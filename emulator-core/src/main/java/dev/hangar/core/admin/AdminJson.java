@@ -32,6 +32,23 @@ final class AdminJson {
         return AwsHttpResponse.of(status, "application/json", out.toByteArray());
     }
 
+    /** The container runtime's state, as health and the console both show it. */
+    static void writeRuntime(JsonGenerator g, RuntimeAdmin.Health health) throws IOException {
+        g.writeObjectFieldStart("runtime");
+        g.writeStringField("engine", health.engine());
+        g.writeBooleanField("available", health.available());
+        g.writeStringField("detail", health.detail());
+        g.writeStringField("mode", health.container() == null ? "host" : "container");
+        if (health.container() != null) {
+            g.writeObjectFieldStart("container");
+            g.writeStringField("id", health.container().id());
+            g.writeStringField("network", health.container().network());
+            g.writeStringField("address", health.container().address());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
     static AwsHttpResponse error(int status, String code, String message) {
         return json(status, g -> {
             g.writeStringField("__type", code);

@@ -80,11 +80,7 @@ final class ConsoleEndpoints {
                 }
             }
             g.writeEndObject();
-            g.writeObjectFieldStart("runtime");
-            g.writeStringField("engine", health.engine());
-            g.writeBooleanField("available", health.available());
-            g.writeStringField("detail", health.detail());
-            g.writeEndObject();
+            AdminJson.writeRuntime(g, health);
         });
     }
 
