@@ -1,6 +1,7 @@
 package dev.hangar.server;
 
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.Zips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,19 +18,15 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.model.State;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,15 +128,9 @@ class ConsoleBrowserTest {
         return output;
     }
 
-    private static byte[] zip() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("handler.py"));
-            zip.write(("def handler(event, context):\n"
-                    + "    print('handling event from ' + event['who'])\n"
-                    + "    return {'hello': event['who']}\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+    private static byte[] zip() {
+        return Zips.of("handler.py", "def handler(event, context):\n"
+                + "    print('handling event from ' + event['who'])\n"
+                + "    return {'hello': event['who']}\n");
     }
 }

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hangar.core.port.FunctionInvocationPort;
 import dev.hangar.testsupport.AwsCli;
 import dev.hangar.testsupport.Await;
+import dev.hangar.testsupport.Zips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,15 +99,9 @@ class LambdaCliLogsTest {
                 String.valueOf(missing.getCause()));
     }
 
-    private static byte[] handlerZip() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("handler.py"));
-            zip.write(("def handler(event, context):\n"
-                    + "    print('handling event from ' + event['who'])\n"
-                    + "    return {'hello': event['who']}\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+    private static byte[] handlerZip() {
+        return Zips.of("handler.py", "def handler(event, context):\n"
+                + "    print('handling event from ' + event['who'])\n"
+                + "    return {'hello': event['who']}\n");
     }
 }

@@ -1,5 +1,7 @@
 package dev.hangar.junit5;
 
+import dev.hangar.testsupport.Zips;
+
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;

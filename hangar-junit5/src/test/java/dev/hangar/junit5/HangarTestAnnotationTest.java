@@ -1,5 +1,7 @@
 package dev.hangar.junit5;
 
+import dev.hangar.testsupport.Zips;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
