@@ -50,6 +50,7 @@ public final class TaskLifecycle implements ContainerEventListener {
     private final Set<String> oomKilled = ConcurrentHashMap.newKeySet();
     /** Who waits for a task to be STOPPED (another service through the TaskPort), by ARN. */
     private final Map<String, CompletableFuture<TaskRecord>> stopWaiters = new ConcurrentHashMap<>();
+    private final List<TaskObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final TaskLogs logs;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
@@ -63,6 +64,20 @@ public final class TaskLifecycle implements ContainerEventListener {
         this.logs = new TaskLogs(runtime, logs);
         this.clock = clock;
         runtime.addListener(this);
+    }
+
+    public void addObserver(TaskObserver observer) {
+        observers.add(observer);
+    }
+
+    private void notifyObservers(TaskRecord task) {
+        for (TaskObserver observer : observers) {
+            try {
+                observer.changed(task);
+            } catch (RuntimeException e) {
+                LOG.warn("a task observer failed on {}", task.arn(), e);
+            }
+        }
     }
 
     public void launch(TaskRecord task) {
@@ -165,6 +180,7 @@ public final class TaskLifecycle implements ContainerEventListener {
     private void advance(TaskRecord task) {
         if (task.stopRequested()) {
             teardown(task);
+            notifyObservers(task);
             return;
         }
         for (TaskContainer container : task.claimStartable(clock.now())) {
@@ -173,6 +189,7 @@ public final class TaskLifecycle implements ContainerEventListener {
         if (task.stopRequested()) {
             teardown(task);
         }
+        notifyObservers(task);
     }
 
     private void startContainer(TaskRecord task, TaskContainer container) {
@@ -285,6 +302,7 @@ public final class TaskLifecycle implements ContainerEventListener {
         if (waiting != null) {
             waiting.complete(task);
         }
+        notifyObservers(task);
     }
 
     /** Completes when the task is STOPPED, at once when it already is. */
