@@ -58,6 +58,34 @@ DOCKERFILE
   log "built $image"
 }
 
+# python3 with Debian's boto3 (and busybox for nc/httpd), for the task-role credentials tests: a bookworm minbase
+# made with mmdebstrap from Debian's apt, as scripts/build-lambda-images.sh makes its rootfs, cached as a tarball.
+build_boto3() {
+  local image=hangar-test/python-boto3:latest
+  if have_image "$image"; then return; fi
+  local cache="${HANGAR_IMAGE_CACHE:-/var/cache/hangar}/test"
+  local mirror="${HANGAR_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+  local packages=(python3-minimal python3-boto3 busybox-static)
+  local tarball
+  tarball="$cache/bookworm-boto3-$(echo "rootfs v1 ${packages[*]}" | sha256sum | cut -c1-12).tar"
+  if [[ ! -s "$tarball" ]]; then
+    command -v mmdebstrap >/dev/null 2>&1 || apt_install mmdebstrap
+    mkdir -p "$cache"
+    local opts=() p
+    for p in "/usr/share/doc/*" "/usr/share/man/*" "/usr/share/info/*" "/usr/share/locale/*"; do
+      opts+=(--dpkgopt="path-exclude=$p")
+    done
+    log "mmdebstrap --variant=minbase bookworm + ${packages[*]} (once per machine; cached in $tarball)"
+    mmdebstrap --variant=minbase --format=tar --include="$(IFS=,; echo "${packages[*]}")" \
+      --dpkgopt=force-unsafe-io "${opts[@]}" bookworm "$tarball.tmp" \
+      "deb $mirror bookworm main" "deb $mirror bookworm-updates main" >"$WORK_ROOT/boto3.log" 2>&1 \
+      || { tail -30 "$WORK_ROOT/boto3.log" >&2; return 1; }
+    mv "$tarball.tmp" "$tarball"
+  fi
+  docker import -c "ENV LANG=C.UTF-8" -c 'CMD ["/bin/sh"]' "$tarball" "$image" >/dev/null
+  log "built $image"
+}
+
 # The Lambda runtime images (debootstrap-based) are built by scripts/build-lambda-images.sh; another image for
 # these suites gets a build_* function of its own here.
 
@@ -65,3 +93,4 @@ docker info >/dev/null 2>&1 || { log "no Docker engine answers: run scripts/dock
 
 build_busybox
 build_web
+build_boto3

@@ -11,7 +11,12 @@ import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.core.port.CredentialsPort;
+import dev.hangar.ecs.agent.AgentSettings;
+import dev.hangar.ecs.agent.TaskAgent;
+import dev.hangar.ecs.runtime.SubnetResolver;
 import dev.hangar.ecs.runtime.TaskLifecycle;
+import dev.hangar.ecs.runtime.TaskNetwork;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -29,6 +34,7 @@ public final class EcsService implements AwsService {
     private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
     private final List<Object> handlers;
+    private TaskAgent agent;
 
     /**
      * As Hangar makes it: the container runtime from the ports, engine calls on the engine's executor, time from
@@ -38,6 +44,12 @@ public final class EcsService implements AwsService {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
                 ctx.clock());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
+        // what tasks' containers reach at 169.254.170.2 (metadata, role credentials) and their awsvpc namespaces
+        this.agent = new TaskAgent(ctx.ports().require(ContainerRuntime.class), ctx.listeners(), ctx.endpoint(),
+                ctx.ports().ref(CredentialsPort.class, null), ctx.clock(), ctx.engine(),
+                AgentSettings.fromEnvironment(ctx.environment()));
+        lifecycle.network(new TaskNetwork(ctx.ports().require(ContainerRuntime.class), agent,
+                SubnetResolver.defaultVpc(), ctx.clock()));
     }
 
     /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
@@ -70,6 +82,13 @@ public final class EcsService implements AwsService {
     @Override
     public ConsoleView consoleView() {
         return new EcsConsoleView(regions);
+    }
+
+    @Override
+    public void close() {
+        if (agent != null) {
+            agent.close();
+        }
     }
 
     @Override

@@ -97,6 +97,7 @@ public final class TaskFactory {
                 task.tags().copy(definitionTags);
             }
             task.tags().copy(tags);
+            task.networkConfiguration(r.networkConfiguration());
             tasks.add(task);
         }
         return tasks;

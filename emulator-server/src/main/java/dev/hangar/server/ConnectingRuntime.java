@@ -1,5 +1,6 @@
 package dev.hangar.server;
 
+import dev.hangar.runtime.ContainerDetails;
 import dev.hangar.runtime.ContainerEventListener;
 import dev.hangar.runtime.ContainerHandle;
 import dev.hangar.runtime.ContainerRuntime;
@@ -8,6 +9,7 @@ import dev.hangar.runtime.ContainerState;
 import dev.hangar.runtime.DockerContainerRuntime;
 import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.LogLine;
+import dev.hangar.runtime.NetworkSpec;
 import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
 import dev.hangar.runtime.SelfContainer;
@@ -226,5 +228,40 @@ final class ConnectingRuntime implements ContainerRuntime {
             }
         }
         docker().close();
+    }
+
+    @Override
+    public NetworkSpec ensureNetwork(NetworkSpec spec) {
+        return docker().ensureNetwork(spec);
+    }
+
+    @Override
+    public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
+        docker().connectNetwork(containerId, attachment);
+    }
+
+    @Override
+    public String selfContainerId() {
+        return docker().selfContainerId();
+    }
+
+    @Override
+    public boolean connectSelf(String network, String ipv4Address) {
+        return docker().connectSelf(network, ipv4Address);
+    }
+
+    @Override
+    public String pauseImage() {
+        return docker().pauseImage();
+    }
+
+    @Override
+    public ContainerDetails details(String containerId) {
+        return docker().details(containerId);
+    }
+
+    @Override
+    public String statsJson(String containerId) {
+        return docker().statsJson(containerId);
     }
 }

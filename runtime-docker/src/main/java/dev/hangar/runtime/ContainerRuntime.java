@@ -63,4 +63,39 @@ public interface ContainerRuntime extends AutoCloseable {
 
     @Override
     void close();
+
+    // ---- networks, namespaces and stats ----
+
+    /**
+     * The user-defined bridge network of that name, made with the spec's subnet and gateway when missing (labelled
+     * hangar.managed); an existing one is returned as the engine has it, which the caller checks.
+     */
+    NetworkSpec ensureNetwork(NetworkSpec spec);
+
+    /** Joins a container (created, or running) to one more user-defined network. */
+    void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment);
+
+    /**
+     * The id of the container Hangar runs in when it has a network namespace of its own on this engine (container
+     * mode, not --network host), else null.
+     */
+    String selfContainerId();
+
+    /**
+     * In container mode, joins Hangar's own container to the network (at that address, null = the engine's pick),
+     * unless it is on it already, so that Hangar reaches what runs there; false on the host, where nothing is needed.
+     */
+    boolean connectSelf(String network, String ipv4Address);
+
+    /**
+     * The image of namespace-holding containers (entrypoint {@code /pause}: it waits forever), imported by Hangar from
+     * a program it writes itself when the engine lacks it: no registry is needed.
+     */
+    String pauseImage();
+
+    /** What the engine says of a container: image id, times, labels, networks. */
+    ContainerDetails details(String containerId);
+
+    /** One reading of the container's resource usage, the engine's stats JSON as it writes it (about a second). */
+    String statsJson(String containerId);
 }

@@ -14,7 +14,14 @@ import java.util.Map;
  * @param nanoCpus       hard CPU cap in 1e-9 CPUs, null = none
  * @param init           run an init process as PID 1 (busybox httpd ignores SIGTERM otherwise)
  * @param extraHosts     "name:ip" entries; "host.docker.internal:host-gateway" lets a container reach the host
- * @param networkMode    null = the engine's default bridge; "host" for host networking
+ * @param networkMode    null = the engine's default bridge; "host" for host networking; a user-defined network's
+ *                       name; or "container:&lt;id&gt;" to share that container's network namespace (then nothing is
+ *                       published: {@code ports} are those the owner publishes for this container, which inspect
+ *                       reports back as this container's)
+ * @param ipv4Address    the address on the user-defined network named by {@code networkMode}, null = the engine's pick
+ * @param networkAliases names the container answers to on that network
+ * @param moreNetworks   user-defined networks joined after create and before start, with their own address, aliases
+ *                       and links ("name:alias": resolved only by this container, on that network)
  */
 public record ContainerSpec(
         String image,
@@ -34,7 +41,10 @@ public record ContainerSpec(
         String networkMode,
         String workingDir,
         String user,
-        String stopSignal) {
+        String stopSignal,
+        String ipv4Address,
+        List<String> networkAliases,
+        List<NetworkAttachment> moreNetworks) {
 
     public static Builder builder(String image) {
         return new Builder(image);
@@ -48,6 +58,19 @@ public record ContainerSpec(
     }
 
     public record Mount(String hostPath, String containerPath, boolean readOnly) {
+    }
+
+    /**
+     * A user-defined network a container joins.
+     *
+     * @param ipv4Address null = the engine's pick
+     * @param links       "container:alias": the alias resolves to that container, for this container only
+     */
+    public record NetworkAttachment(String network, String ipv4Address, List<String> aliases, List<String> links) {
+        public NetworkAttachment {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            links = links == null ? List.of() : List.copyOf(links);
+        }
     }
 
     public static final class Builder {
@@ -69,6 +92,9 @@ public record ContainerSpec(
         private String workingDir;
         private String user;
         private String stopSignal;
+        private String ipv4Address;
+        private List<String> networkAliases = List.of();
+        private List<NetworkAttachment> moreNetworks = List.of();
 
         private Builder(String image) {
             this.image = image;
@@ -91,11 +117,14 @@ public record ContainerSpec(
         public Builder workingDir(String v) { this.workingDir = v; return this; }
         public Builder user(String v) { this.user = v; return this; }
         public Builder stopSignal(String v) { this.stopSignal = v; return this; }
+        public Builder ipv4Address(String v) { this.ipv4Address = v; return this; }
+        public Builder networkAliases(List<String> v) { this.networkAliases = List.copyOf(v); return this; }
+        public Builder moreNetworks(List<NetworkAttachment> v) { this.moreNetworks = List.copyOf(v); return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(image, name, entrypoint, command, environment, labels, ports, memoryBytes,
                     memoryReservationBytes, cpuShares, nanoCpus, init, mounts, extraHosts, networkMode, workingDir,
-                    user, stopSignal);
+                    user, stopSignal, ipv4Address, networkAliases, moreNetworks);
         }
     }
 }

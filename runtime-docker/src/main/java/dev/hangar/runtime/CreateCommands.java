@@ -37,7 +37,13 @@ final class CreateCommands {
         if (spec.environment() != null && !spec.environment().isEmpty()) {
             cmd.withEnv(environment(spec.environment()));
         }
-        cmd.withLabels(HangarLabels.forContainer(spec.labels(), instanceId));
+        boolean sharesNamespace = SharedNamespace.joins(spec.networkMode());
+        java.util.Map<String, String> labels = HangarLabels.forContainer(spec.labels(), instanceId);
+        if (sharesNamespace && notEmpty(spec.ports())) {
+            // the engine refuses ports on a joiner: the owner publishes them, inspect reads them back from it
+            labels.put(SharedNamespace.PORTS_LABEL, SharedNamespace.portsLabel(spec.ports()));
+        }
+        cmd.withLabels(labels);
         if (spec.workingDir() != null) {
             cmd.withWorkingDir(spec.workingDir());
         }
@@ -49,7 +55,7 @@ final class CreateCommands {
         }
 
         HostConfig host = HostConfig.newHostConfig().withInit(spec.init());
-        if (notEmpty(spec.ports())) {
+        if (notEmpty(spec.ports()) && !sharesNamespace) {
             Ports bindings = new Ports();
             List<ExposedPort> exposed = new ArrayList<>();
             for (ContainerSpec.PortMapping p : spec.ports()) {
@@ -87,6 +93,13 @@ final class CreateCommands {
         }
         if (spec.networkMode() != null) {
             host.withNetworkMode(spec.networkMode());
+        }
+        // on the user-defined network networkMode names; the others are joined after create
+        if (spec.ipv4Address() != null) {
+            cmd.withIpv4Address(spec.ipv4Address());
+        }
+        if (notEmpty(spec.networkAliases())) {
+            cmd.withAliases(spec.networkAliases());
         }
         return cmd.withHostConfig(host);
     }

@@ -198,6 +198,14 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                     throw new ContainerRuntimeException(e.getMessage(), e);
                 }
             }
+            for (ContainerSpec.NetworkAttachment network : spec.moreNetworks()) {
+                try {
+                    EngineNetworks.connect(client, created.getId(), network);
+                } catch (RuntimeException e) {
+                    removeQuietly(created.getId());
+                    throw e;
+                }
+            }
             String name = spec.name() != null ? spec.name() : nameOf(created.getId());
             log.info("Created container {} ({}) from {} in {} ms", name, shortId(created.getId()), spec.image(),
                     millisSince(start));
@@ -259,7 +267,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public ContainerState inspect(String containerId) {
         return call("inspect container " + containerId, () -> {
             try {
-                return ContainerStates.from(client.inspectContainerCmd(containerId).exec());
+                var inspected = client.inspectContainerCmd(containerId).exec();
+                return SharedNamespace.withOwnersPorts(client, inspected, ContainerStates.from(inspected));
             } catch (NotFoundException e) {
                 return ContainerStates.gone(containerId);
             }
@@ -320,6 +329,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                     removed++;
                 }
             }
+            EngineNetworks.removeUnused(client);
             return removed;
         });
     }
@@ -453,5 +463,84 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    // ---- networks, namespaces and stats ----
+
+    @Override
+    public NetworkSpec ensureNetwork(NetworkSpec spec) {
+        return call("ensure network " + spec.name(), () -> EngineNetworks.ensure(client, spec));
+    }
+
+    @Override
+    public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
+        call("connect container " + containerId + " to network " + attachment.network(), () -> {
+            EngineNetworks.connect(client, containerId, attachment);
+            return null;
+        });
+    }
+
+    @Override
+    public String selfContainerId() {
+        SelfContainer s = self;
+        if (s == null && client != null && availability.status().available()) {
+            s = SelfContainer.current().orElse(null);
+            self = s;
+        }
+        return s == null || s.hostNetwork() ? null : s.id();
+    }
+
+    @Override
+    public boolean connectSelf(String network, String ipv4Address) {
+        String id = selfContainerId();
+        if (id == null) {
+            return false;
+        }
+        return call("connect Hangar's container to network " + network, () -> {
+            if (!EngineNetworks.attached(client, id, network)) {
+                EngineNetworks.connect(client, id, new ContainerSpec.NetworkAttachment(network, ipv4Address, null, null));
+                log.info("Connected Hangar's container {} to network {}{}", shortId(id), network,
+                        ipv4Address == null ? "" : " at " + ipv4Address);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public String pauseImage() {
+        return call("make the pause image", () -> {
+            String architecture = client.infoCmd().exec().getArchitecture();
+            String image = PauseImage.reference(architecture);
+            try {
+                client.inspectImageCmd(image).exec();
+                return image;
+            } catch (NotFoundException e) {
+                // imported below
+            }
+            PauseImage.importInto(clients.streamsHttp, image, PauseImage.layer(architecture));
+            log.info("Imported {} (Hangar's own pause program, no registry needed)", image);
+            return image;
+        });
+    }
+
+    @Override
+    public ContainerDetails details(String containerId) {
+        return call("inspect container " + containerId, () -> {
+            var c = client.inspectContainerCmd(containerId).exec();
+            String name = c.getName() != null && c.getName().startsWith("/") ? c.getName().substring(1) : c.getName();
+            var state = c.getState();
+            return new ContainerDetails(c.getId(), name, c.getConfig() == null ? null : c.getConfig().getImage(),
+                    c.getImageId(), ContainerStates.time(c.getCreated()),
+                    state == null ? null : ContainerStates.time(state.getStartedAt()),
+                    state == null ? null : ContainerStates.time(state.getFinishedAt()),
+                    c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(),
+                    c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode(),
+                    EngineNetworks.endpoints(c), c.getRestartCount() == null ? 0 : c.getRestartCount());
+        });
+    }
+
+    @Override
+    public String statsJson(String containerId) {
+        return call("read stats of container " + containerId, () -> EngineStats.read(clients.streamsHttp, containerId));
     }
 }

@@ -31,7 +31,8 @@ final class MountCopies {
     static ContainerSpec withoutMounts(ContainerSpec s) {
         return new ContainerSpec(s.image(), s.name(), s.entrypoint(), s.command(), s.environment(), s.labels(),
                 s.ports(), s.memoryBytes(), s.memoryReservationBytes(), s.cpuShares(), s.nanoCpus(), s.init(),
-                List.of(), s.extraHosts(), s.networkMode(), s.workingDir(), s.user(), s.stopSignal());
+                List.of(), s.extraHosts(), s.networkMode(), s.workingDir(), s.user(), s.stopSignal(),
+                s.ipv4Address(), s.networkAliases(), s.moreNetworks());
     }
 
     /** Copies every mount's host folder (or file) into the container, which exists and has not started. */

@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class TaskContainer {
     boolean startClaimed;
     boolean everStarted;
     boolean stopClaimed;
+    /** The task's ENI (awsvpc), shown as the container's networkInterfaces. */
+    volatile TaskEni eni;
 
     public TaskContainer(String arn, ContainerDefinition definition, List<String> command,
                          Map<String, String> environment, Integer cpu, Integer memory, Integer memoryReservation) {
@@ -86,6 +89,11 @@ public final class TaskContainer {
         this.runtimeId = id;
     }
 
+    /** The container's ARN (its last part, a UUID, names it on the task metadata endpoint). */
+    public String arn() {
+        return arn;
+    }
+
     boolean stopped() {
         return lastStatus == ContainerStatus.STOPPED;
     }
@@ -98,7 +106,8 @@ public final class TaskContainer {
                 .image(definition.image())
                 .lastStatus(lastStatus.toSdk())
                 .networkBindings(networkBindings)
-                .networkInterfaces(List.of())
+                .networkInterfaces(eni == null ? List.of() : List.of(NetworkInterface.builder()
+                        .attachmentId(eni.attachmentId()).privateIpv4Address(eni.privateIpv4Address()).build()))
                 .healthStatus(HealthStatus.UNKNOWN)
                 .cpu(String.valueOf(cpu == null ? 0 : cpu));
         if (runtimeId != null) {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -70,6 +71,12 @@ public final class TaskRecord {
     private Instant stoppedAt;
     private TaskStopCode stopCode;
     private String stoppedReason;
+    /** awsvpc: the task's interface, set once its network is provisioned (before its containers are created). */
+    private volatile TaskEni eni;
+    /** How its containers reach the metadata and credentials endpoints; null until its network is provisioned. */
+    private volatile TaskAgentAccess agentAccess;
+    /** RunTask's (or the service's) networkConfiguration: an awsvpc task's subnets and security groups. */
+    private volatile NetworkConfiguration networkConfiguration;
 
     /**
      * RunTask members that are recorded on the task and shown back.
@@ -418,13 +425,50 @@ public final class TaskRecord {
         return lastStatus != TaskStatus.STOPPED;
     }
 
+    /** awsvpc: the interface the task's network namespace got; its containers show it as their networkInterfaces. */
+    public void networkInterface(TaskEni eni) {
+        synchronized (this) {
+            this.eni = eni;
+            containers.forEach(c -> c.eni = eni);
+            changed();
+        }
+    }
+
+    /** The task's ENI (awsvpc), or null. */
+    public TaskEni networkInterface() {
+        return eni;
+    }
+
+    public void networkConfiguration(NetworkConfiguration configuration) {
+        this.networkConfiguration = configuration;
+    }
+
+    /** The awsvpc configuration it was launched with, or null. */
+    public NetworkConfiguration networkConfiguration() {
+        return networkConfiguration;
+    }
+
+    /** The RunTask overrides as the task shows them (its task and execution role among them). */
+    public TaskOverride overrides() {
+        return overrides;
+    }
+
+    public void agentAccess(TaskAgentAccess access) {
+        this.agentAccess = access;
+    }
+
+    /** How its containers reach the agent's endpoints, or null (not provisioned, or no agent). */
+    public TaskAgentAccess agentAccess() {
+        return agentAccess;
+    }
+
     public synchronized Task toSdk(boolean includeTags) {
         var builder = Task.builder()
                 .taskArn(arn)
                 .clusterArn(cluster.arn())
                 .taskDefinitionArn(definition.taskDefinitionArn())
                 .availabilityZone(availabilityZone)
-                .attachments(List.of())
+                .attachments(eni == null ? List.of() : List.of(eni.toSdk(lastStatus == TaskStatus.STOPPED)))
                 .attributes(List.of())
                 .containers(containers.stream().map(c -> c.toSdk(arn)).toList())
                 .createdAt(createdAt)

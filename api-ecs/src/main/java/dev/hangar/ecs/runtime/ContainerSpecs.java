@@ -34,13 +34,14 @@ final class ContainerSpecs {
                 .name(dockerName(task, container))
                 .entrypoint(def.hasEntryPoint() ? def.entryPoint() : null)
                 .command(container.command())
-                .environment(container.environment())
+                .environment(TaskEnvironment.of(task, container))
                 .labels(labels(task, container))
                 .ports(ports(td, def))
                 .init(true)
                 .extraHosts(extraHosts(def))
                 .workingDir(def.workingDirectory())
                 .user(def.user());
+        TaskNetwork.applyTo(spec, task, container);
         Integer memory = container.memory();
         if (memory == null && container.memoryReservation() == null && td.memory() != null) {
             // a task-level limit only: the container may use all of it (AWS limits the task's cgroup instead)

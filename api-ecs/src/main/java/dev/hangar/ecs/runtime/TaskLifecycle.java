@@ -53,6 +53,8 @@ public final class TaskLifecycle implements ContainerEventListener {
     private final List<TaskObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final TaskLogs logs;
+    /** The tasks' networks (awsvpc namespaces, the agent's endpoints); set by the service once it has made them. */
+    private volatile TaskNetwork network;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
     private final HangarClock clock;
 
@@ -64,6 +66,10 @@ public final class TaskLifecycle implements ContainerEventListener {
         this.logs = new TaskLogs(runtime, logs);
         this.clock = clock;
         runtime.addListener(this);
+    }
+
+    public void network(TaskNetwork network) {
+        this.network = network;
     }
 
     public void addObserver(TaskObserver observer) {
@@ -120,6 +126,9 @@ public final class TaskLifecycle implements ContainerEventListener {
                 return;
             }
             task.pullStopped(clock.now());
+            if (network != null && !network.provision(task)) {
+                return;
+            }
             for (TaskContainer container : task.containers()) {
                 ContainerSpec spec = ContainerSpecs.of(task, container);
                 ContainerHandle handle;
@@ -294,6 +303,9 @@ public final class TaskLifecycle implements ContainerEventListener {
             } catch (ContainerRuntimeException e) {
                 LOG.debug("removing {} failed: {}", id, e.getMessage());
             }
+        }
+        if (network != null) {
+            network.release(task);
         }
         live.remove(task.arn());
         task.deprovisioned(clock.now());

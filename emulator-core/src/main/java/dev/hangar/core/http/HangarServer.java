@@ -151,6 +151,7 @@ public final class HangarServer implements AutoCloseable {
         AdminHandler admin = new AdminHandler(config.version, startedAt, services, planned, config.runtime, workers);
         RequestPipeline pipeline = new RequestPipeline(new ServiceResolver<>(routes), admin, dataPlane, workers,
                 accounts, config.defaultRegion, clock);
+        listeners.api(pipeline::handle);
         listener = listeners.open(config.host, config.port, pipeline::handle);
     }
 

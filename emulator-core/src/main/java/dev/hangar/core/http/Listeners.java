@@ -42,6 +42,8 @@ public final class Listeners implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends ServerChannel> channelType;
     private final int maxRequestBytes;
+    /** Hangar's whole API (the main port's handler), once the server has made it. */
+    private volatile HttpHandler api;
 
     /** @param eventLoopThreads 0 = Netty's default (twice the cores) */
     public Listeners(int eventLoopThreads, int maxRequestBytes) {
@@ -103,6 +105,24 @@ public final class Listeners implements AutoCloseable {
         return open(host, port, request -> {
             DataPlaneRequest endpoint = routes.find(request);
             return endpoint == null ? notFound() : endpoint.route().handler().handle(endpoint);
+        });
+    }
+
+    /** Set by the server once its request pipeline exists: what {@link #openApi} listeners serve. */
+    public void api(HttpHandler handler) {
+        this.api = handler;
+    }
+
+    /**
+     * A listener on another address that serves Hangar's whole API as the main port does (AWS calls, data plane,
+     * admin), for clients that cannot reach the main address: ECS task containers on a Docker network reach Hangar at
+     * that network's gateway.
+     */
+    public Listener openApi(String host, int port) {
+        return open(host, port, request -> {
+            HttpHandler handler = api;
+            return handler != null ? handler.handle(request) : CompletableFuture.completedFuture(
+                    AwsHttpResponse.json(503, "{\"message\":\"Hangar is starting\"}"));
         });
     }
 

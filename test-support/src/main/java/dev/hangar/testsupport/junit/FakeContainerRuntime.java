@@ -3,6 +3,7 @@ package dev.hangar.testsupport.junit;
 import dev.hangar.runtime.ContainerEvent;
 import dev.hangar.runtime.ContainerEventListener;
 import dev.hangar.runtime.ContainerHandle;
+import dev.hangar.runtime.ContainerDetails;
 import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerRuntimeException;
 import dev.hangar.runtime.ContainerSpec;
@@ -12,6 +13,7 @@ import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.ImageNotFoundException;
 import dev.hangar.runtime.ImagePullException;
 import dev.hangar.runtime.LogLine;
+import dev.hangar.runtime.NetworkSpec;
 import dev.hangar.runtime.RuntimeStatus;
 
 import java.security.SecureRandom;
@@ -464,5 +466,83 @@ public final class FakeContainerRuntime implements ContainerRuntime {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    // ---- networks, namespaces and stats ----
+
+    private final Map<String, NetworkSpec> networks = new ConcurrentHashMap<>();
+    private final List<String> connections = new CopyOnWriteArrayList<>();
+
+    /** The networks made so far, by name. */
+    public Map<String, NetworkSpec> networks() {
+        return Map.copyOf(networks);
+    }
+
+    /** Every join made after create: "containerId network ipv4Address". */
+    public List<String> connections() {
+        return List.copyOf(connections);
+    }
+
+    @Override
+    public NetworkSpec ensureNetwork(NetworkSpec spec) {
+        called("ensureNetwork");
+        return networks.computeIfAbsent(spec.name(), name -> spec);
+    }
+
+    @Override
+    public void connectNetwork(String containerId, ContainerSpec.NetworkAttachment attachment) {
+        called("connectNetwork");
+        known(containerId);
+        if (!networks.containsKey(attachment.network())) {
+            throw new ContainerRuntimeException("network " + attachment.network() + " not found");
+        }
+        connections.add(containerId + " " + attachment.network() + " " + attachment.ipv4Address());
+    }
+
+    @Override
+    public String selfContainerId() {
+        return null;
+    }
+
+    @Override
+    public boolean connectSelf(String network, String ipv4Address) {
+        return false;
+    }
+
+    @Override
+    public String pauseImage() {
+        called("pauseImage");
+        return "hangar/pause:fake";
+    }
+
+    @Override
+    public ContainerDetails details(String containerId) {
+        called("details");
+        FakeContainer c = known(containerId);
+        ContainerState state = c.state();
+        Map<String, ContainerDetails.Endpoint> endpoints = new LinkedHashMap<>();
+        String mode = c.spec().networkMode();
+        if (mode != null && networks.containsKey(mode)) {
+            endpoints.put(mode, new ContainerDetails.Endpoint(c.spec().ipv4Address(), 16, null, null));
+        }
+        for (ContainerSpec.NetworkAttachment a : c.spec().moreNetworks()) {
+            endpoints.put(a.network(), new ContainerDetails.Endpoint(a.ipv4Address(), 24, null, null));
+        }
+        return new ContainerDetails(c.id(), c.spec().name(), c.spec().image(), "sha256:fake",
+                state.startedAt() != null ? state.startedAt() : Instant.now(), state.startedAt(), state.finishedAt(),
+                c.labels(), mode, endpoints, 0);
+    }
+
+    @Override
+    public String statsJson(String containerId) {
+        called("statsJson");
+        FakeContainer c = known(containerId);
+        String now = Instant.now().toString();
+        return "{\"read\":\"" + now + "\",\"preread\":\"" + now + "\",\"id\":\"" + c.id() + "\",\"name\":\"/"
+                + c.spec().name() + "\",\"num_procs\":0,\"pids_stats\":{\"current\":1},"
+                + "\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":0},\"system_cpu_usage\":0,\"online_cpus\":1},"
+                + "\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":0},\"system_cpu_usage\":0,\"online_cpus\":1},"
+                + "\"memory_stats\":{\"usage\":0,\"limit\":" + (c.spec().memoryBytes() == null ? 0 : c.spec().memoryBytes())
+                + "},\"networks\":{\"eth0\":{\"rx_bytes\":0,\"rx_packets\":0,\"tx_bytes\":0,\"tx_packets\":0}}}";
     }
 }
