@@ -50,7 +50,8 @@ final class AgentRequests implements HttpHandler {
     @Override
     public CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest request) {
         if (!fromAgentNetwork(request.remoteAddress())) {
-            return done(error(403, "AccessDenied", "Only containers of ECS tasks may call this endpoint"));
+            return done(error(403, "AccessDenied", "Only containers of ECS tasks may call this endpoint, not "
+                    + request.remoteAddress()));
         }
         if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
             return done(error(405, "MethodNotAllowed", "Only GET is served"));
@@ -195,22 +196,36 @@ final class AgentRequests implements HttpHandler {
         return CompletableFuture.completedFuture(response);
     }
 
-    /** "/169.254.170.5:40000" */
+    private static final Map<String, Boolean> LOCAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean isLocal(java.net.InetAddress address) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    /** "/169.254.170.5:40000", or an IPv4 address mapped into IPv6 ("/[0:0:0:0:0:ffff:a9fe:aa05]:40000"). */
     static boolean fromAgentNetwork(String remote) {
         if (remote == null) {
             return false;
         }
         String host = remote.startsWith("/") ? remote.substring(1) : remote;
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(':') == colon) {
-            host = host.substring(0, colon);
-        }
-        if (host.startsWith("127.")) {
-            return true;
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.indexOf(']'));
+        } else if (host.lastIndexOf(':') > 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+            host = host.substring(0, host.lastIndexOf(':'));
         }
         try {
-            return Cidrs.contains(TaskAgent.SUBNET, host);
-        } catch (IllegalArgumentException e) {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            if (address.isLoopbackAddress()
+                    || address instanceof java.net.Inet4Address && Cidrs.contains(TaskAgent.SUBNET, address.getHostAddress())) {
+                return true;
+            }
+            // a host-networking task on the engine's host calls from one of the host's own addresses
+            return LOCAL.computeIfAbsent(address.getHostAddress(), a -> isLocal(address));
+        } catch (java.io.IOException | IllegalArgumentException e) {
             return false;
         }
     }
