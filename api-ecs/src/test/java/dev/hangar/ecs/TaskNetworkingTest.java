@@ -80,7 +80,8 @@ class TaskNetworkingTest {
         Task task = run("vpc-pair", Map.of());
         // the task's second container reaches the first on localhost, as on ECS: one namespace per task
         Task running = await(client, CLUSTER, task.taskArn(), Duration.ofSeconds(60), t -> t.containers().stream()
-                .anyMatch(c -> c.name().equals("client") && c.exitCode() != null));
+                .anyMatch(c -> c.name().equals("client") && c.exitCode() != null) && t.containers().stream()
+                .anyMatch(c -> c.name().equals("web") && !c.networkBindings().isEmpty()));
         assertEquals(0, running.containers().stream().filter(c -> c.name().equals("client")).findFirst().orElseThrow()
                 .exitCode(), "the client reached httpd on 127.0.0.1:8080");
 

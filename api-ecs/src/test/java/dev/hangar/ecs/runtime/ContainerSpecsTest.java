@@ -52,7 +52,9 @@ class ContainerSpecsTest {
         assertEquals("ecs-fam-3-app-" + task.id(), spec.name());
         assertEquals(List.of("/bin/sh", "-c"), spec.entrypoint());
         assertEquals(List.of("other"), spec.command());
-        assertEquals(Map.of("A", "1", "B", "3"), spec.environment());
+        // ECS's own variables first (TaskEnvironment); the definition's and the overrides' win over them
+        assertEquals(Map.of("A", "1", "B", "3", "AWS_REGION", "us-east-1", "AWS_DEFAULT_REGION", "us-east-1"),
+                spec.environment());
         assertEquals(300L * 1024 * 1024, spec.memoryBytes());
         assertEquals(128L * 1024 * 1024, spec.memoryReservationBytes());
         assertEquals(512, spec.cpuShares());
