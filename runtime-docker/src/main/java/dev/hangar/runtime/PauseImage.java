@@ -17,7 +17,7 @@ import java.util.Locale;
  * The image of the containers that only hold a network namespace for others to join (an awsvpc task's, as the ECS
  * agent's pause container does), made by Hangar itself so that no registry is needed: a tar holding one static
  * executable, {@code /pause}, of a few instructions that wait for a signal forever, imported into the engine. It is
- * written here for the engine's architecture (x86_64 or aarch64): 129 and 152 bytes of ELF.
+ * written here for the engine's architecture (x86_64 or aarch64): 129 and 148 bytes of ELF.
  */
 final class PauseImage {
 
