@@ -119,4 +119,32 @@ class TaskAgentTest {
                 .orElse(null), l -> l != null);
         assertEquals("ENV none md v3 us-east-1", line);
     }
+
+    @Test
+    void anAwsvpcContainerReadsItsTaskFromTheMetadataEndpoint() {
+        // busybox has no HTTP client that works: the request is written by hand to the URI's host and port
+        // stdin stays open until the answer is in: Hangar drops a connection whose client half-closes before it answers
+        String fetch = "U=${ECS_CONTAINER_METADATA_URI_V4#http://}; H=${U%%/*}; P=/${U#*/}; A=${H%%:*}; N=80;"
+                + " case $H in *:*) N=${H##*:};; esac;"
+                + " (printf \"GET $P/task HTTP/1.0\\r\\nHost: $H\\r\\n\\r\\n\"; sleep 2) | nc $A $N | tail -1";
+        client.registerTaskDefinition(b -> b.family("vpc-meta").networkMode("awsvpc").cpu("256").memory("512")
+                .containerDefinitions(ContainerDefinition.builder().name("sh").image(EcsTestData.BUSYBOX)
+                        .command("sh", "-c", fetch)
+                        .logConfiguration(l -> l.logDriver("awslogs").options(Map.of(
+                                "awslogs-group", "/ecs/vpc-meta", "awslogs-stream-prefix", "sh")))
+                        .build()));
+        Task task = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("vpc-meta")
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0);
+        Task done = awaitStatus(client, CLUSTER, task.taskArn(), "STOPPED");
+        String output = Await.until("the task's output", () -> logs.lines().stream()
+                .filter(l -> l.group().equals("/ecs/vpc-meta")).map(CapturedLogs.Line::message)
+                .collect(java.util.stream.Collectors.joining("\n")), o -> o.contains("{"));
+        String body = output.substring(output.indexOf('{'));
+        String ip = done.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
+        assertTrue(body.contains("\"TaskARN\":\"" + task.taskArn() + "\""), body);
+        assertTrue(body.contains("\"DockerId\":\"" + done.containers().get(0).runtimeId() + "\""), body);
+        assertTrue(body.contains("\"IPv4Addresses\":[\"" + ip + "\"]"), body);
+        assertTrue(body.contains("\"VPCID\":\"vpc-"), body);
+        assertTrue(body.contains("\"Limits\":{\"CPU\":0.25,\"Memory\":512}"), body);
+    }
 }

@@ -17,7 +17,10 @@ import dev.hangar.runtime.ContainerRuntimeException;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +33,15 @@ import java.util.concurrent.ExecutorService;
  */
 final class AgentRequests implements HttpHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentRequests.class);
+
     private final TaskAgent agent;
     private final ContainerRuntime runtime;
     private final ExecutorService engine;
     private final RoleSessions sessions;
     private final NetworkRates rates = new NetworkRates();
+    /** Each served task's addresses on the agent network, by task id. */
+    private final Map<String, Set<String>> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
     AgentRequests(TaskAgent agent, ContainerRuntime runtime, ExecutorService engine, RoleSessions sessions) {
         this.agent = agent;
@@ -45,6 +52,7 @@ final class AgentRequests implements HttpHandler {
 
     void forget(TaskRecord task) {
         task.runtimeIds().forEach(rates::forget);
+        sources.remove(task.id());
     }
 
     @Override
@@ -58,22 +66,26 @@ final class AgentRequests implements HttpHandler {
         }
         String path = request.path();
         if (path.startsWith("/v2/credentials/")) {
-            return done(credentials(path.substring("/v2/credentials/".length())));
+            return credentials(path.substring("/v2/credentials/".length()), request.remoteAddress());
         }
         if (path.equals("/v1/credentials")) {
-            return done(credentials(request.queryParam("id")));
+            return credentials(request.queryParam("id"), request.remoteAddress());
         }
         if (path.startsWith("/v4/") || path.startsWith("/v3/")) {
-            return metadata(path.substring(4));
+            return metadata(path.substring(4), request.remoteAddress());
         }
         return done(error(404, "NotFound", "No such endpoint: " + path));
     }
 
-    private AwsHttpResponse credentials(String id) {
+    private CompletableFuture<AwsHttpResponse> credentials(String id, String remote) {
         TaskRecord task = id == null ? null : agent.taskByCredentialsId(id);
         if (task == null) {
-            return error(400, "InvalidIdInRequest", "CredentialsV2Request: Credentials not found");
+            return done(error(400, "InvalidIdInRequest", "CredentialsV2Request: Credentials not found"));
         }
+        return ifCallerIsTask(task, remote, () -> credentials(task));
+    }
+
+    private AwsHttpResponse credentials(TaskRecord task) {
         TemporaryCredentials c = sessions.current(task.id(), TaskAgent.taskRole(task));
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("RoleArn", c.roleArn());
@@ -85,7 +97,7 @@ final class AgentRequests implements HttpHandler {
     }
 
     /** "&lt;task id&gt;-&lt;index&gt;[/what]" */
-    private CompletableFuture<AwsHttpResponse> metadata(String rest) {
+    private CompletableFuture<AwsHttpResponse> metadata(String rest, String remote) {
         int slash = rest.indexOf('/');
         String id = slash < 0 ? rest : rest.substring(0, slash);
         String what = slash < 0 ? "" : rest.substring(slash);
@@ -106,6 +118,11 @@ final class AgentRequests implements HttpHandler {
         }
         TaskRecord t = task;
         TaskContainer c = container;
+        return ifCallerIsTask(t, remote, () -> null).thenCompose(refused -> refused != null ? done(refused)
+                : metadata(t, c, what));
+    }
+
+    private CompletableFuture<AwsHttpResponse> metadata(TaskRecord t, TaskContainer c, String what) {
         return switch (what) {
             case "", "/" -> onEngine(() -> json(MetadataDocuments.container(t, t.toSdk(false), c, details(c))));
             case "/task" -> onEngine(() -> json(MetadataDocuments.task(t, t.toSdk(false), allDetails(t), false)));
@@ -114,6 +131,64 @@ final class AgentRequests implements HttpHandler {
             case "/task/stats" -> taskStats(t).thenApply(AgentRequests::json);
             default -> done(error(404, "NotFound", "No such metadata path: " + what));
         };
+    }
+
+    /**
+     * Runs the answer when the caller is the task itself: its address on the agent network is one of the task's (its
+     * pause container's, or one of its bridge containers'), learned from the engine at the task's first request and
+     * again when an address is not known yet; a host-networking task calls from the host's addresses. Else 403.
+     */
+    private CompletableFuture<AwsHttpResponse> ifCallerIsTask(TaskRecord task, String remote,
+                                                             java.util.function.Supplier<AwsHttpResponse> answer) {
+        String caller = host(remote);
+        if ("host".equals(task.definition().networkModeAsString())
+                || sources.getOrDefault(task.id(), Set.of()).contains(caller)) {
+            return done(answer.get());
+        }
+        return onEngine(() -> {
+            Set<String> known = agentAddresses(task);
+            sources.put(task.id(), known);
+            return known.contains(caller) ? answer.get() : error(403, "AccessDenied",
+                    "The caller " + caller + " is not a container of task " + task.id());
+        });
+    }
+
+    /** The task's addresses on the agent network, as the engine has them now. */
+    private Set<String> agentAddresses(TaskRecord task) {
+        Set<String> out = new java.util.HashSet<>();
+        List<String> ids = new ArrayList<>(task.runtimeIds());
+        if (task.networkInterface() != null) {
+            ids.add(TaskNetwork.pauseName(task));
+        }
+        for (String id : ids) {
+            try {
+                ContainerDetails.Endpoint e = runtime.details(id).networks().get(TaskAgent.NETWORK);
+                if (e != null && e.ipv4Address() != null) {
+                    out.add(e.ipv4Address());
+                }
+            } catch (ContainerRuntimeException e) {
+                // gone, or not created yet
+            }
+        }
+        return out;
+    }
+
+    /** "/169.254.170.5:40000" → "169.254.170.5" (an IPv4 address mapped into IPv6 as its IPv4 form). */
+    static String host(String remote) {
+        if (remote == null) {
+            return "";
+        }
+        String host = remote.startsWith("/") ? remote.substring(1) : remote;
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.indexOf(']'));
+        } else if (host.lastIndexOf(':') > 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+            host = host.substring(0, host.lastIndexOf(':'));
+        }
+        try {
+            return java.net.InetAddress.getByName(host).getHostAddress();
+        } catch (java.io.IOException e) {
+            return host;
+        }
     }
 
     private ContainerDetails details(TaskContainer c) {
@@ -175,8 +250,9 @@ final class AgentRequests implements HttpHandler {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.get();
-            } catch (ContainerRuntimeException e) {
-                return error(500, "InternalError", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("ECS agent endpoint failed", e);
+                return error(500, "InternalError", String.valueOf(e.getMessage()));
             }
         }, engine);
     }
