@@ -66,7 +66,6 @@ class TaskNetworkFakeEngineTest {
         assertEquals(vpcNetwork, spec.networkMode());
         assertEquals(ip, spec.ipv4Address());
         assertEquals(80, spec.ports().get(0).containerPort(), "the namespace owner publishes the task's ports");
-        assertEquals("hangar-ecs-agent", spec.moreNetworks().get(0).network());
         for (FakeContainer c : engine.containers()) {
             if (c != pause) {
                 assertEquals("container:" + spec.name(), c.spec().networkMode());
