@@ -508,35 +508,13 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
     @Override
     public String pauseImage() {
-        return call("make the pause image", () -> {
-            String architecture = client.infoCmd().exec().getArchitecture();
-            String image = PauseImage.reference(architecture);
-            try {
-                client.inspectImageCmd(image).exec();
-                return image;
-            } catch (NotFoundException e) {
-                // imported below
-            }
-            PauseImage.importInto(clients.streamsHttp, image, PauseImage.layer(architecture));
-            log.info("Imported {} (Hangar's own pause program, no registry needed)", image);
-            return image;
-        });
+        return call("make the pause image", () -> PauseImage.ensure(client, clients.streamsHttp));
     }
 
     @Override
     public ContainerDetails details(String containerId) {
-        return call("inspect container " + containerId, () -> {
-            var c = client.inspectContainerCmd(containerId).exec();
-            String name = c.getName() != null && c.getName().startsWith("/") ? c.getName().substring(1) : c.getName();
-            var state = c.getState();
-            return new ContainerDetails(c.getId(), name, c.getConfig() == null ? null : c.getConfig().getImage(),
-                    c.getImageId(), ContainerStates.time(c.getCreated()),
-                    state == null ? null : ContainerStates.time(state.getStartedAt()),
-                    state == null ? null : ContainerStates.time(state.getFinishedAt()),
-                    c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(),
-                    c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode(),
-                    EngineNetworks.endpoints(c), c.getRestartCount() == null ? 0 : c.getRestartCount());
-        });
+        return call("inspect container " + containerId,
+                () -> EngineNetworks.details(client.inspectContainerCmd(containerId).exec()));
     }
 
     @Override

@@ -122,6 +122,19 @@ final class EngineNetworks {
         return removed;
     }
 
+    /** What an inspected container is: image id, times, labels, networks. */
+    static ContainerDetails details(InspectContainerResponse c) {
+        String name = c.getName() != null && c.getName().startsWith("/") ? c.getName().substring(1) : c.getName();
+        InspectContainerResponse.ContainerState state = c.getState();
+        return new ContainerDetails(c.getId(), name, c.getConfig() == null ? null : c.getConfig().getImage(),
+                c.getImageId(), ContainerStates.time(c.getCreated()),
+                state == null ? null : ContainerStates.time(state.getStartedAt()),
+                state == null ? null : ContainerStates.time(state.getFinishedAt()),
+                c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(),
+                c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode(),
+                endpoints(c), c.getRestartCount() == null ? 0 : c.getRestartCount());
+    }
+
     /** The endpoints of an inspected container, by network name. */
     static Map<String, ContainerDetails.Endpoint> endpoints(InspectContainerResponse c) {
         Map<String, ContainerDetails.Endpoint> out = new LinkedHashMap<>();

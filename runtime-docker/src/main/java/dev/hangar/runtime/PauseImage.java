@@ -1,6 +1,9 @@
 package dev.hangar.runtime;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.transport.DockerHttpClient;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +28,21 @@ final class PauseImage {
     static final String PATH = "/pause";
 
     private PauseImage() {
+    }
+
+    /** The image for the engine's architecture, imported when the engine lacks it. */
+    static String ensure(DockerClient client, DockerHttpClient http) {
+        String architecture = client.infoCmd().exec().getArchitecture();
+        String image = reference(architecture);
+        try {
+            client.inspectImageCmd(image).exec();
+            return image;
+        } catch (NotFoundException e) {
+            importInto(http, image, layer(architecture));
+            LoggerFactory.getLogger(PauseImage.class).info("Imported {} (Hangar's own pause program, no registry needed)",
+                    image);
+            return image;
+        }
     }
 
     /** "hangar/pause:x86_64-v1": the version names the program, so a changed one is a new image. */
