@@ -11,6 +11,7 @@ import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.ecs.runtime.ServiceScheduler;
 import dev.hangar.ecs.runtime.TaskLifecycle;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -28,6 +29,7 @@ public final class EcsService implements AwsService {
 
     private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
+    private final ServiceScheduler scheduler;
     private final List<Object> handlers;
 
     /**
@@ -44,8 +46,10 @@ public final class EcsService implements AwsService {
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
         this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock);
+        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, engine);
         this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
-                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions));
+                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions),
+                new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions));
     }
 
     @Override
@@ -74,6 +78,7 @@ public final class EcsService implements AwsService {
 
     @Override
     public void reset() {
+        scheduler.reset();
         regions.clear();
         lifecycle.reset();
     }
