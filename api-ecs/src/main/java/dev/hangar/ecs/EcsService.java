@@ -6,6 +6,7 @@ import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
@@ -38,14 +39,15 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock());
+                ctx.clock(), ctx.calls());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
     }
 
     /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
-    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
+    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
+                       ServiceCalls calls) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
-        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock);
+        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
         this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, engine);
         this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
                 new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions),
