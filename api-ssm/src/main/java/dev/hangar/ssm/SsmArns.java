@@ -1,0 +1,22 @@
+package dev.hangar.ssm;
+
+import dev.hangar.core.resource.ArnScope;
+
+/** Parameter ARNs of one account and region: arn:aws:ssm:REGION:ACCOUNT:parameter/NAME, the leading "/" dropped. */
+final class SsmArns {
+
+    private final ArnScope scope;
+
+    SsmArns(String region, String account) {
+        this.scope = ArnScope.of("ssm", region, account);
+    }
+
+    String parameter(String name) {
+        return scope.arn("parameter/" + (name.startsWith("/") ? name.substring(1) : name));
+    }
+
+    /** Who PutParameter records as LastModifiedUser: the account's root, as Hangar has no IAM principals yet. */
+    String user() {
+        return "arn:aws:iam::" + scope.account() + ":root";
+    }
+}
