@@ -88,7 +88,9 @@ final class ParameterNames {
     record Selector(String name, Long version, String label, String text) {
 
         static Selector parse(String text) {
-            int colon = text.indexOf(':');
+            // an ARN's own colons come before "parameter/"; a selector's colon comes after the name
+            int from = text.startsWith("arn:") ? Math.max(0, text.indexOf(":parameter/") + 1) : 0;
+            int colon = text.indexOf(':', from);
             if (colon < 0) {
                 return new Selector(text, null, null, text);
             }

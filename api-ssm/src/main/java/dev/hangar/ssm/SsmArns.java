@@ -15,6 +15,15 @@ final class SsmArns {
         return scope.arn("parameter/" + (name.startsWith("/") ? name.substring(1) : name));
     }
 
+    /**
+     * The names a parameter ARN of this account and region may stand for ("parameter/a/b" is "/a/b" or, for a name
+     * put without its leading slash, "a/b"), or none when the ARN is another scope's.
+     */
+    java.util.List<String> names(String arn) {
+        String rest = scope.resourceOf(arn, "parameter/");
+        return rest == null || rest.isEmpty() ? java.util.List.of() : java.util.List.of("/" + rest, rest);
+    }
+
     /** Who PutParameter records as LastModifiedUser: the account's root, as Hangar has no IAM principals yet. */
     String user() {
         return "arn:aws:iam::" + scope.account() + ":root";

@@ -33,8 +33,22 @@ final class SsmRegion {
         return record == null || record.latest() == null ? null : record;
     }
 
+    /** A parameter by name, or by its ARN (GetParameter, GetParameters and GetParameterHistory take either). */
+    ParameterRecord findByNameOrArn(String nameOrArn) {
+        if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
+            return find(nameOrArn);
+        }
+        for (String name : arns.names(nameOrArn)) {
+            ParameterRecord record = find(name);
+            if (record != null) {
+                return record;
+            }
+        }
+        return null;
+    }
+
     ParameterRecord require(String name) {
-        ParameterRecord record = find(name);
+        ParameterRecord record = findByNameOrArn(name);
         if (record == null) {
             throw SsmErrors.notFound(name);
         }

@@ -72,6 +72,14 @@ class VersionsAndLabelsTest {
         assertEquals("ParameterNotFound", missing.awsErrorDetails().errorCode());
         assertEquals("Parameter /cfg/nothing not found.", missing.awsErrorDetails().errorMessage());
 
+        // by ARN too, with or without a selector; another account's ARN names nothing here
+        String arn = "arn:aws:ssm:us-east-1:000000000000:parameter/cfg/mode";
+        assertEquals("v3", ssm.getParameter(b -> b.name(arn)).parameter().value());
+        assertEquals("/cfg/mode", ssm.getParameter(b -> b.name(arn + ":2")).parameter().name());
+        assertEquals("v1", ssm.getParameter(b -> b.name(arn + ":prod")).parameter().value());
+        assertThrows(ParameterNotFoundException.class, () -> ssm.getParameter(b -> b
+                .name("arn:aws:ssm:us-east-1:111111111111:parameter/cfg/mode")));
+
         GetParametersResponse many = ssm.getParameters(b -> b.names("/cfg/mode", "/cfg/mode:1", "/cfg/mode:stable",
                 "/cfg/nothing", "/cfg/mode:7"));
         assertEquals(List.of("v3", "v1", "v1"), many.parameters().stream().map(Parameter::value).toList());
