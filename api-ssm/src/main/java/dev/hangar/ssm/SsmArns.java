@@ -2,6 +2,8 @@ package dev.hangar.ssm;
 
 import dev.hangar.core.resource.ArnScope;
 
+import java.util.List;
+
 /** Parameter ARNs of one account and region: arn:aws:ssm:REGION:ACCOUNT:parameter/NAME, the leading "/" dropped. */
 final class SsmArns {
 
@@ -19,9 +21,9 @@ final class SsmArns {
      * The names a parameter ARN of this account and region may stand for ("parameter/a/b" is "/a/b" or, for a name
      * put without its leading slash, "a/b"), or none when the ARN is another scope's.
      */
-    java.util.List<String> names(String arn) {
+    List<String> names(String arn) {
         String rest = scope.resourceOf(arn, "parameter/");
-        return rest == null || rest.isEmpty() ? java.util.List.of() : java.util.List.of("/" + rest, rest);
+        return rest == null || rest.isEmpty() ? List.of() : List.of("/" + rest, rest);
     }
 
     /** Who PutParameter records as LastModifiedUser: the account's root, as Hangar has no IAM principals yet. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A parameter: its versions (Parameter Store keeps the latest {@link #MAX_VERSIONS}), the labels attached to them
@@ -137,7 +138,7 @@ public final class ParameterRecord {
     }
 
     /** Runs {@code action} holding this parameter's lock, for checks and changes that must not interleave. */
-    public synchronized <T> T locked(java.util.function.Supplier<T> action) {
+    public synchronized <T> T locked(Supplier<T> action) {
         return action.get();
     }
 }
