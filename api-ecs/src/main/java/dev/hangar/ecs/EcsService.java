@@ -39,16 +39,17 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock(), ctx.calls());
+                ctx.clock(), ctx.calls(), ctx.workers());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
     }
 
     /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
+    /** @param workers where the service scheduler plans (memory only), apart from the engine calls */
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
-                       ServiceCalls calls) {
+                       ServiceCalls calls, ExecutorService workers) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
         this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
-        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, engine);
+        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, workers);
         this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
                 new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions),
                 new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions));
