@@ -1,5 +1,6 @@
 package dev.hangar.ec2;
 
+import dev.hangar.core.protocol.RequestErrors;
 import dev.hangar.core.service.AwsException;
 
 /**
@@ -9,6 +10,12 @@ import dev.hangar.core.service.AwsException;
  * Where each text comes from is in docs/ec2.md.
  */
 final class Ec2Errors {
+
+    /**
+     * A request parameter the front end cannot read (MaxResults=abc) is EC2's InvalidParameterValue, not the
+     * SerializationException of the JSON services; EC2 has no such code.
+     */
+    static final RequestErrors REQUEST_ERRORS = Ec2Errors::invalidParameterValue;
 
     private Ec2Errors() {
     }
@@ -51,7 +58,8 @@ final class Ec2Errors {
     }
 
     static AwsException invalidToken(String token) {
-        return invalidParameterValue("Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid.");
+        return invalidParameterValue(
+                "Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid.");
     }
 
     static AwsException invalidZone(String zone) {

@@ -31,7 +31,8 @@ public final class Ec2Service implements AwsService {
     public ServiceDescriptor descriptor() {
         return ServiceDescriptor.builder("ec2").protocols(Protocol.EC2_QUERY)
                 .apiVersion("2016-11-15").xmlNamespace("http://ec2.amazonaws.com/doc/2016-11-15/")
-                .sdkClient(Ec2Client.class).facts(Ec2Facts.FACTS).build();
+                .sdkClient(Ec2Client.class).facts(Ec2Facts.FACTS).requestErrors(Ec2Errors.REQUEST_ERRORS)
+                .build();
     }
 
     @Override

@@ -122,7 +122,8 @@ class VpcApiTest {
                 () -> ec2().describeVpcs(r -> r.vpcIds("vpc-12345678")));
         assertEc2Error("InvalidVpcID.Malformed", 400, "Invalid id: \"vpc-x\" (expecting \"vpc-...\")",
                 () -> ec2().describeVpcs(r -> r.vpcIds("vpc-0123456789abcdef0", "vpc-x")));
-        assertEc2Error("InvalidVpcID.Malformed", 400, "Invalid id: \"subnet-0123456789abcdef0\" (expecting \"vpc-...\")",
+        assertEc2Error("InvalidVpcID.Malformed", 400,
+                "Invalid id: \"subnet-0123456789abcdef0\" (expecting \"vpc-...\")",
                 () -> ec2().describeVpcs(r -> r.vpcIds("subnet-0123456789abcdef0")));
     }
 
