@@ -5,7 +5,7 @@ package dev.hangar.ec2;
 import dev.hangar.core.service.ServiceFacts;
 
 /**
- * The service facts of ec2: for each of its 811 operations, the HTTP status AWS answers on success and the
+ * The service facts of Amazon EC2: for each of its 811 operations, the HTTP status AWS answers on success and the
  * top-level input members it requires, in the model's order, spelled as the SDK for Java's SdkField.memberName()
  * spells them. 0 operations answer other than 200; 567 require members.
  */
