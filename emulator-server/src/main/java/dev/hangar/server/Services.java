@@ -1,6 +1,7 @@
 package dev.hangar.server;
 
 import dev.hangar.core.service.ServiceFactory;
+import dev.hangar.ec2.Ec2Service;
 import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.logs.LogsService;
@@ -19,7 +20,8 @@ final class Services {
             LogsService::new,
             EcsService::new,
             LambdaService::new,
-            SsmService::new);
+            SsmService::new,
+            Ec2Service::new);
 
     /** Every service Hangar is to emulate; health lists the ones not implemented yet too. */
     static final List<String> PLANNED =
