@@ -4,6 +4,7 @@ import dev.hangar.core.service.ServiceFactory;
 import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.logs.LogsService;
+import dev.hangar.secretsmanager.SecretsManagerService;
 
 import java.util.List;
 
@@ -17,7 +18,8 @@ final class Services {
     static final List<ServiceFactory> ALL = List.of(
             LogsService::new,
             EcsService::new,
-            LambdaService::new);
+            LambdaService::new,
+            SecretsManagerService::new);
 
     /** Every service Hangar is to emulate; health lists the ones not implemented yet too. */
     static final List<String> PLANNED =
