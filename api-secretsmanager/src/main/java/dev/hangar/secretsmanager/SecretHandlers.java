@@ -2,10 +2,10 @@ package dev.hangar.secretsmanager;
 
 import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.resource.TagRules;
+import dev.hangar.core.resource.Validation;
 import dev.hangar.core.service.AwsException;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
-import dev.hangar.core.resource.Validation;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.state.Ids;
 import dev.hangar.core.time.HangarClock;

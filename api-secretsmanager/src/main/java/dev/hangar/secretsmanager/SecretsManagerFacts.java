@@ -5,8 +5,8 @@ package dev.hangar.secretsmanager;
 import dev.hangar.core.service.ServiceFacts;
 
 /**
- * The service facts of secretsmanager: for each of its 23 operations, the HTTP status AWS answers on success and
- * the top-level input members it requires, in the model's order, spelled as the SDK for Java's
+ * The service facts of AWS Secrets Manager: for each of its 23 operations, the HTTP status AWS answers on success
+ * and the top-level input members it requires, in the model's order, spelled as the SDK for Java's
  * SdkField.memberName() spells them. 0 operations answer other than 200; 20 require members.
  */
 public final class SecretsManagerFacts {
