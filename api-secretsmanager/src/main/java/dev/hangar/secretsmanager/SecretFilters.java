@@ -33,9 +33,13 @@ final class SecretFilters {
         if (filters.size() > 10) {
             v.fail(filters, "filters", Constraints.maxLength(10));
         }
+        SecretsManagerValidation.noNullMembers(v, filters, "filters");
         for (int i = 0; i < filters.size(); i++) {
             Filter f = filters.get(i);
             String at = "filters." + (i + 1) + ".member.";
+            if (f == null) {
+                continue;
+            }
             if (f.key() == FilterNameStringType.UNKNOWN_TO_SDK_VERSION) {
                 v.fail(f.keyAsString(), at + "key", Constraints.enumSet(FilterNameStringType.knownValues()));
             }
@@ -44,8 +48,9 @@ final class SecretFilters {
                     v.fail(f.values(), at + "values",
                             f.values().isEmpty() ? Constraints.minLength(1) : Constraints.maxLength(10));
                 }
+                SecretsManagerValidation.noNullMembers(v, f.values(), at + "values");
                 for (String value : f.values()) {
-                    if (value == null || value.length() > 512 || !VALUE.matcher(value).matches()) {
+                    if (value != null && (value.length() > 512 || !VALUE.matcher(value).matches())) {
                         v.fail(f.values(), at + "values", "Member must satisfy constraint: [Member must have length "
                                 + "less than or equal to 512, " + Constraints.pattern(VALUE_SHOWN) + "]");
                         break;

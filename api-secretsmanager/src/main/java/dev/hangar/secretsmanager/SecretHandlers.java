@@ -39,6 +39,7 @@ record SecretHandlers(AccountRegionStore<SecretsManagerRegion> regions, HangarCl
 
     public CreateSecretResponse createSecret(RequestContext ctx, CreateSecretRequest r) {
         Validation<AwsException> v = SecretsManagerValidation.start().length(r.name(), "name", 1, 512);
+        SecretsManagerValidation.noNullMembers(v, r.hasTags() ? r.tags() : null, "tags");
         SecretsManagerValidation.token(v, r.clientRequestToken());
         SecretsManagerValidation.description(v, r.description(), r.kmsKeyId());
         SecretsManagerValidation.value(v, r.secretString(), r.secretBinary()).throwIfAny();

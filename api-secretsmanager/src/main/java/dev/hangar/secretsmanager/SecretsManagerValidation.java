@@ -80,6 +80,21 @@ final class SecretsManagerValidation {
         return v;
     }
 
+    /**
+     * A list member whose elements are null (JSON {@code [null]}, which no SDK sends): the front end's "Value null at
+     * 'tags.1.member' failed to satisfy constraint: Member must not be null", rather than a null deep inside a handler.
+     */
+    static Validation<AwsException> noNullMembers(Validation<AwsException> v, List<?> list, String member) {
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    v.missing(member + "." + (i + 1) + ".member");
+                }
+            }
+        }
+        return v;
+    }
+
     /** The request's value, which must be a string or bytes but not both. */
     static SecretValue requiredValue(String string, SdkBytes binary) {
         SecretValue value = optionalValue(string, binary);

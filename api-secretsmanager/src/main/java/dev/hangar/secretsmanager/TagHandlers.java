@@ -26,6 +26,7 @@ import java.util.List;
 record TagHandlers(AccountRegionStore<SecretsManagerRegion> regions, HangarClock clock) {
 
     public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest r) {
+        SecretsManagerValidation.noNullMembers(SecretsManagerErrors.validation(), r.tags(), "tags").throwIfAny();
         SecretRecord secret = regions.get(ctx).requireActive(r.secretId());
         secret.tags().add(TagRequest.ofList(r.tags()), SecretsManagerTagging.ERRORS);
         secret.changed(clock.now());
