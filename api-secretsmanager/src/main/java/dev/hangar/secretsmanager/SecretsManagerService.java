@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * AWS Secrets Manager, in memory: secrets, their versions and staging labels, tags, scheduled deletion on Hangar's
  * clock, handled by one object per concern ({@link SecretHandlers}, {@link ValueHandlers}, {@link ListingHandlers},
- * {@link TagHandlers}, {@link PasswordHandlers}). Handlers only touch memory, so they run on the event loop. Other
- * services read secrets through the in-process client ({@code ctx.calls()}, GetSecretValue), as on AWS.
+ * {@link BatchHandlers}, {@link TagHandlers}, {@link PasswordHandlers}). Handlers only touch memory, so they run on
+ * the event loop. Other services read secrets through the in-process client ({@code ctx.calls()}, GetSecretValue),
+ * as on AWS.
  */
 public final class SecretsManagerService implements AwsService {
 
@@ -26,7 +27,8 @@ public final class SecretsManagerService implements AwsService {
     public SecretsManagerService(ServiceContext ctx) {
         HangarClock clock = ctx.clock();
         this.handlers = List.of(new SecretHandlers(regions, clock), new ValueHandlers(regions, clock),
-                new ListingHandlers(regions), new TagHandlers(regions, clock), new PasswordHandlers());
+                new ListingHandlers(regions), new BatchHandlers(regions, clock), new TagHandlers(regions, clock),
+                new PasswordHandlers());
     }
 
     @Override

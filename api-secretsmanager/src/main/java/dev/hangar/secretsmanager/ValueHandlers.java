@@ -39,29 +39,38 @@ record ValueHandlers(AccountRegionStore<SecretsManagerRegion> regions, HangarClo
         SecretsManagerValidation.start().length(r.versionId(), "versionId", 32, 64)
                 .length(r.versionStage(), "versionStage", 1, 256).throwIfAny();
         SecretRecord secret = regions.get(ctx).requireActive(r.secretId());
-        SecretVersionRecord version;
-        if (r.versionId() != null) {
-            version = secret.version(r.versionId());
-            if (version == null) {
-                throw SecretsManagerErrors.noValueForVersion(r.versionId());
-            }
-            if (r.versionStage() != null && !version.stageList().contains(r.versionStage())) {
-                throw SecretsManagerErrors.stageNotOnVersion();
-            }
-        } else {
-            String stage = r.versionStage() != null ? r.versionStage() : SecretRecord.CURRENT;
-            version = secret.versionAt(stage);
-            if (version == null) {
-                throw SecretsManagerErrors.noValueForStage(stage);
-            }
-        }
-        secret.accessed(version, clock.now());
+        SecretVersionRecord version = read(secret, r.versionId(), r.versionStage(), clock);
         SecretValue value = version.value();
         return GetSecretValueResponse.builder()
                 .arn(secret.arn()).name(secret.name()).versionId(version.versionId())
                 .secretString(value.string()).secretBinary(value.binary())
                 .versionStages(version.stageList()).createdDate(version.createdDate())
                 .build();
+    }
+
+    /**
+     * The version a read names (by id, label, or AWSCURRENT), refused as GetSecretValue refuses it; the read counts
+     * as an access.
+     */
+    static SecretVersionRecord read(SecretRecord secret, String versionId, String versionStage, HangarClock clock) {
+        SecretVersionRecord version;
+        if (versionId != null) {
+            version = secret.version(versionId);
+            if (version == null) {
+                throw SecretsManagerErrors.noValueForVersion(versionId);
+            }
+            if (versionStage != null && !version.stageList().contains(versionStage)) {
+                throw SecretsManagerErrors.stageNotOnVersion();
+            }
+        } else {
+            String stage = versionStage != null ? versionStage : SecretRecord.CURRENT;
+            version = secret.versionAt(stage);
+            if (version == null) {
+                throw SecretsManagerErrors.noValueForStage(stage);
+            }
+        }
+        secret.accessed(version, clock.now());
+        return version;
     }
 
     public PutSecretValueResponse putSecretValue(RequestContext ctx, PutSecretValueRequest r) {
