@@ -6,6 +6,7 @@ import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
+import dev.hangar.secretsmanager.domain.SecretRecord;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.util.List;
@@ -45,6 +46,7 @@ public final class SecretsManagerService implements AwsService {
 
     @Override
     public void reset() {
+        regions.all().forEach(region -> region.all().forEach(SecretRecord::cancelPurge));
         regions.clear();
     }
 }

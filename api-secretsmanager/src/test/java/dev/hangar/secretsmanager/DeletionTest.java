@@ -149,6 +149,18 @@ class DeletionTest {
         assertEquals(d.createdDate(), entry.createdDate());
     }
 
+    @Test
+    void aResetCancelsThePendingPurges() {
+        String name = unique("reset");
+        sm.createSecret(b -> b.name(name).secretString("v"));
+        sm.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(9L));
+        Instant purgeAt = clock.now().plus(Duration.ofDays(9));
+        assertTrue(clock.pending().contains(purgeAt), "the purge is a timer on Hangar's clock");
+        hangar.reset();
+        assertFalse(clock.pending().contains(purgeAt));
+        assertThrows(ResourceNotFoundException.class, () -> sm.describeSecret(b -> b.secretId(name)));
+    }
+
     private static List<String> listed(boolean includePlannedDeletion) {
         return sm.listSecrets(b -> b.includePlannedDeletion(includePlannedDeletion)).secretList().stream()
                 .map(SecretListEntry::name).toList();

@@ -215,6 +215,14 @@ public final class SecretRecord {
         return timer;
     }
 
+    /** Hangar drops its state (reset): the scheduled purge, if any, need not fire. */
+    public synchronized void cancelPurge() {
+        if (purge != null) {
+            purge.cancel();
+            purge = null;
+        }
+    }
+
     /** The versions in the order they were made; deprecated ones only when asked for. */
     public synchronized List<SecretVersionsListEntry> versionEntries(boolean includeDeprecated) {
         List<SecretVersionsListEntry> out = new ArrayList<>();
