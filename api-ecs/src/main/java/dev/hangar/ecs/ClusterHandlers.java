@@ -70,6 +70,9 @@ record ClusterHandlers(AccountRegionStore<EcsRegion> regions) {
     public DeleteClusterResponse deleteCluster(RequestContext ctx, DeleteClusterRequest r) {
         EcsRegion region = regions.get(ctx);
         ClusterRecord cluster = region.activeCluster(r.cluster());
+        if (region.state.hasLiveServices(cluster)) {
+            throw EcsErrors.clusterContainsServices();
+        }
         if (!region.state.deleteClusterIfIdle(cluster)) {
             throw EcsErrors.clusterContainsTasks();
         }

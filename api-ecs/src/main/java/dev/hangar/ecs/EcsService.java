@@ -6,11 +6,13 @@ import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.ecs.runtime.ServiceScheduler;
 import dev.hangar.ecs.runtime.TaskLifecycle;
 import dev.hangar.runtime.ContainerRuntime;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -28,6 +30,7 @@ public final class EcsService implements AwsService {
 
     private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
+    private final ServiceScheduler scheduler;
     private final List<Object> handlers;
 
     /**
@@ -36,16 +39,19 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock());
+                ctx.clock(), ctx.calls());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
     }
 
     /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
-    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
+    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
+                       ServiceCalls calls) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
-        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock);
+        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
+        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, engine);
         this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
-                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions));
+                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions),
+                new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions));
     }
 
     @Override
@@ -74,6 +80,7 @@ public final class EcsService implements AwsService {
 
     @Override
     public void reset() {
+        scheduler.reset();
         regions.clear();
         lifecycle.reset();
     }

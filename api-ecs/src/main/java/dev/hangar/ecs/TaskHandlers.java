@@ -84,9 +84,11 @@ record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecyc
         ClusterRecord cluster = region.activeCluster(r.cluster());
         DesiredStatus desired = r.desiredStatus() == null ? DesiredStatus.RUNNING : r.desiredStatus();
         List<TaskRecord> matching = new ArrayList<>();
-        if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
+        String group = r.serviceName() == null ? null : "service:" + r.serviceName();
+        if (r.containerInstance() == null && r.daemonName() == null) {
             for (TaskRecord t : region.state.tasksOf(cluster)) {
                 if (t.desiredStatus() == desired
+                        && (group == null || group.equals(t.group()))
                         && (r.family() == null || r.family().equals(t.definition().family()))
                         && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
                         && (r.launchType() == null || r.launchType() == t.launchType())) {

@@ -5,6 +5,7 @@ import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.logs.LogsService;
 import dev.hangar.secretsmanager.SecretsManagerService;
+import dev.hangar.ssm.SsmService;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ final class Services {
             LogsService::new,
             EcsService::new,
             LambdaService::new,
+            SsmService::new,
             SecretsManagerService::new);
 
     /** Every service Hangar is to emulate; health lists the ones not implemented yet too. */

@@ -50,6 +50,12 @@ public final class ClusterRecord {
         return arn;
     }
 
+    /** The Service Connect namespace of the cluster's defaults, as given, or null. */
+    public String serviceConnectNamespace() {
+        ClusterServiceConnectDefaults d = serviceConnectDefaults;
+        return d == null ? null : d.namespace();
+    }
+
     public ResourceTags tags() {
         return tags;
     }
@@ -97,7 +103,7 @@ public final class ClusterRecord {
                 .registeredContainerInstancesCount(0)
                 .runningTasksCount(counts.running())
                 .pendingTasksCount(counts.pending())
-                .activeServicesCount(0)
+                .activeServicesCount(counts.activeServices())
                 .statistics(List.of())
                 .settings(include.contains(ClusterField.SETTINGS) ? settings : List.of())
                 .capacityProviders(capacityProviders)
@@ -114,6 +120,6 @@ public final class ClusterRecord {
         return builder.build();
     }
 
-    public record TaskCounts(int running, int pending) {
+    public record TaskCounts(int running, int pending, int activeServices) {
     }
 }

@@ -130,6 +130,25 @@ public final class TaskRecord {
         return launchType;
     }
 
+    /** family:&lt;family&gt;, service:&lt;service&gt; or RunTask's own group. */
+    public String group() {
+        return group;
+    }
+
+    /** When it reached RUNNING, null before. */
+    public synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    public synchronized String stoppedReason() {
+        return stoppedReason;
+    }
+
+    /** Why it is stopping or stopped, null while it is to run. */
+    public synchronized TaskStopCode stopCode() {
+        return stopCode;
+    }
+
     public ResourceTags tags() {
         return tags;
     }

@@ -2,6 +2,7 @@ package dev.hangar.ecs.runtime;
 
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.ecs.domain.TaskRecord;
@@ -53,12 +54,15 @@ public final class TaskLifecycle implements ContainerEventListener {
     private final List<TaskObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final TaskLogs logs;
+    /** Resolves the containers' secrets from Secrets Manager and Parameter Store before anything is pulled. */
+    private final TaskSecrets secrets;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
     private final HangarClock clock;
 
     /** @param logs where the output of awslogs containers goes (CloudWatch Logs when wired) */
     public TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, Ports.Ref<LogSink> logs,
-                         HangarClock clock) {
+                         HangarClock clock, ServiceCalls calls) {
+        this.secrets = new TaskSecrets(calls);
         this.runtime = runtime;
         this.workers = workers;
         this.logs = new TaskLogs(runtime, logs);
@@ -113,6 +117,11 @@ public final class TaskLifecycle implements ContainerEventListener {
             RuntimeStatus status = runtime.status();
             if (!status.available()) {
                 task.failToStart(engineUnavailable(status.detail()), clock.now());
+                return;
+            }
+            String secretsFailure = secrets.resolve(task);
+            if (secretsFailure != null) {
+                task.failToStart(secretsFailure, clock.now());
                 return;
             }
             task.pullStarted(clock.now());
