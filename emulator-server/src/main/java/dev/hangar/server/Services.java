@@ -5,6 +5,7 @@ import dev.hangar.ec2.Ec2Service;
 import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.logs.LogsService;
+import dev.hangar.secretsmanager.SecretsManagerService;
 import dev.hangar.ssm.SsmService;
 
 import java.util.List;
@@ -21,7 +22,8 @@ final class Services {
             EcsService::new,
             LambdaService::new,
             SsmService::new,
-            Ec2Service::new);
+            Ec2Service::new,
+            SecretsManagerService::new);
 
     /** Every service Hangar is to emulate; health lists the ones not implemented yet too. */
     static final List<String> PLANNED =

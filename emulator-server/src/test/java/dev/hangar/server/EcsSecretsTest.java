@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -38,6 +39,7 @@ class EcsSecretsTest {
     static EcsClient ecs;
     static SsmClient ssm;
     static CloudWatchLogsClient logs;
+    static SecretsManagerClient secretsManager;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,6 +50,9 @@ class EcsSecretsTest {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         logs = CloudWatchLogsClient.builder().endpointOverride(hangar.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        secretsManager = SecretsManagerClient.builder().endpointOverride(hangar.server().endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build();
         ecs.createCluster(b -> b.clusterName("secrets"));
     }
 
@@ -57,7 +62,7 @@ class EcsSecretsTest {
 
     @AfterAll
     static void stop() {
-        for (SdkClient c : new SdkClient[] {ecs, ssm, logs}) {
+        for (SdkClient c : new SdkClient[] {ecs, ssm, logs, secretsManager}) {
             if (c != null) {
                 c.close();
             }
@@ -94,6 +99,33 @@ class EcsSecretsTest {
                 () -> logs.getLogEvents(b -> b.logGroupName("/ecs/secrets").logStreamName("from-ssm/main/" + id))
                         .events(), e -> !e.isEmpty());
         assertEquals("pass=s3cret greeting=hello", events.get(0).message());
+    }
+
+    @Test
+    void secretsManagerSecretsWholeByJsonKeyAndByStage() {
+        String arn = secretsManager.createSecret(b -> b.name("db").secretString("{\"user\":\"app\",\"pw\":\"p1\"}"))
+                .arn();
+        secretsManager.putSecretValue(b -> b.secretId("db").secretString("{\"user\":\"app\",\"pw\":\"p2\"}"));
+        String partial = arn.substring(0, arn.length() - 7);
+        Task stopped = run("from-asm", "echo \"$WHOLE|$PW|$OLD_PW\"", List.of(
+                Secret.builder().name("WHOLE").valueFrom(arn).build(),
+                Secret.builder().name("PW").valueFrom(arn + ":pw::").build(),
+                Secret.builder().name("OLD_PW").valueFrom(partial + ":pw:AWSPREVIOUS:").build()));
+        assertEquals(0, stopped.containers().get(0).exitCode(), stopped.toString());
+        String id = stopped.taskArn().substring(stopped.taskArn().lastIndexOf('/') + 1);
+        List<OutputLogEvent> events = Await.until("the container's line", Duration.ofSeconds(30),
+                () -> logs.getLogEvents(b -> b.logGroupName("/ecs/secrets").logStreamName("from-asm/main/" + id))
+                        .events(), e -> !e.isEmpty());
+        assertEquals("{\"user\":\"app\",\"pw\":\"p2\"}|p2|p1", events.get(0).message());
+
+        Task missing = run("missing-asm", "true", List.of(Secret.builder().name("X")
+                .valueFrom("arn:aws:secretsmanager:us-east-1:000000000000:secret:nope-AbCdEf").build()));
+        assertEquals(TaskStopCode.TASK_FAILED_TO_START, missing.stopCode());
+        assertEquals("ResourceInitializationError: unable to pull secrets or registry auth: execution resource"
+                + " retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s):"
+                + " failed to fetch secret arn:aws:secretsmanager:us-east-1:000000000000:secret:nope-AbCdEf from"
+                + " secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret.",
+                missing.stoppedReason());
     }
 
     @Test

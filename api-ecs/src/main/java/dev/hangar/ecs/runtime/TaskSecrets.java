@@ -169,8 +169,12 @@ final class TaskSecrets {
     }
 
     private static String describe(RuntimeException e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        if (e instanceof AwsServiceException aws) {
+            if (aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null) {
+                return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+            }
+            // thrown in process as the other service's modelled exception: its class is its error code
+            return aws.getClass().getSimpleName() + ": " + aws.getMessage();
         }
         if (e instanceof dev.hangar.core.service.AwsException aws) {
             return aws.code() + ": " + aws.getMessage();
