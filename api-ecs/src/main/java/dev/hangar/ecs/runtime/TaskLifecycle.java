@@ -124,6 +124,9 @@ public final class TaskLifecycle implements ContainerEventListener {
                 task.failToStart(secretsFailure, clock.now());
                 return;
             }
+            if (!logs.prepareGroups(task, clock.now())) {
+                return;
+            }
             task.pullStarted(clock.now());
             if (!pullImages(task)) {
                 return;
