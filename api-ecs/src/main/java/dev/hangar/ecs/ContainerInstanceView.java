@@ -37,7 +37,7 @@ final class ContainerInstanceView {
         return ContainerInstance.builder()
                 .containerInstanceArn(instance.arn())
                 .ec2InstanceId(instance.ec2InstanceId())
-                .version(1L + left.runningTasks() + left.pendingTasks())
+                .version(instance.version())
                 .versionInfo(VersionInfo.builder().agentVersion(AGENT_VERSION).agentHash(AGENT_HASH)
                         .dockerVersion("DockerVersion: " + (info == null ? "unknown" : info.serverVersion())).build())
                 .registeredResources(registered)

@@ -132,12 +132,14 @@ class ContainerInstanceApiTest {
     @Test
     void aTaskThatDoesNotFitIsNotStartedAndResourcesComeBackWhenItStops() {
         String arn = instanceOf("ci-mem");
+        long version = describe("ci-mem", arn).version();
         RunTaskResponse first = client.runTask(b -> b.cluster("ci-mem").taskDefinition("m3000"));
         assertEquals(List.of(), first.failures());
         Task task = first.tasks().get(0);
         assertEquals(arn, task.containerInstanceArn());
         assertEquals(4096 - 3000, remaining("ci-mem", arn, "MEMORY"));
         assertEquals(2048, remaining("ci-mem", arn, "CPU"));
+        assertTrue(describe("ci-mem", arn).version() > version);
 
         RunTaskResponse second = client.runTask(b -> b.cluster("ci-mem").taskDefinition("m3000"));
         assertEquals(List.of(), second.tasks());

@@ -44,6 +44,8 @@ public final class ContainerInstanceRecord {
     private final Instant registeredAt;
     private final String listKey = PageKeys.number(CREATED.incrementAndGet());
     private final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    /** Grows with each change of what is placed on it, as ECS's instance version does. */
+    private long version = 1;
 
     public ContainerInstanceRecord(String arn, String id, String ec2InstanceId, Instant registeredAt) {
         this.arn = arn;
@@ -95,12 +97,20 @@ public final class ContainerInstanceRecord {
             }
         }
         reservations.put(task.arn(), new Reservation(task, demand));
+        version++;
         return null;
     }
 
     /** Gives back a reservation whose task was never launched (RunTask's clientToken retry, a deleted cluster). */
     public synchronized void release(String taskArn) {
-        reservations.remove(taskArn);
+        if (reservations.remove(taskArn) != null) {
+            version++;
+        }
+    }
+
+    public synchronized long version() {
+        pruneStopped();
+        return version;
     }
 
     /**
@@ -143,6 +153,8 @@ public final class ContainerInstanceRecord {
 
     /** A STOPPED task's resources are free again (lock order: instance, then task; a task never takes this one). */
     private void pruneStopped() {
-        reservations.values().removeIf(r -> !r.task().active());
+        if (reservations.values().removeIf(r -> !r.task().active())) {
+            version++;
+        }
     }
 }
