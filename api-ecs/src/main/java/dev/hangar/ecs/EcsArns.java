@@ -61,6 +61,10 @@ public final class EcsArns {
         return rest.substring(0, slash).equals(clusterName) ? rest.substring(slash + 1) : null;
     }
 
+    public String containerInstance(String clusterName, String id) {
+        return scope.arn("container-instance/" + clusterName + "/" + id);
+    }
+
     public String taskDefinition(String family, int revision) {
         return scope.arn("task-definition/" + family + ":" + revision);
     }

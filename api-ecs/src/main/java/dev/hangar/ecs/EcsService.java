@@ -12,6 +12,8 @@ import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.ecs.runtime.HostCapacity;
+import dev.hangar.ecs.runtime.TaskEventLog;
 import dev.hangar.ecs.runtime.ServiceScheduler;
 import dev.hangar.ecs.runtime.TaskLifecycle;
 import dev.hangar.runtime.ContainerRuntime;
@@ -31,6 +33,8 @@ public final class EcsService implements AwsService {
     private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
     private final ServiceScheduler scheduler;
+    /** Where tasks go: the cluster's container instance standing for the Docker host. */
+    private final Placement placement;
     private final List<Object> handlers;
 
     /**
@@ -39,20 +43,26 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock(), ctx.calls(), ctx.workers());
+                ctx.clock(), ctx.calls(), Placement.enabled(ctx.environment()), ctx.workers());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
     }
 
-    /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
-    /** @param workers where the service scheduler plans (memory only), apart from the engine calls */
+    /**
+     * @param clock   what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock
+     * @param workers where the service scheduler plans (memory only), apart from the engine calls
+     */
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
-                       ServiceCalls calls, ExecutorService workers) {
+                       ServiceCalls calls, boolean containerInstances, ExecutorService workers) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
         this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
-        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, clock), runtime, clock, workers);
-        this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
-                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions),
-                new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions));
+        this.placement = new Placement(containerInstances, new HostCapacity(runtime, engine));
+        lifecycle.addObserver(new TaskEventLog());
+        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, placement, clock), runtime, clock,
+                workers);
+        this.handlers = List.of(new ClusterHandlers(regions, placement, clock), new TaskDefinitionHandlers(regions),
+                new TaskHandlers(regions, lifecycle, placement, clock), new TagHandlers(regions),
+                new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions),
+                new ContainerInstanceHandlers(regions, placement));
     }
 
     @Override

@@ -176,6 +176,23 @@ class ServiceApiTest {
     }
 
     @Test
+    void aTaskNoInstanceHasRoomForIsNotPlacedAndTheEventSaysWhy() {
+        register(client, "huge", container("app", "img/app").memory(64 * 1024 * 1024));
+        client.createService(b -> b.cluster(CLUSTER).serviceName("huge").taskDefinition("huge").desiredCount(1));
+        Service s = Await.until("the placement event", () -> client.describeServices(b -> b.cluster(CLUSTER)
+                .services("huge")).services().get(0), x -> !x.events().isEmpty()
+                && x.events().get(0).message().contains("was unable to place a task"));
+        assertTrue(s.events().get(0).message().startsWith("(service huge) was unable to place a task because no"
+                + " container instance met all of its requirements. The closest matching (container-instance "),
+                s.events().get(0).message());
+        assertTrue(s.events().get(0).message().contains(") has insufficient memory available."));
+        assertEquals(0, s.runningCount() + s.pendingCount());
+        assertEquals(1, s.events().stream().filter(e -> e.message().contains("unable to place")).count(),
+                "said once while it repeats");
+        client.deleteService(b -> b.cluster(CLUSTER).service("huge").force(true));
+    }
+
+    @Test
     void listsByServiceConnectNamespace() {
         client.createService(b -> b.cluster(CLUSTER).serviceName("connected").taskDefinition("plain").desiredCount(0)
                 .serviceConnectConfiguration(c -> c.enabled(true).namespace("local")));

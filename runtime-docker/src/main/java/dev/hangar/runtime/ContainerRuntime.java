@@ -63,4 +63,7 @@ public interface ContainerRuntime extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The engine host's CPUs, memory and version (docker info): what an ECS container instance registers. */
+    EngineInfo engineInfo();
 }

@@ -124,6 +124,9 @@ public final class TaskLifecycle implements ContainerEventListener {
                 task.failToStart(secretsFailure, clock.now());
                 return;
             }
+            if (!logs.prepareGroups(task, clock.now())) {
+                return;
+            }
             task.pullStarted(clock.now());
             if (!pullImages(task)) {
                 return;
@@ -250,7 +253,16 @@ public final class TaskLifecycle implements ContainerEventListener {
             return;
         }
         switch (event.type()) {
-            case OOM -> oomKilled.add(event.containerId());
+            case OOM -> {
+                oomKilled.add(event.containerId());
+                // on a loaded engine the oom event can come after the die event it explains: amend the reason then
+                String id = event.containerId();
+                submit(() -> {
+                    if (task.containerOomKilled(container)) {
+                        oomKilled.remove(id);
+                    }
+                });
+            }
             case DIE -> submit(() -> exited(task, container, event.containerId(), event.exitCode()));
             default -> {
                 // START is learned from start() returning, which also gives the published ports
