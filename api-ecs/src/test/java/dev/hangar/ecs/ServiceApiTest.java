@@ -193,6 +193,23 @@ class ServiceApiTest {
     }
 
     @Test
+    void aNullTagInTheBodyIsInvalidNotAFault() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(hangar.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.CreateService")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261202/us-east-1/ecs/aws4_request, "
+                        + "SignedHeaders=host, Signature=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"cluster\":\"" + CLUSTER
+                        + "\",\"serviceName\":\"nulltag\",\"taskDefinition\":\"plain\",\"desiredCount\":0,"
+                        + "\"tags\":[null]}"))
+                .build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("InvalidParameterException"), response.body());
+    }
+
+    @Test
     void listsByServiceConnectNamespace() {
         client.createService(b -> b.cluster(CLUSTER).serviceName("connected").taskDefinition("plain").desiredCount(0)
                 .serviceConnectConfiguration(c -> c.enabled(true).namespace("local")));
