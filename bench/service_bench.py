@@ -198,9 +198,10 @@ def engine_call_times(hangar_log: str) -> dict[str, dict[str, int]]:
     return out
 
 
-def bare_create_start(api: run.DockerApi, label: str) -> tuple[str, float]:
-    """create + start through the engine's API, with Hangar's settings for this container (init, 32 MB): the
-    container stays, as a task's does; removed by label afterwards."""
+def bare_create_start(api: run.DockerApi, label: str, follow_logs: bool = False) -> tuple[str, float]:
+    """create + start through the engine's API, with Hangar's settings for this container (init, 32 MB); ms until
+    the engine says it started. The container stays, as a task's does, until removed by label. follow_logs: the
+    log stream followed from before the start, as Hangar's TaskLogs does, to tell whether that slows the start."""
     name = f"hangar-bench-bare-{uuid.uuid4().hex[:10]}"
     spec = {"Image": run.BUSYBOX, "Cmd": ["sleep", "600"], "Labels": {"hangar.bench": label},
             "HostConfig": {"Init": True, "Memory": 32 * 2**20}}
@@ -208,34 +209,19 @@ def bare_create_start(api: run.DockerApi, label: str) -> tuple[str, float]:
     status, created = api.call("POST", f"/containers/create?name={name}", spec)
     if status != 201:
         raise RuntimeError(f"docker create answered {status}: {created}")
-    status, _ = api.call("POST", f"/containers/{created['Id']}/start")
-    if status != 204:
-        raise RuntimeError(f"docker start answered {status}")
-    return created["Id"], (time.perf_counter() - t0) * 1000
-
-
-def bare_start_following_logs(api: run.DockerApi, label: str) -> float:
-    """As run.bare_start_api, but with the container's log stream followed from before its start, as Hangar's
-    TaskLogs does: tells whether following the logs makes the engine's start slower."""
-    name = f"hangar-bench-bare-{uuid.uuid4().hex[:10]}"
-    spec = {"Image": run.BUSYBOX, "Cmd": ["sleep", "30"], "Labels": {"hangar.bench": label},
-            "HostConfig": {"Init": True, "Memory": 32 * 2**20}}
-    t0 = time.perf_counter()
-    status, created = api.call("POST", f"/containers/create?name={name}", spec)
-    if status != 201:
-        raise RuntimeError(f"docker create answered {status}: {created}")
-    follow = api._conn()
+    follow = api._conn() if follow_logs else None
     try:
-        follow.request("GET", f"/v1.41/containers/{created['Id']}/logs?follow=1&stdout=1&stderr=1")
-        follow.getresponse()  # the engine answers the headers at once and then streams
+        if follow:
+            follow.request("GET", f"/v1.41/containers/{created['Id']}/logs?follow=1&stdout=1&stderr=1")
+            follow.getresponse()  # the engine answers the headers at once, then streams
         status, _ = api.call("POST", f"/containers/{created['Id']}/start")
         elapsed = (time.perf_counter() - t0) * 1000
     finally:
-        follow.close()
+        if follow:
+            follow.close()
     if status != 204:
         raise RuntimeError(f"docker start answered {status}")
-    api.remove(created["Id"])
-    return elapsed
+    return created["Id"], elapsed
 
 
 def remove_bare(api: run.DockerApi, label: str) -> int:
@@ -264,7 +250,8 @@ def replacement_series(client: run.EcsClient, api: run.DockerApi, anchor: dict, 
     rows = []
     for i in range(kills + 1):  # the first round warms the path up and is not recorded
         bare = run.bare_start_api(api, label)
-        bare_logs = bare_start_following_logs(api, label)
+        bare_logs = bare_create_start(api, label, follow_logs=True)[1]
+        remove_bare(api, label)
         steady_event = newest_steady_event(svc)
         tasks = running_tasks(client, name)
         if len(tasks) != 1 or tasks[0].get("lastStatus") != "RUNNING":
@@ -358,7 +345,7 @@ def replacement_series(client: run.EcsClient, api: run.DockerApi, anchor: dict, 
 # ------------------------------------------------------------------------------------------ 2. rolling deployment
 
 def rollout_round(client: run.EcsClient, anchor: dict, name: str, desired: int, revision: str,
-                  seen_tasks: set) -> dict:
+                  seen_tasks: set, hangar_log) -> dict:
     t0 = time.perf_counter()
     wall0 = now_ms()
     resp = client.ok("UpdateService", {"cluster": CLUSTER, "service": name, "taskDefinition": revision})
@@ -387,8 +374,13 @@ def rollout_round(client: run.EcsClient, anchor: dict, name: str, desired: int, 
     events = [{"ms": round(to_real(anchor, e["createdAt"]) - wall0, 1), "message": e["message"]}
               for e in reversed(svc.get("events") or []) if to_real(anchor, e["createdAt"]) >= wall0 - 5]
     started = sorted(to_real(anchor, t["startedAt"]) - wall0 for t in good)
+    calls = engine_call_times(hangar_log())
+    engine = [calls.get(t["containers"][0]["runtimeId"][:12], {}) for t in good]
+    creates = [e["created"] for e in engine if "created" in e]
+    starts = [e["started"] for e in engine if "started" in e]
     return {"revision": revision, "all_new_running_ms": round(all_running, 1), "completed_ms": round(done, 1),
             "last_task_started_ms": round(started[-1], 1), "first_task_started_ms": round(started[0], 1),
+            "engine_create_median_ms": run.median(creates), "engine_start_median_ms": run.median(starts),
             "events": events}
 
 
@@ -406,7 +398,7 @@ def bare_batch(api: run.DockerApi, label: str, count: int, threads: int) -> dict
 
 
 def rollout_series(client: run.EcsClient, api: run.DockerApi, anchor: dict, label: str, desired: int,
-                   rounds: int, seen_tasks: set) -> dict:
+                   rounds: int, seen_tasks: set, hangar_log) -> dict:
     name = "bench-rolling"
     revisions = [client.ok("RegisterTaskDefinition", sleep_definition(ROLL_FAMILY, f"v{i}"))["taskDefinition"]
                  ["taskDefinitionArn"] for i in range(rounds + 1)]
@@ -421,7 +413,7 @@ def rollout_series(client: run.EcsClient, api: run.DockerApi, anchor: dict, labe
     for i in range(1, rounds + 1):
         seq = bare_batch(api, label, desired, 1)
         par = bare_batch(api, label, desired, threads)
-        r = rollout_round(client, anchor, name, desired, revisions[i], seen_tasks)
+        r = rollout_round(client, anchor, name, desired, revisions[i], seen_tasks, hangar_log)
         r["bare_sequential"], r["bare_parallel"] = seq, par
         rows.append(r)
         run.log(f"  rollout {i}/{rounds}: all {desired} new RUNNING after {r['all_new_running_ms']:.0f} ms, "
@@ -438,6 +430,9 @@ def rollout_series(client: run.EcsClient, api: run.DockerApi, anchor: dict, labe
             "completed_median_ms": med([r["completed_ms"] for r in rows]),
             "bare_sequential_median_ms": med([r["bare_sequential"]["wall_ms"] for r in rows]),
             "bare_parallel_median_ms": med([r["bare_parallel"]["wall_ms"] for r in rows]),
+            "bare_parallel_each_median_ms": med([r["bare_parallel"]["each_median_ms"] for r in rows]),
+            "engine_create_median_ms": med([r["engine_create_median_ms"] for r in rows if r["engine_create_median_ms"]]),
+            "engine_start_median_ms": med([r["engine_start_median_ms"] for r in rows if r["engine_start_median_ms"]]),
             "healthy_wait_real_ms": 40_000 / SCALE, "rows": rows}
 
 
@@ -493,7 +488,8 @@ def main(argv=None) -> int:
             results["replacement_term"] = replacement_series(client, api, anchor, label, cfg.term_kills, "TERM",
                                                              seen_tasks, server.output)
         run.log(f"rolling deployment of {cfg.tasks} tasks, {cfg.rollouts} times")
-        results["rollout"] = rollout_series(client, api, anchor, label, cfg.tasks, cfg.rollouts, seen_tasks)
+        results["rollout"] = rollout_series(client, api, anchor, label, cfg.tasks, cfg.rollouts, seen_tasks,
+                                            server.output)
         results["load_at_end"] = run.loadavg()
     finally:
         if client:
@@ -623,6 +619,13 @@ def doc_lines() -> list[str]:
                       f"{ro['all_new_running_median_ms'] / ro['bare_parallel_median_ms']:.2f}× the {n} bare starts on "
                       f"{ro['engine_threads']} threads, {ro['all_new_running_median_ms'] / ro['bare_sequential_median_ms']:.2f}× "
                       "the same one after the other (no target was set for it)."]
+        if ro.get("engine_start_median_ms"):
+            lines += ["", f"Where it goes: Hangar's log has the engine taking a median "
+                          f"{run.fmt(ro['engine_create_median_ms'])} ms to create and {run.fmt(ro['engine_start_median_ms'])} ms "
+                          f"to start each new task's container, up to {ro['engine_threads']} at a time, against "
+                          f"{run.fmt(ro['bare_parallel_each_median_ms'])} ms for each whole bare create + start of the "
+                          f"batch on {ro['engine_threads']} threads; the engine is also stopping and removing the old "
+                          "tasks' containers meanwhile (below)."]
         lines += ["", f"The old tasks' drain overlaps the new ones' starts: in the first round the new tasks started "
                       f"between {run.fmt(first['first_task_started_ms'])} and {run.fmt(first['last_task_started_ms'])} ms "
                       f"after UpdateService and the first old ones were stopped at "
@@ -634,8 +637,17 @@ def doc_lines() -> list[str]:
                       "to the bare starts is the time until all new tasks run. The first round's service events "
                       "(ms after UpdateService): " + "; ".join(f"{e['ms']:.0f} {short(e['message'])}"
                                                                   for e in first["events"][:12]) + "."]
-    for note in r.get("notes") or []:
-        lines += ["", f"- {note}"]
+    notes = list(r.get("notes") or [])
+    try:
+        busy = float(m["loadavg_at_start"].split()[0])
+    except (ValueError, IndexError, KeyError):
+        busy = 0
+    if busy > 0.5:
+        notes.append(f"The machine was not idle (1-minute load average {busy} at start on {m['nproc']} cores, other "
+                     "work sharing the cores and the engine): every figure here is likely slower and noisier than on "
+                     "an idle machine, the bare starts as much as Hangar's.")
+    if notes:
+        lines += [""] + [f"- {n}" for n in notes]
     lines += ["", f"Task containers left after Hangar stopped: {r.get('containers_left_after_stop')}; bare "
                   f"containers left: {r.get('bare_containers_left')}."]
     return lines
