@@ -3,6 +3,7 @@
 20-task rolling deployment takes, each against bare container starts of the same engine.
 
     python3 bench/service_bench.py [--kills N] [--term-kills N] [--tasks N] [--rollouts N] [--no-write]
+    python3 bench/service_bench.py --docs-only   # render docs/benchmarks.md again from the saved results
 
 Starts its own Hangar from the fat jar with HANGAR_TIME_SCALE=100 (a task without a health check counts as healthy
 40 s of Hangar's time after RUNNING: 0.4 s here), on a cluster of its own:
@@ -447,11 +448,16 @@ def parse_args(argv=None):
     p.add_argument("--jar", type=Path, help="Hangar fat jar (default emulator-server/target/hangar.jar)")
     p.add_argument("--note", action="append", default=[], help="a note for the docs (repeatable): run conditions")
     p.add_argument("--no-write", action="store_true", help="print only")
+    p.add_argument("--docs-only", action="store_true", help="measure nothing: render docs/benchmarks.md again from "
+                                                             "the saved results (latest.json, start.json, services.json)")
     return p.parse_args(argv)
 
 
 def main(argv=None) -> int:
     cfg = parse_args(argv)
+    if cfg.docs_only:
+        run.write_docs(json.loads(run.RESULTS.read_text()))
+        return 0
     args = argv if argv is not None else sys.argv[1:]
     shown = [a for i, a in enumerate(args) if not a.startswith("--note") and not (i and args[i - 1] == "--note")]
     command = "python3 bench/service_bench.py" + "".join(" " + a for a in shown)
