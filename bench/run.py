@@ -11,6 +11,9 @@ Measures (bench/README.md has the details):
   4. RunTask -> RUNNING latency against the bare container start time of the same Docker engine,
   5. Lambda (bench/lambda_bench.py): warm invoke added latency, cold start against the bare container start of the
      same image, 100 concurrent RequestResponse and 1,000 Event invocations (nothing lost, no error).
+Run on their own, each with its own results file that docs/benchmarks.md also shows: bench/start_bench.py (start
+in each way users start Hangar) and bench/service_bench.py (ECS services: replacement of a killed task, a 20-task
+rolling deployment, each against bare container starts).
 Prints a table, writes bench/results/latest.json and regenerates docs/benchmarks.md.
 
 Python 3 standard library only. All traffic goes to 127.0.0.1; every loop is bounded in count and time. Every
@@ -1124,6 +1127,8 @@ def write_docs(results: dict) -> None:
     lines += lambda_bench.doc_lines(results.get("lambda"), results.get("lambda_skipped"))
     import start_bench  # its own run's figures (bench/results/start.json), when it was run
     lines += start_bench.doc_lines()
+    import service_bench  # its own run's figures (bench/results/services.json), when it was run
+    lines += service_bench.doc_lines()
     if results.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {n}" for n in results["notes"]]
     DOCS.write_text("\n".join(lines) + "\n")

@@ -4,6 +4,7 @@ import dev.hangar.core.resource.Page;
 import dev.hangar.core.service.RequestContext;
 import dev.hangar.core.service.RunsOn;
 import dev.hangar.core.state.AccountRegionStore;
+import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.ClusterRecord;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -21,9 +22,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-/** The cluster operations: CreateCluster, DescribeClusters, ListClusters, DeleteCluster. */
+/**
+ * The cluster operations: CreateCluster, DescribeClusters, ListClusters, DeleteCluster.
+ *
+ * @param placement registers each new cluster's container instance standing for the Docker host
+ */
 @RunsOn(RunsOn.Pool.EVENT_LOOP)
-record ClusterHandlers(AccountRegionStore<EcsRegion> regions) {
+record ClusterHandlers(AccountRegionStore<EcsRegion> regions, Placement placement, HangarClock clock) {
 
     public CreateClusterResponse createCluster(RequestContext ctx, CreateClusterRequest r) {
         EcsRegion region = regions.get(ctx);
@@ -31,6 +36,7 @@ record ClusterHandlers(AccountRegionStore<EcsRegion> regions) {
         EcsValidation.clusterName(name);
         EcsTagging.check(r.tags());
         ClusterRecord cluster = region.state.createCluster(name, region.arns.cluster(name));
+        placement.registerHostInstance(cluster, region.arns, clock.now());
         cluster.configure(r.settings(), r.configuration(), r.capacityProviders(), r.defaultCapacityProviderStrategy(),
                 r.serviceConnectDefaults() == null ? null : r.serviceConnectDefaults().namespace());
         EcsTagging.add(cluster.tags(), r.tags());
@@ -70,6 +76,9 @@ record ClusterHandlers(AccountRegionStore<EcsRegion> regions) {
     public DeleteClusterResponse deleteCluster(RequestContext ctx, DeleteClusterRequest r) {
         EcsRegion region = regions.get(ctx);
         ClusterRecord cluster = region.activeCluster(r.cluster());
+        if (region.state.hasLiveServices(cluster)) {
+            throw EcsErrors.clusterContainsServices();
+        }
         if (!region.state.deleteClusterIfIdle(cluster)) {
             throw EcsErrors.clusterContainsTasks();
         }

@@ -27,6 +27,44 @@ public final class EcsArns {
         return scope.arn("container/" + clusterName + "/" + taskId + "/" + containerId);
     }
 
+    public String service(String clusterName, String serviceName) {
+        return scope.arn("service/" + clusterName + "/" + serviceName);
+    }
+
+    public String serviceRevision(String clusterName, String serviceName, String number) {
+        return scope.arn("service-revision/" + clusterName + "/" + serviceName + "/" + number);
+    }
+
+    public String serviceDeployment(String clusterName, String serviceName, String id) {
+        return scope.arn("service-deployment/" + clusterName + "/" + serviceName + "/" + id);
+    }
+
+    /**
+     * A service parameter (name, new-style ARN service/cluster/name or old-style service/name) as a name; null for
+     * an ARN that names no service of this account and region, or one of another cluster.
+     */
+    String serviceName(String nameOrArn, String clusterName) {
+        if (nameOrArn == null || nameOrArn.isEmpty()) {
+            return null;
+        }
+        if (!nameOrArn.startsWith("arn:")) {
+            return nameOrArn.contains("/") ? null : nameOrArn;
+        }
+        String rest = scope.resourceOf(nameOrArn, "service/");
+        if (rest == null) {
+            return null;
+        }
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            return rest;
+        }
+        return rest.substring(0, slash).equals(clusterName) ? rest.substring(slash + 1) : null;
+    }
+
+    public String containerInstance(String clusterName, String id) {
+        return scope.arn("container-instance/" + clusterName + "/" + id);
+    }
+
     public String taskDefinition(String family, int revision) {
         return scope.arn("task-definition/" + family + ":" + revision);
     }

@@ -3,11 +3,13 @@ package dev.hangar.ecs;
 import dev.hangar.core.admin.ConsoleView;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.ecs.domain.ClusterRecord;
+import dev.hangar.ecs.domain.ServiceRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.ArrayList;
@@ -16,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ECS on the web console: clusters with their task counts, and tasks with status, containers, published ports and
- * the log group and stream their awslogs output goes to (the stream as TaskLogs names it).
+ * ECS on the web console: clusters with their task counts, services with their deployments and newest event, and
+ * tasks with status, containers, published ports and the log group and stream their awslogs output goes to (the
+ * stream as TaskLogs names it).
  */
 final class EcsConsoleView implements ConsoleView {
 
@@ -40,6 +43,7 @@ final class EcsConsoleView implements ConsoleView {
             entry.put("account", account);
             entry.put("region", region);
             entry.put("clusters", clusters.stream().map(c -> cluster(ecs, c)).toList());
+            entry.put("services", ecs.state.services().stream().map(EcsConsoleView::service).toList());
             entry.put("tasks", tasks.stream().map(t -> task(region, t)).toList());
             out.add(entry);
         });
@@ -54,6 +58,31 @@ final class EcsConsoleView implements ConsoleView {
         m.put("status", cluster.active() ? "ACTIVE" : "INACTIVE");
         m.put("runningTasks", counts.running());
         m.put("pendingTasks", counts.pending());
+        return m;
+    }
+
+    /** A service: its counts, its deployments' rollout, and its newest event (what says why it is not steady). */
+    private static Map<String, Object> service(ServiceRecord record) {
+        Service service = record.toSdk(false);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", service.serviceName());
+        m.put("arn", service.serviceArn());
+        m.put("cluster", record.cluster().name());
+        m.put("status", service.status());
+        m.put("taskDefinition", service.taskDefinition());
+        m.put("desired", service.desiredCount());
+        m.put("running", service.runningCount());
+        m.put("pending", service.pendingCount());
+        m.put("deployments", service.deployments().stream().map(d -> {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("id", d.id());
+            dm.put("status", d.status());
+            dm.put("rolloutState", d.rolloutStateAsString());
+            dm.put("running", d.runningCount());
+            dm.put("failed", d.failedTasks());
+            return dm;
+        }).toList());
+        m.put("lastEvent", service.events().isEmpty() ? null : service.events().get(0).message());
         return m;
     }
 

@@ -1,5 +1,9 @@
 package dev.hangar.ecs;
 
+import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
+import software.amazon.awssdk.services.ecs.model.ServiceNotActiveException;
+import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
+
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -19,6 +23,19 @@ final class EcsErrors {
     static ClusterContainsTasksException clusterContainsTasks() {
         return ClusterContainsTasksException.builder()
                 .message("The Cluster cannot be deleted while Tasks are active.").build();
+    }
+
+    static ClusterContainsServicesException clusterContainsServices() {
+        return ClusterContainsServicesException.builder()
+                .message("The Cluster cannot be deleted while Services are active.").build();
+    }
+
+    static ServiceNotFoundException serviceNotFound() {
+        return ServiceNotFoundException.builder().message("Service not found.").build();
+    }
+
+    static ServiceNotActiveException serviceNotActive() {
+        return ServiceNotActiveException.builder().message("Service was not ACTIVE.").build();
     }
 
     static InvalidParameterException invalidParameter(String message) {

@@ -16,7 +16,12 @@ final class EcsPages {
 
     /** maxResults as the page size: 1 to 100, 100 when absent. */
     static int size(Integer maxResults) {
-        int max = maxResults == null ? DEFAULT_MAX_RESULTS : maxResults;
+        return size(maxResults, DEFAULT_MAX_RESULTS);
+    }
+
+    /** maxResults as the page size: 1 to 100, {@code otherwise} when absent (ListServices answers 10). */
+    static int size(Integer maxResults, int otherwise) {
+        int max = maxResults == null ? otherwise : maxResults;
         if (max < 1 || max > 100) {
             throw EcsErrors.invalidParameter("maxResults must be between 1 and 100.");
         }

@@ -3,7 +3,12 @@ package dev.hangar.ecs;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.EcsState;
+import dev.hangar.ecs.domain.ServiceIds;
+import dev.hangar.ecs.domain.ServiceRecord;
 import dev.hangar.ecs.domain.TaskRecord;
+
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** One account and region of ECS: its state, its ARN formats, and the lookups every handler shares. */
 final class EcsRegion {
@@ -36,6 +41,44 @@ final class EcsRegion {
             throw EcsErrors.clusterNotFound();
         }
         return cluster;
+    }
+
+    /** The service parameter's service in the cluster (any status); ServiceNotFoundException when there is none. */
+    ServiceRecord service(ClusterRecord cluster, String nameOrArn) {
+        ServiceRecord service = serviceOrNull(cluster, nameOrArn);
+        if (service == null) {
+            throw EcsErrors.serviceNotFound();
+        }
+        return service;
+    }
+
+    ServiceRecord serviceOrNull(ClusterRecord cluster, String nameOrArn) {
+        String name = arns.serviceName(nameOrArn, cluster.name());
+        return name == null ? null : state.service(cluster, name);
+    }
+
+    /** Deployment ids and ARNs for a service of this region. */
+    ServiceIds serviceIds(ClusterRecord cluster, String serviceName) {
+        return new ServiceIds() {
+            @Override
+            public String deploymentId() {
+                return "ecs-svc/" + ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE);
+            }
+
+            @Override
+            public String revisionArn(String deploymentId) {
+                return arns.serviceRevision(cluster.name(), serviceName,
+                        deploymentId.substring(deploymentId.indexOf('/') + 1));
+            }
+
+            @Override
+            public String serviceDeploymentArn() {
+                byte[] bytes = new byte[16];
+                ThreadLocalRandom.current().nextBytes(bytes);
+                String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                return arns.serviceDeployment(cluster.name(), serviceName, id);
+            }
+        };
     }
 
     /** The task of that id or ARN in the cluster, or null. */

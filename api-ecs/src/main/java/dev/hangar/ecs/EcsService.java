@@ -6,11 +6,15 @@ import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.AwsService;
 import dev.hangar.core.service.Protocol;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.core.service.ServiceContext;
 import dev.hangar.core.service.ServiceDescriptor;
 import dev.hangar.core.state.AccountRegionStore;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskRecord;
+import dev.hangar.ecs.runtime.HostCapacity;
+import dev.hangar.ecs.runtime.TaskEventLog;
+import dev.hangar.ecs.runtime.ServiceScheduler;
 import dev.hangar.core.port.CredentialsPort;
 import dev.hangar.ecs.agent.AgentSettings;
 import dev.hangar.ecs.agent.TaskAgent;
@@ -33,6 +37,9 @@ public final class EcsService implements AwsService {
 
     private final AccountRegionStore<EcsRegion> regions;
     private final TaskLifecycle lifecycle;
+    private final ServiceScheduler scheduler;
+    /** Where tasks go: the cluster's container instance standing for the Docker host. */
+    private final Placement placement;
     private final List<Object> handlers;
     private TaskAgent agent;
 
@@ -42,22 +49,32 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock());
+                ctx.clock(), ctx.calls(), Placement.enabled(ctx.environment()), ctx.workers());
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
         // what tasks' containers reach at 169.254.170.2 (metadata, role credentials) and their awsvpc namespaces
         this.agent = new TaskAgent(ctx.ports().require(ContainerRuntime.class), ctx.listeners(), ctx.endpoint(),
                 ctx.ports().ref(CredentialsPort.class, null), ctx.clock(), ctx.engine(),
                 AgentSettings.fromEnvironment(ctx.environment()));
         lifecycle.network(new TaskNetwork(ctx.ports().require(ContainerRuntime.class), agent,
-                SubnetResolver.defaultVpc(), ctx.clock()));
+                SubnetResolver.of(ctx.ports().ref(dev.hangar.core.port.NetworkPort.class, null)), ctx.clock()));
     }
 
-    /** @param clock what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock */
-    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock) {
+    /**
+     * @param clock   what ECS's timestamps say and when its stopped tasks are forgotten: Hangar's clock
+     * @param workers where the service scheduler plans (memory only), apart from the engine calls
+     */
+    private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
+                       ServiceCalls calls, boolean containerInstances, ExecutorService workers) {
         this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
-        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock);
-        this.handlers = List.of(new ClusterHandlers(regions), new TaskDefinitionHandlers(regions),
-                new TaskHandlers(regions, lifecycle, clock), new TagHandlers(regions));
+        this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
+        this.placement = new Placement(containerInstances, new HostCapacity(runtime, engine));
+        lifecycle.addObserver(new TaskEventLog());
+        this.scheduler = new ServiceScheduler(lifecycle, new ServiceLaunches(regions, placement, clock), runtime, clock,
+                workers);
+        this.handlers = List.of(new ClusterHandlers(regions, placement, clock), new TaskDefinitionHandlers(regions),
+                new TaskHandlers(regions, lifecycle, placement, clock), new TagHandlers(regions),
+                new ServiceHandlers(regions, scheduler, clock), new ServiceDeploymentHandlers(regions),
+                new ContainerInstanceHandlers(regions, placement));
     }
 
     @Override
@@ -93,6 +110,7 @@ public final class EcsService implements AwsService {
 
     @Override
     public void reset() {
+        scheduler.reset();
         regions.clear();
         lifecycle.reset();
     }

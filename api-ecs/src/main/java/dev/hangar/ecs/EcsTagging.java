@@ -6,6 +6,7 @@ import dev.hangar.core.resource.TagRequest;
 import dev.hangar.core.resource.TagRule;
 import dev.hangar.core.resource.TagRules;
 import dev.hangar.ecs.domain.ClusterRecord;
+import dev.hangar.ecs.domain.ServiceRecord;
 import dev.hangar.ecs.domain.TaskRecord;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -81,6 +82,15 @@ final class EcsTagging {
                 throw notFound();
             }
             return region.taskDefinitions.registry().tags(found.taskDefinitionArn());
+        }
+        if (resource.startsWith("service/")) {
+            String[] parts = resource.substring("service/".length()).split("/");
+            ClusterRecord cluster = parts.length == 2 ? region.state.cluster(parts[0]) : null;
+            ServiceRecord service = cluster == null ? null : region.state.service(cluster, parts[1]);
+            if (service == null || !service.live()) {
+                throw notFound();
+            }
+            return service.tags();
         }
         if (resource.startsWith("task/")) {
             TaskRecord task = region.state.task(EcsArns.taskId(arn));

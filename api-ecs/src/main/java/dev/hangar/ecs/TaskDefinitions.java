@@ -45,10 +45,13 @@ final class TaskDefinitions {
         NetworkMode networkMode = r.networkMode() == null ? NetworkMode.BRIDGE : r.networkMode();
         String cpu = cpuUnits(r.cpu());
         String memory = memoryMib(r.memory());
+        if (r.requiresCompatibilities().contains(Compatibility.FARGATE)) {
+            fargateSize(cpu, memory);
+        }
         List<ContainerDefinition> containers = r.containerDefinitions().stream()
                 .map(c -> withDefaults(c, networkMode)).toList();
         List<Compatibility> compatibilities = new ArrayList<>(List.of(Compatibility.EC2));
-        if (networkMode == NetworkMode.AWSVPC && cpu != null && memory != null) {
+        if (networkMode == NetworkMode.AWSVPC && isFargateSize(cpu, memory)) {
             compatibilities.add(Compatibility.FARGATE);
         }
         TaskDefinition registered = registry.register(r.family(), revision -> TaskDefinition.builder()
@@ -101,6 +104,43 @@ final class TaskDefinitions {
                 .volumesFrom(new ArrayList<>(c.volumesFrom()))
                 .systemControls(new ArrayList<>(c.systemControls()))
                 .build();
+    }
+
+    /**
+     * Fargate's task sizes: for each CPU value, the memory from the first to the last in steps (256 CPU takes 512,
+     * 1024 and 2048 only), as the developer guide's task size table lists them.
+     */
+    private static final int[][] FARGATE_SIZES = {
+            {256, 512, 2048, 512}, {512, 1024, 4096, 1024}, {1024, 2048, 8192, 1024}, {2048, 4096, 16384, 1024},
+            {4096, 8192, 30720, 1024}, {8192, 16384, 61440, 4096}, {16384, 32768, 122880, 8192}};
+
+    static boolean isFargateSize(String cpu, String memory) {
+        if (cpu == null || memory == null) {
+            return false;
+        }
+        int c;
+        int m;
+        try {
+            c = Integer.parseInt(cpu);
+            m = Integer.parseInt(memory);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        for (int[] size : FARGATE_SIZES) {
+            if (c == size[0] && m >= size[1] && m <= size[2] && (m - size[1]) % size[3] == 0) {
+                // 256 CPU: 512, 1024, 2048 (not 1536)
+                return c != 256 || m != 1536;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses a task size Fargate does not offer, with ECS's message (units and MiB, as normalised). */
+    static void fargateSize(String cpu, String memory) {
+        if (cpu != null && memory != null && !isFargateSize(cpu, memory)) {
+            throw EcsErrors.client("No Fargate configuration exists for given values: " + cpu + " CPU, " + memory
+                    + " memory. See the Amazon ECS documentation for the valid values.");
+        }
     }
 
     /** "1 vCPU" → "1024"; plain numbers stay. */

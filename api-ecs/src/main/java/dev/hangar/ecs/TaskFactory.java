@@ -79,6 +79,7 @@ public final class TaskFactory {
         Map<String, ContainerOverride> byName = containerOverrides(overrides, td);
         String cpu = overrides.cpu() != null ? TaskDefinitions.cpuUnits(overrides.cpu()) : td.cpu();
         String memory = overrides.memory() != null ? TaskDefinitions.memoryMib(overrides.memory()) : td.memory();
+        fargateOverrides(launchType, overrides, cpu, memory);
         String group = r.group() != null ? r.group() : "family:" + td.family();
         TaskOverride echoed = echoedOverrides(overrides, td, byName);
 
@@ -115,6 +116,13 @@ public final class TaskFactory {
             return null;
         }
         return asked == null || asked.equals("LATEST") ? TaskRecord.LATEST_PLATFORM_VERSION : asked;
+    }
+
+    /** A Fargate task's size after the overrides must still be one Fargate offers, as at registration. */
+    private static void fargateOverrides(LaunchType launchType, TaskOverride overrides, String cpu, String memory) {
+        if (launchType == LaunchType.FARGATE && (overrides.cpu() != null || overrides.memory() != null)) {
+            TaskDefinitions.fargateSize(cpu, memory);
+        }
     }
 
     /** Up to 64 characters in the range 33-126, as the API reference documents. */

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
@@ -26,31 +27,49 @@ import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The task operations: RunTask, DescribeTasks, ListTasks, StopTask. They change the task records only; the
  * containers are started and stopped in the background by {@link TaskLifecycle}.
  *
+ * @param placement where RunTask's tasks go (the cluster's container instance), or which do not fit
  * @param clock what the tasks' timestamps say and when stopped tasks are forgotten: Hangar's clock
  */
 @RunsOn(RunsOn.Pool.EVENT_LOOP)
-record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecycle, HangarClock clock) {
+record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecycle, Placement placement,
+                    HangarClock clock) {
 
-    public RunTaskResponse runTask(RequestContext ctx, RunTaskRequest r) {
+    public CompletableFuture<RunTaskResponse> runTask(RequestContext ctx, RunTaskRequest r) {
         EcsRegion region = regions.get(ctx);
         ClusterRecord cluster = region.activeCluster(r.cluster());
         TaskDefinition definition = region.taskDefinitions.forRun(r.taskDefinition());
         var definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).asMap();
         List<TaskRecord> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns,
                 region.region, clock.now());
-        List<TaskRecord> added = region.state.addTasks(cluster, r.clientToken(), tasks, clock.now());
+        // placement needs the host's size: asked of the engine the first time (then this runs on the engine pool)
+        boolean placing = !cluster.containerInstances().isEmpty()
+                && tasks.stream().anyMatch(t -> t.launchType() != LaunchType.FARGATE);
+        CompletableFuture<?> host = placing ? placement.host().get() : CompletableFuture.completedFuture(null);
+        return host.thenApply(known -> launch(region, cluster, r.clientToken(), tasks));
+    }
+
+    /** Places the tasks, adds those that fit and launches them; the others come back as failures. */
+    private RunTaskResponse launch(EcsRegion region, ClusterRecord cluster, String clientToken,
+                                   List<TaskRecord> tasks) {
+        Placement.Result placed = placement.place(cluster, tasks);
+        List<TaskRecord> added = region.state.addTasks(cluster, clientToken, placed.placed(), clock.now());
+        if (added != placed.placed()) {
+            placement.release(cluster, placed.placed());
+        }
         if (added == null) {
             throw EcsErrors.clusterNotFound();
         }
-        // the response is taken before the launcher can move them on: RunTask answers PROVISIONING, as AWS does
+        // the response is taken before the launcher can move them on: RunTask answers their first status, as AWS does
         List<Task> out = added.stream().map(t -> t.toSdk(true)).toList();
-        if (added == tasks) {
-            tasks.forEach(lifecycle::launch);
+        if (added == placed.placed()) {
+            added.forEach(lifecycle::launch);
+            return RunTaskResponse.builder().tasks(out).failures(placed.failures()).build();
         }
         return RunTaskResponse.builder().tasks(out).failures(List.of()).build();
     }
@@ -84,9 +103,11 @@ record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecyc
         ClusterRecord cluster = region.activeCluster(r.cluster());
         DesiredStatus desired = r.desiredStatus() == null ? DesiredStatus.RUNNING : r.desiredStatus();
         List<TaskRecord> matching = new ArrayList<>();
-        if (r.serviceName() == null && r.containerInstance() == null && r.daemonName() == null) {
+        String group = r.serviceName() == null ? null : "service:" + r.serviceName();
+        if (r.containerInstance() == null && r.daemonName() == null) {
             for (TaskRecord t : region.state.tasksOf(cluster)) {
                 if (t.desiredStatus() == desired
+                        && (group == null || group.equals(t.group()))
                         && (r.family() == null || r.family().equals(t.definition().family()))
                         && (r.startedBy() == null || r.startedBy().equals(t.startedBy()))
                         && (r.launchType() == null || r.launchType() == t.launchType())) {

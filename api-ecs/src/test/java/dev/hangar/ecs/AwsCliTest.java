@@ -54,7 +54,7 @@ class AwsCliTest {
                 "--started-by", "cli");
         String taskArn = run.at("/tasks/0/taskArn").asText();
         assertTrue(taskArn.startsWith("arn:aws:ecs:us-east-1:000000000000:task/" + cluster + "/"), taskArn);
-        assertEquals("PROVISIONING", run.at("/tasks/0/lastStatus").asText());
+        assertEquals("PENDING", run.at("/tasks/0/lastStatus").asText());
 
         JsonNode described = pollUntil(aws, cluster, taskArn, "RUNNING");
         assertTrue(described.at("/tasks/0/containers/0/runtimeId").asText().length() > 10);

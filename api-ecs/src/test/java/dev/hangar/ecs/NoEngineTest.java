@@ -42,7 +42,7 @@ class NoEngineTest {
         client.registerTaskDefinition(b -> b.family("f").containerDefinitions(
                 EcsTestData.shell("main", "sleep 1").build()));
         Task task = client.runTask(b -> b.cluster("c").taskDefinition("f")).tasks().get(0);
-        assertEquals("PROVISIONING", task.lastStatus());
+        assertEquals("PENDING", task.lastStatus()); // bridge mode: ECS reports PENDING first
         Task stopped = EcsTestData.await(client, "c", task.taskArn(), Duration.ofSeconds(10),
                 t -> "STOPPED".equals(t.lastStatus()));
         assertEquals(TaskStopCode.TASK_FAILED_TO_START, stopped.stopCode());

@@ -56,6 +56,16 @@ final class LogEventHandlers implements LogSink {
         target.append(batch, now);
     }
 
+    @Override
+    public boolean groupExists(String account, String region, String group) {
+        return regions.get(account, region).group(group) != null;
+    }
+
+    @Override
+    public void createGroup(String account, String region, String group) {
+        regions.get(account, region).groupOrCreate(group, clock.millis());
+    }
+
     public PutLogEventsResponse putLogEvents(RequestContext ctx, PutLogEventsRequest r) {
         String groupName = LogsValidation.groupName(r.logGroupName(), "logGroupName");
         String streamName = LogsValidation.streamName(r.logStreamName(), "logStreamName");

@@ -45,6 +45,21 @@ class LogSinkTest {
     }
 
     @Test
+    void groupExistsAndCreateGroupAsEcsAwslogsAsksThem() {
+        String group = unique("/ecs/sink");
+        assertFalse(logs.groupExists(ACCOUNT, REGION, group));
+        logs.createGroup(ACCOUNT, REGION, group);
+        assertTrue(logs.groupExists(ACCOUNT, REGION, group));
+        assertFalse(logs.groupExists(ACCOUNT, "eu-west-1", group));
+        assertEquals(1, client.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups().size());
+        logs.createGroup(ACCOUNT, REGION, group); // already there: nothing changes
+        assertEquals(1, client.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups().size());
+        client.deleteLogGroup(b -> b.logGroupName(group));
+        assertFalse(logs.groupExists(ACCOUNT, REGION, group));
+        assertTrue(LogSink.NONE.groupExists(ACCOUNT, REGION, group));
+    }
+
+    @Test
     void appendCreatesGroupAndStreamAndIsReadable() {
         String group = unique("/aws/lambda/sink");
         String stream = "2026/11/25/[$LATEST]0123456789abcdef0123456789abcdef";

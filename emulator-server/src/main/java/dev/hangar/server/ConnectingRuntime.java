@@ -7,6 +7,7 @@ import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.ContainerState;
 import dev.hangar.runtime.DockerContainerRuntime;
+import dev.hangar.runtime.EngineInfo;
 import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.NetworkSpec;
@@ -228,6 +229,11 @@ final class ConnectingRuntime implements ContainerRuntime {
             }
         }
         docker().close();
+    }
+
+    @Override
+    public EngineInfo engineInfo() {
+        return docker().engineInfo();
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.hangar.server;
 
 import dev.hangar.core.service.ServiceFactory;
+import dev.hangar.ec2.Ec2Service;
 import dev.hangar.ecs.EcsService;
 import dev.hangar.lambda.LambdaService;
 import dev.hangar.logs.LogsService;
+import dev.hangar.secretsmanager.SecretsManagerService;
+import dev.hangar.ssm.SsmService;
 
 import java.util.List;
 
@@ -17,7 +20,10 @@ final class Services {
     static final List<ServiceFactory> ALL = List.of(
             LogsService::new,
             EcsService::new,
-            LambdaService::new);
+            LambdaService::new,
+            SsmService::new,
+            Ec2Service::new,
+            SecretsManagerService::new);
 
     /** Every service Hangar is to emulate; health lists the ones not implemented yet too. */
     static final List<String> PLANNED =

@@ -79,7 +79,8 @@ class ConsoleBrowserTest {
                 .command("sh", "-c", "echo hello from the console task; exec httpd -f -p 8080")
                 .portMappings(p -> p.containerPort(8080))
                 .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/console",
-                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "console")))));
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "console",
+                        "awslogs-create-group", "true")))));
         String taskArn = ecs.runTask(b -> b.cluster("console").taskDefinition("console-web")).tasks().get(0).taskArn();
         String taskId = taskArn.substring(taskArn.lastIndexOf('/') + 1);
         Await.until("the task RUNNING", () -> ecs.describeTasks(b -> b.cluster("console").tasks(taskArn)).tasks()

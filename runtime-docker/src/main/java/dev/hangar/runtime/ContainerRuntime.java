@@ -64,6 +64,9 @@ public interface ContainerRuntime extends AutoCloseable {
     @Override
     void close();
 
+    /** The engine host's CPUs, memory and version (docker info): what an ECS container instance registers. */
+    EngineInfo engineInfo();
+
     // ---- networks, namespaces and stats ----
 
     /**

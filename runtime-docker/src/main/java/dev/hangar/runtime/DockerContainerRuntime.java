@@ -465,6 +465,16 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    @Override
+    public EngineInfo engineInfo() {
+        return call("read the engine's info", () -> {
+            com.github.dockerjava.api.model.Info info = client.infoCmd().exec();
+            return new EngineInfo(info.getNCPU() == null ? 0 : info.getNCPU(),
+                    info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getServerVersion(),
+                    info.getOperatingSystem(), info.getOsType(), info.getArchitecture());
+        });
+    }
+
     // ---- networks, namespaces and stats ----
 
     @Override

@@ -79,6 +79,8 @@ final class ImagePuller {
         private final String image;
         private final Set<String> layers = ConcurrentHashMap.newKeySet();
         private final Set<String> doneLayers = ConcurrentHashMap.newKeySet();
+        /** Per layer: bytes downloaded and the layer's size, as the engine's "Downloading" progress says them. */
+        private final java.util.Map<String, long[]> downloads = new ConcurrentHashMap<>();
         private volatile long lastProgressNanos = System.nanoTime();
         private volatile long lastLogNanos = System.nanoTime();
         volatile Throwable failure;
@@ -105,11 +107,25 @@ final class ImagePuller {
                 if (status.equals("Pull complete") || status.equals("Already exists")) {
                     doneLayers.add(item.getId());
                 }
+                var detail = item.getProgressDetail();
+                if (status.equals("Downloading") && detail != null && detail.getCurrent() != null
+                        && detail.getTotal() != null && detail.getTotal() > 0) {
+                    downloads.put(item.getId(), new long[]{detail.getCurrent(), detail.getTotal()});
+                } else if (status.equals("Download complete")) {
+                    downloads.computeIfPresent(item.getId(), (id, d) -> new long[]{d[1], d[1]});
+                }
             }
             log.debug("Pull {}: {} {} {}", image, item.getId(), status, item.getProgress() == null ? "" : item.getProgress());
             if (lastProgressNanos - lastLogNanos > PROGRESS_LOG_INTERVAL.toNanos()) {
                 lastLogNanos = lastProgressNanos;
-                log.info("Pulling image {}: {} of {} layers done", image, doneLayers.size(), layers.size());
+                long current = 0;
+                long total = 0;
+                for (long[] d : downloads.values()) {
+                    current += d[0];
+                    total += d[1];
+                }
+                log.info("Pulling image {}: {} of {} layers done, {} of {} MB downloaded", image, doneLayers.size(),
+                        layers.size(), current / 1_000_000, total / 1_000_000);
             }
         }
 

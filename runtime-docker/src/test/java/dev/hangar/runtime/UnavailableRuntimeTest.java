@@ -44,7 +44,8 @@ class UnavailableRuntimeTest {
                     () -> runtime.inspect("x"),
                     () -> runtime.followLogs("x", l -> { }),
                     runtime::removeAll,
-                    runtime::reapOrphans);
+                    runtime::reapOrphans,
+                    runtime::engineInfo);
             for (Executable call : calls) {
                 long c0 = System.nanoTime();
                 RuntimeUnavailableException e = assertThrows(RuntimeUnavailableException.class, call);

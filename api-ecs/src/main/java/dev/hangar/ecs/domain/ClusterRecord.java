@@ -35,6 +35,8 @@ public final class ClusterRecord {
     private volatile List<CapacityProviderStrategyItem> defaultStrategy = List.of();
     /** Recorded only: Hangar has no Cloud Map and no Service Connect. */
     private volatile ClusterServiceConnectDefaults serviceConnectDefaults;
+    /** The container instance standing for the Docker host; null when HANGAR_ECS_CONTAINER_INSTANCE is false. */
+    private volatile ContainerInstanceRecord containerInstance;
 
     public ClusterRecord(String name, String arn) {
         this.name = name;
@@ -50,12 +52,35 @@ public final class ClusterRecord {
         return arn;
     }
 
+    /** The Service Connect namespace of the cluster's defaults, as given, or null. */
+    public String serviceConnectNamespace() {
+        ClusterServiceConnectDefaults d = serviceConnectDefaults;
+        return d == null ? null : d.namespace();
+    }
+
     public ResourceTags tags() {
         return tags;
     }
 
     public String listKey() {
         return listKey;
+    }
+
+    /** The cluster's container instances: the one standing for the Docker host, or none. */
+    public List<ContainerInstanceRecord> containerInstances() {
+        ContainerInstanceRecord instance = containerInstance;
+        return instance == null ? List.of() : List.of(instance);
+    }
+
+    public ContainerInstanceRecord containerInstance() {
+        return containerInstance;
+    }
+
+    /** Registers the instance that stands for the Docker host, once: a reactivated cluster keeps its own. */
+    public synchronized void registerIfNone(java.util.function.Supplier<ContainerInstanceRecord> instance) {
+        if (containerInstance == null) {
+            containerInstance = instance.get();
+        }
     }
 
     public boolean active() {
@@ -94,10 +119,10 @@ public final class ClusterRecord {
                 .clusterArn(arn)
                 .clusterName(name)
                 .status(status.toSdk())
-                .registeredContainerInstancesCount(0)
+                .registeredContainerInstancesCount(active() ? containerInstances().size() : 0)
                 .runningTasksCount(counts.running())
                 .pendingTasksCount(counts.pending())
-                .activeServicesCount(0)
+                .activeServicesCount(counts.activeServices())
                 .statistics(List.of())
                 .settings(include.contains(ClusterField.SETTINGS) ? settings : List.of())
                 .capacityProviders(capacityProviders)
@@ -114,6 +139,6 @@ public final class ClusterRecord {
         return builder.build();
     }
 
-    public record TaskCounts(int running, int pending) {
+    public record TaskCounts(int running, int pending, int activeServices) {
     }
 }

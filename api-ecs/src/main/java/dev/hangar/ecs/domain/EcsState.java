@@ -12,6 +12,8 @@ public final class EcsState {
 
     private final Map<String, ClusterRecord> clusters = new LinkedHashMap<>();
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    /** By cluster name and service name: "cluster/service". */
+    private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
 
     public synchronized ClusterRecord cluster(String name) {
         return clusters.get(name);
@@ -65,7 +67,41 @@ public final class EcsState {
         return newTasks;
     }
 
-    /** Deactivates the cluster unless it still has a task that is not STOPPED. */
+    public synchronized ServiceRecord service(ClusterRecord cluster, String name) {
+        return services.get(cluster.name() + "/" + name);
+    }
+
+    /**
+     * Adds the service unless the cluster was deleted meanwhile or a service of that name is there and not INACTIVE;
+     * an INACTIVE one of the same name is replaced, as on AWS.
+     *
+     * @return the service added, or the one in the way (the caller tells them apart), or null for no cluster
+     */
+    public synchronized ServiceRecord addService(ServiceRecord service) {
+        if (!service.cluster().active()) {
+            return null;
+        }
+        String key = service.cluster().name() + "/" + service.name();
+        ServiceRecord there = services.get(key);
+        if (there != null && there.live()) {
+            return there;
+        }
+        services.put(key, service);
+        return service;
+    }
+
+    /** Services in creation order. */
+    public synchronized List<ServiceRecord> services() {
+        List<ServiceRecord> out = new ArrayList<>(services.values());
+        out.sort(java.util.Comparator.comparing(ServiceRecord::listKey));
+        return out;
+    }
+
+    public List<ServiceRecord> servicesOf(ClusterRecord cluster) {
+        return services().stream().filter(s -> s.cluster() == cluster).toList();
+    }
+
+    /** Deactivates the cluster unless it still has a service that is not INACTIVE or a task that is not STOPPED. */
     public synchronized boolean deleteClusterIfIdle(ClusterRecord cluster) {
         for (TaskRecord t : tasks.values()) {
             if (t.cluster() == cluster && t.active()) {
@@ -74,6 +110,16 @@ public final class EcsState {
         }
         cluster.deactivate();
         return true;
+    }
+
+    /** Whether the cluster has a service that is ACTIVE or DRAINING (DeleteCluster refuses then). */
+    public synchronized boolean hasLiveServices(ClusterRecord cluster) {
+        for (ServiceRecord s : services.values()) {
+            if (s.cluster() == cluster && s.live()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public synchronized TaskRecord task(String id) {
@@ -99,6 +145,7 @@ public final class EcsState {
                 pending++;
             }
         }
-        return new ClusterRecord.TaskCounts(running, pending);
+        int activeServices = (int) servicesOf(cluster).stream().filter(ServiceRecord::active).count();
+        return new ClusterRecord.TaskCounts(running, pending, activeServices);
     }
 }

@@ -25,6 +25,8 @@ public final class TaskContainer {
     private final Integer memoryReservation;
 
     private volatile String runtimeId;
+    /** The secrets' values, resolved at launch (TaskSecrets), by variable name. */
+    private volatile Map<String, String> secretEnvironment = Map.of();
     ContainerStatus lastStatus = ContainerStatus.PENDING;
     Integer exitCode;
     String reason;
@@ -60,8 +62,20 @@ public final class TaskContainer {
         return command;
     }
 
+    /** The variables the container gets: the definition's and the overrides', then its resolved secrets. */
     public Map<String, String> environment() {
-        return environment;
+        Map<String, String> secrets = secretEnvironment;
+        if (secrets.isEmpty()) {
+            return environment;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(environment);
+        all.putAll(secrets);
+        return all;
+    }
+
+    /** Set once by the launcher, before the container is created. */
+    public void secretEnvironment(Map<String, String> values) {
+        this.secretEnvironment = Map.copyOf(values);
     }
 
     public Integer cpu() {

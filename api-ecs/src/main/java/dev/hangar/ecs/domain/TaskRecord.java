@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -58,7 +59,10 @@ public final class TaskRecord {
     private final String listKey = PageKeys.number(CREATED.incrementAndGet());
 
     private long version = 1;
-    private TaskStatus lastStatus = TaskStatus.PROVISIONING;
+    /** ECS reports awsvpc tasks (an ENI to attach) PROVISIONING first; bridge, host and none tasks PENDING. */
+    private TaskStatus lastStatus;
+    /** The container instance it was placed on; null for Fargate, or with no instance (the setting off). */
+    private String containerInstanceArn;
     private DesiredStatus desiredStatus = DesiredStatus.RUNNING;
     private boolean provisioning = true;
     private boolean deprovisioning;
@@ -111,6 +115,27 @@ public final class TaskRecord {
         this.createdAt = createdAt;
         this.containers = List.copyOf(containers);
         this.byName = containers.stream().collect(Collectors.toMap(TaskContainer::name, Function.identity()));
+        this.lastStatus = definition.networkMode() == NetworkMode.AWSVPC
+                ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
+    }
+
+    /** Task-level CPU units as run (the override, else the definition's), or null. */
+    public String cpu() {
+        return cpu;
+    }
+
+    /** Task-level MiB as run, or null. */
+    public String memory() {
+        return memory;
+    }
+
+    /** Placement put it on that container instance (before it is launched). */
+    public synchronized void placedOn(String containerInstanceArn) {
+        this.containerInstanceArn = containerInstanceArn;
+    }
+
+    public synchronized String containerInstanceArn() {
+        return containerInstanceArn;
     }
 
     public String arn() {
@@ -135,6 +160,25 @@ public final class TaskRecord {
 
     public LaunchType launchType() {
         return launchType;
+    }
+
+    /** family:&lt;family&gt;, service:&lt;service&gt; or RunTask's own group. */
+    public String group() {
+        return group;
+    }
+
+    /** When it reached RUNNING, null before. */
+    public synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    public synchronized String stoppedReason() {
+        return stoppedReason;
+    }
+
+    /** Why it is stopping or stopped, null while it is to run. */
+    public synchronized TaskStopCode stopCode() {
+        return stopCode;
     }
 
     public ResourceTags tags() {
@@ -175,6 +219,8 @@ public final class TaskRecord {
     public synchronized void pullStarted(Instant now) {
         if (lastStatus == TaskStatus.PROVISIONING) {
             lastStatus = TaskStatus.PENDING;
+        }
+        if (connectivityAt == null) {
             connectivityAt = now;
         }
         pullStartedAt = now;
@@ -289,6 +335,21 @@ public final class TaskRecord {
         }
         refreshStatus(now);
         return stopping;
+    }
+
+    /**
+     * An oom event: when the container's exit was already reported (the event came late), its reason says so after
+     * all. Returns whether the exit was already reported (then nobody else will look at this event).
+     */
+    public synchronized boolean containerOomKilled(TaskContainer c) {
+        if (!c.stopped()) {
+            return false;
+        }
+        if (c.reason == null && c.everStarted) {
+            c.reason = OOM_REASON;
+            changed();
+        }
+        return true;
     }
 
     // ---- stopping ----
@@ -484,6 +545,9 @@ public final class TaskRecord {
                 .memory(memory);
         if (capacityProviderName != null) {
             builder.capacityProviderName(capacityProviderName);
+        }
+        if (containerInstanceArn != null) {
+            builder.containerInstanceArn(containerInstanceArn);
         }
         if (launchType == LaunchType.FARGATE) {
             String version = options.platformVersion();

@@ -32,6 +32,38 @@ public interface SubnetResolver {
         return DefaultVpc.INSTANCE;
     }
 
+    /**
+     * Through the EC2 module's network when it is wired (else {@link #defaultVpc()}): a subnet it knows is taken as
+     * it is; an id it does not know (RunTask does not check subnets yet) is placed in one of the default VPC's
+     * subnets, chosen from the id, so that every task still lands in a VPC EC2 describes.
+     */
+    static SubnetResolver of(dev.hangar.core.port.Ports.Ref<dev.hangar.core.port.NetworkPort> network) {
+        return (account, region, subnetId) -> {
+            dev.hangar.core.port.NetworkPort port = network.get();
+            if (port == null) {
+                return defaultVpc().resolve(account, region, subnetId);
+            }
+            if (subnetId == null || subnetId.isBlank()) {
+                return null;
+            }
+            dev.hangar.core.port.NetworkPort.Vpc vpc = port.defaultVpc(account, region);
+            dev.hangar.core.port.NetworkPort.Subnet subnet = port.subnet(account, region, subnetId).orElse(null);
+            if (subnet == null) {
+                List<dev.hangar.core.port.NetworkPort.Subnet> all = port.subnets(account, region, vpc.vpcId());
+                if (all.isEmpty()) {
+                    return null;
+                }
+                dev.hangar.core.port.NetworkPort.Subnet chosen = all.get(Math.floorMod(subnetId.hashCode(), all.size()));
+                return new Subnet(subnetId, vpc.vpcId(), chosen.cidrBlock(), vpc.cidrBlock(), chosen.availabilityZone());
+            }
+            // only default VPCs exist today; another VPC's block is not known here, its subnet's /16 stands for it
+            String vpcCidr = subnet.vpcId().equals(vpc.vpcId()) ? vpc.cidrBlock()
+                    : Cidrs.text(Cidrs.base(subnet.cidrBlock()) & 0xFFFF0000L) + "/16";
+            return new Subnet(subnet.subnetId(), subnet.vpcId(), subnet.cidrBlock(), vpcCidr,
+                    subnet.availabilityZone());
+        };
+    }
+
     /** The default VPC's id in an account and region: "vpc-" and 17 hex digits, stable. */
     static String defaultVpcId(String account, String region) {
         return "vpc-" + DefaultVpc.hex("vpc " + account + " " + region, 17);

@@ -2,6 +2,7 @@ package dev.hangar.ecs.runtime;
 
 import dev.hangar.core.port.LogSink;
 import dev.hangar.core.port.Ports;
+import dev.hangar.core.service.ServiceCalls;
 import dev.hangar.core.time.HangarClock;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.ecs.domain.TaskRecord;
@@ -53,6 +54,8 @@ public final class TaskLifecycle implements ContainerEventListener {
     private final List<TaskObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final TaskLogs logs;
+    /** Resolves the containers' secrets from Secrets Manager and Parameter Store before anything is pulled. */
+    private final TaskSecrets secrets;
     /** The tasks' networks (awsvpc namespaces, the agent's endpoints); set by the service once it has made them. */
     private volatile TaskNetwork network;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
@@ -60,7 +63,8 @@ public final class TaskLifecycle implements ContainerEventListener {
 
     /** @param logs where the output of awslogs containers goes (CloudWatch Logs when wired) */
     public TaskLifecycle(ContainerRuntime runtime, ExecutorService workers, Ports.Ref<LogSink> logs,
-                         HangarClock clock) {
+                         HangarClock clock, ServiceCalls calls) {
+        this.secrets = new TaskSecrets(calls);
         this.runtime = runtime;
         this.workers = workers;
         this.logs = new TaskLogs(runtime, logs);
@@ -119,6 +123,14 @@ public final class TaskLifecycle implements ContainerEventListener {
             RuntimeStatus status = runtime.status();
             if (!status.available()) {
                 task.failToStart(engineUnavailable(status.detail()), clock.now());
+                return;
+            }
+            String secretsFailure = secrets.resolve(task);
+            if (secretsFailure != null) {
+                task.failToStart(secretsFailure, clock.now());
+                return;
+            }
+            if (!logs.prepareGroups(task, clock.now())) {
                 return;
             }
             task.pullStarted(clock.now());
@@ -250,7 +262,16 @@ public final class TaskLifecycle implements ContainerEventListener {
             return;
         }
         switch (event.type()) {
-            case OOM -> oomKilled.add(event.containerId());
+            case OOM -> {
+                oomKilled.add(event.containerId());
+                // on a loaded engine the oom event can come after the die event it explains: amend the reason then
+                String id = event.containerId();
+                submit(() -> {
+                    if (task.containerOomKilled(container)) {
+                        oomKilled.remove(id);
+                    }
+                });
+            }
             case DIE -> submit(() -> exited(task, container, event.containerId(), event.exitCode()));
             default -> {
                 // START is learned from start() returning, which also gives the published ports

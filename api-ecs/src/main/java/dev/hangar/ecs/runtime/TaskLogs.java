@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,45 @@ final class TaskLogs {
     TaskLogs(ContainerRuntime runtime, Ports.Ref<LogSink> sink) {
         this.runtime = runtime;
         this.sink = sink;
+    }
+
+    /** ECS's reason when the awslogs driver finds no log group, as the agent reports it. */
+    static final String GROUP_MISSING = "ResourceInitializationError: failed to validate logger args: create stream"
+            + " has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The"
+            + " specified log group does not exist. : exit status 1";
+
+    /**
+     * Before the task's containers are made, as the awslogs driver does: each awslogs group must exist, or is
+     * created when the container asks for it (awslogs-create-group true). Returns false, having failed the task to
+     * start with ECS's reason, when a group is missing.
+     */
+    boolean prepareGroups(TaskRecord task, Instant now) {
+        LogSink logs = sink.get();
+        Arn arn = Arn.parse(task.arn());
+        for (TaskContainer container : task.containers()) {
+            LogConfiguration config = container.definition().logConfiguration();
+            if (config == null || !"awslogs".equals(config.logDriverAsString())) {
+                continue;
+            }
+            Map<String, String> options = config.options();
+            String group = options.get("awslogs-group");
+            if (group == null || group.isEmpty()) {
+                continue;
+            }
+            String region = options.getOrDefault("awslogs-region", arn.region());
+            if (isTrue(options.get("awslogs-create-group"))) {
+                logs.createGroup(arn.account(), region, group);
+            } else if (!logs.groupExists(arn.account(), region, group)) {
+                task.failToStart(GROUP_MISSING, now);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As the Docker awslogs driver reads it (Go's ParseBool): 1, t, T, TRUE, true, True. */
+    private static boolean isTrue(String value) {
+        return value != null && List.of("1", "t", "T", "TRUE", "true", "True").contains(value);
     }
 
     /**

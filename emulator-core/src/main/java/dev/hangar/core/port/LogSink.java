@@ -18,6 +18,19 @@ public interface LogSink {
      */
     void append(String account, String region, String group, String stream, List<LogEvent> events);
 
+    /**
+     * Whether the log group exists (ECS's awslogs driver refuses to start a container whose group is missing). A
+     * sink that keeps no groups, {@link #NONE} among them, says yes: with nowhere to keep output there is nothing to
+     * check.
+     */
+    default boolean groupExists(String account, String region, String group) {
+        return true;
+    }
+
+    /** Creates the log group unless it exists (awslogs-create-group). Never blocks on I/O; safe from any thread. */
+    default void createGroup(String account, String region, String group) {
+    }
+
     LogSink NONE = (account, region, group, stream, events) -> {
     };
 }

@@ -36,7 +36,8 @@ public record TagRequest(List<Map.Entry<String, String>> entries, String shown) 
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>(tags.size());
         for (SdkPojo tag : tags) {
-            entries.add(SdkTags.entry(tag));
+            // a JSON list may hold null ([null]): a tag without a key, which the key-length rule refuses
+            entries.add(tag == null ? new java.util.AbstractMap.SimpleImmutableEntry<>(null, "") : SdkTags.entry(tag));
         }
         return new TagRequest(List.copyOf(entries), tags.toString());
     }

@@ -48,6 +48,18 @@ function renderEcs(ecs) {
     body.push(table(['cluster', 'status', 'running', 'pending'], a.clusters.map(c =>
       el('tr', { 'data-cluster': c.name }, el('td', { class: 'mono', text: c.name }), el('td', {}, badge(c.status)),
         el('td', { text: c.runningTasks }), el('td', { text: c.pendingTasks })))));
+    if ((a.services || []).length) {
+      body.push(el('p', {}, 'Services'));
+      body.push(table(['service', 'cluster', 'status', 'desired', 'running', 'pending', 'deployments', 'latest event'],
+        a.services.map(s => el('tr', { 'data-service': s.name },
+          el('td', { class: 'mono', title: s.arn, text: s.name }), el('td', { class: 'mono', text: s.cluster }),
+          el('td', {}, badge(s.status)), el('td', { text: s.desired }), el('td', { text: s.running }),
+          el('td', { text: s.pending }),
+          el('td', {}, s.deployments.map(d => el('div', {}, el('span', { class: 'mono', text: d.id }), ' ',
+            badge(d.status), ' ', badge(d.rolloutState), ` ${d.running} running`,
+            d.failed ? ` · ${d.failed} failed` : ''))),
+          el('td', { class: 'muted', text: s.lastEvent || '' })))));
+    }
     body.push(el('p', {}, 'Tasks'));
     body.push(table(['task', 'cluster', 'definition', 'status', 'containers and ports', 'logs'], a.tasks.map(t =>
       el('tr', { 'data-task-id': t.id, 'data-status': t.lastStatus },

@@ -8,6 +8,7 @@ import dev.hangar.runtime.ContainerRuntime;
 import dev.hangar.runtime.ContainerRuntimeException;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.ContainerState;
+import dev.hangar.runtime.EngineInfo;
 import dev.hangar.runtime.HangarLabels;
 import dev.hangar.runtime.ImageInfo;
 import dev.hangar.runtime.ImageNotFoundException;
@@ -466,6 +467,25 @@ public final class FakeContainerRuntime implements ContainerRuntime {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    // ---- engine info ----
+
+    /** What the fake host offers when a test says nothing: 2 CPUs and 4 GiB, as a small machine. */
+    public static final EngineInfo DEFAULT_ENGINE_INFO = new EngineInfo(2, 4096L * 1024 * 1024, "fake", "Fake OS",
+            "linux", "x86_64");
+
+    private volatile EngineInfo engineInfo = DEFAULT_ENGINE_INFO;
+
+    /** From now on {@link #engineInfo()} answers this host (CPUs, memory). */
+    public void engineInfo(EngineInfo info) {
+        this.engineInfo = info;
+    }
+
+    @Override
+    public EngineInfo engineInfo() {
+        called("engineInfo");
+        return engineInfo;
     }
 
     // ---- networks, namespaces and stats ----
