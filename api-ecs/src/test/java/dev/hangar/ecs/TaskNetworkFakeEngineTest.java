@@ -57,7 +57,7 @@ class TaskNetworkFakeEngineTest {
         assertTrue(!ip.matches("172\\.31\\.32\\.[0-3]") && !ip.equals("172.31.47.255"), ip);
         assertEquals(subnet, details.get("subnetId"));
 
-        String vpcNetwork = "hangar-vpc-" + SubnetResolver.defaultVpcId("000000000000", "us-east-1");
+        String vpcNetwork = "hangar-vpc-172-31-0-0-16";
         assertEquals("172.31.0.0/16", engine.networks().get(vpcNetwork).subnet());
         assertEquals("172.31.0.1", engine.networks().get(vpcNetwork).gateway());
         FakeContainer pause = engine.containers().stream().filter(c -> c.spec().name().contains("internalecspause"))

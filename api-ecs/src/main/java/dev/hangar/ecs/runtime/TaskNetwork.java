@@ -32,8 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>awsvpc: the task's containers share one network namespace, held by a pause container (Hangar's own image,
  *       {@link ContainerRuntime#pauseImage}) that the others join ("container:&lt;pause&gt;"), so they reach each other
  *       on localhost as on ECS. The namespace gets the task's ENI: an address Hangar picks in the task's subnet
- *       (skipping the five AWS reserves) on the Docker network standing for the subnet's VPC ({@value #VPC_PREFIX}
- *       &lt;vpc id&gt;, the VPC's CIDR), reachable from the engine's host and from the VPC's other tasks. The pause
+ *       (skipping the five AWS reserves) on the Docker network standing for the subnet's VPC ({@link #networkName},
+ *       the VPC's CIDR), reachable from the engine's host and from the VPC's other tasks. The pause
  *       container publishes the task's ports on 127.0.0.1, as every local task's ports are.</li>
  *   <li>bridge: the engine's default bridge, as Docker does it; each container also joins the agent network, where
  *       its links ("name:alias") resolve the task's other containers.</li>
@@ -78,6 +78,15 @@ public final class TaskNetwork {
                 + task.id();
     }
 
+    /**
+     * The Docker network of the VPCs with that CIDR: "hangar-vpc-172-31-0-0-16". One per CIDR rather than per VPC,
+     * because the engine refuses two networks whose subnets overlap, and every account's default VPC in every region
+     * is 172.31.0.0/16: their tasks share the network (and its addresses, which Hangar gives out once).
+     */
+    public static String networkName(String vpcCidr) {
+        return VPC_PREFIX + vpcCidr.replace('.', '-').replace('/', '-');
+    }
+
     static String mode(TaskRecord task) {
         String mode = task.definition().networkModeAsString();
         return mode == null ? "bridge" : mode;
@@ -112,9 +121,9 @@ public final class TaskNetwork {
                     + "of the task's networkConfiguration was not found", clock.now());
             return false;
         }
-        String network = VPC_PREFIX + subnet.vpcId();
+        String network = networkName(subnet.vpcCidr());
         NetworkSpec made = runtime.ensureNetwork(new NetworkSpec(network, subnet.vpcCidr(),
-                Cidrs.router(subnet.vpcCidr()), Map.of("hangar.vpc", subnet.vpcId())));
+                Cidrs.router(subnet.vpcCidr()), Map.of("hangar.vpc-cidr", subnet.vpcCidr())));
         if (!subnet.vpcCidr().equals(made.subnet())) {
             throw new ContainerRuntimeException("network " + network + " has subnet " + made.subnet() + ", not the VPC's "
                     + subnet.vpcCidr());
