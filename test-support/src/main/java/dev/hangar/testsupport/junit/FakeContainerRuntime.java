@@ -14,6 +14,7 @@ import dev.hangar.runtime.ImageNotFoundException;
 import dev.hangar.runtime.ImagePullException;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.RuntimeStatus;
+import dev.hangar.runtime.VolumeSpec;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -101,6 +102,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     private final EngineFaults faults = new EngineFaults();
     private final Map<Predicate<ContainerSpec>, Program> programs = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** Named volumes by name, created by this runtime or declared by the test (see {@link #volume}). */
+    private final Map<String, VolumeSpec> volumes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> createdVolumes = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextHostPort = new AtomicInteger(FIRST_HOST_PORT);
     private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("fake-engine-events"));
     private final ExecutorService processes = Executors.newCachedThreadPool(daemon("fake-container"));
@@ -244,6 +248,24 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     /** The container is killed for memory: oom, then die with 137. */
     public void oom(String id) {
         container(id).oom();
+    }
+
+    /** The container's health check moved to that status: the engine's health_status event. */
+    public void health(String id, ContainerEvent.Health status) {
+        FakeContainer c = container(id);
+        ContainerEvent event = new ContainerEvent(c.id(), ContainerEvent.Type.HEALTH, null, c.labels(), Instant.now(),
+                status);
+        events.execute(() -> listeners.forEach(l -> l.onEvent(event)));
+    }
+
+    /** A volume that exists on the engine, as one a user created before (it is not this instance's). */
+    public void volume(String name) {
+        volumes.put(name, VolumeSpec.named(name, Map.of()));
+    }
+
+    /** The named volumes present now, by name. */
+    public Map<String, VolumeSpec> volumes() {
+        return Map.copyOf(volumes);
     }
 
     public boolean removed(String id) {
@@ -392,7 +414,33 @@ public final class FakeContainerRuntime implements ContainerRuntime {
             remove(c.id());
             removed++;
         }
+        // the volumes this runtime created go; the test's own (volume(name)), like a user's, stay
+        volumes.keySet().removeAll(createdVolumes);
+        createdVolumes.clear();
         return removed;
+    }
+
+    @Override
+    public boolean createVolume(VolumeSpec spec) {
+        called("createVolume");
+        if (volumes.putIfAbsent(spec.name(), spec) != null) {
+            return false;
+        }
+        createdVolumes.add(spec.name());
+        return true;
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        called("volumeExists");
+        return volumes.containsKey(name);
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        called("removeVolume");
+        volumes.remove(name);
+        createdVolumes.remove(name);
     }
 
     @Override
