@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,10 @@ public final class TaskContainer {
     boolean startClaimed;
     boolean everStarted;
     boolean stopClaimed;
+    /** When start() returned, for startTimeout; null before. */
+    Instant startedAt;
+    /** What its health check last reported; UNKNOWN without a check or before the first result. */
+    HealthStatus health = HealthStatus.UNKNOWN;
 
     public TaskContainer(String arn, ContainerDefinition definition, List<String> command,
                          Map<String, String> environment, Integer cpu, Integer memory, Integer memoryReservation) {
@@ -96,6 +101,11 @@ public final class TaskContainer {
         return runtimeId;
     }
 
+    /** Whether its definition has a healthCheck (the image's own HEALTHCHECK is not run, as on ECS). */
+    public boolean hasHealthCheck() {
+        return definition.healthCheck() != null;
+    }
+
     void runtimeId(String id) {
         this.runtimeId = id;
     }
@@ -113,7 +123,7 @@ public final class TaskContainer {
                 .lastStatus(lastStatus.toSdk())
                 .networkBindings(networkBindings)
                 .networkInterfaces(List.of())
-                .healthStatus(HealthStatus.UNKNOWN)
+                .healthStatus(health)
                 .cpu(String.valueOf(cpu == null ? 0 : cpu));
         if (runtimeId != null) {
             builder.runtimeId(runtimeId);
