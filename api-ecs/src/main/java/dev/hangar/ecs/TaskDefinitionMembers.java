@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * RegisterTaskDefinition's checks of health checks, volumes and the container members Docker applies, and the
  * defaults ECS fills in. Messages users report from ECS: "Unknown volume '…'.", "hostname is not supported on
- * container when networkMode=awsvpc.", "host.sourcePath should not be blank.", "When 'scope' parameter is 'task',
+ * container when networkMode=awsvpc.", "Extra hosts are not supported on container when networkMode=awsvpc",
+ * "host.sourcePath should not be blank.", "When 'scope' parameter is 'task',
  * 'autoprovision' must either not be specified or set to 'True'.", "volume.dockerVolumeConfiguration.driver should
  * not be null or empty."; the others are Hangar's wording (docs/ecs.md).
  */
@@ -40,6 +41,9 @@ final class TaskDefinitionMembers {
             healthCheck(c);
             if (c.hostname() != null && r.networkMode() == NetworkMode.AWSVPC) {
                 throw EcsErrors.client("hostname is not supported on container when networkMode=awsvpc.");
+            }
+            if (!c.extraHosts().isEmpty() && r.networkMode() == NetworkMode.AWSVPC) {
+                throw EcsErrors.client("Extra hosts are not supported on container when networkMode=awsvpc");
             }
             if (Boolean.TRUE.equals(c.privileged()) && fargate) {
                 throw EcsErrors.client("Invalid setting for container '" + c.name()

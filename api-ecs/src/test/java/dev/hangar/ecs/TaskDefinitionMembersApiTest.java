@@ -111,6 +111,8 @@ class TaskDefinitionMembersApiTest {
     void containerMembersEcsRefusesForTheNetworkModeOrFargate() {
         assertEquals("hostname is not supported on container when networkMode=awsvpc.",
                 refused(b -> b.networkMode(NetworkMode.AWSVPC), app().hostname("h")));
+        assertEquals("Extra hosts are not supported on container when networkMode=awsvpc",
+                refused(b -> b.networkMode(NetworkMode.AWSVPC), app().extraHosts(h -> h.hostname("a").ipAddress("1.2.3.4"))));
         assertTrue(refused(b -> b.networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
                 .cpu("256").memory("512"), app().privileged(true)).contains("privileged"));
     }
