@@ -33,6 +33,7 @@ class ContainerHealthTest {
 
     private static String mixed;
     private static String unhealthy;
+    private static final String SERVICE = "sickly";
 
     /** The shortest check ECS allows: every 5 s, one failure is enough. */
     private static HealthCheck check(String script) {
@@ -49,6 +50,7 @@ class ContainerHealthTest {
                 shell("plain", "sleep 600"),
                 shell("after", "sleep 600").dependsOn(d -> d.containerName("app").condition("HEALTHY")));
         register(client, "sick", shell("app", "sleep 600").healthCheck(check("exit 1")));
+        client.createService(b -> b.cluster(CLUSTER).serviceName(SERVICE).taskDefinition("sick").desiredCount(1));
         mixed = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("mixed")).tasks().get(0).taskArn();
         unhealthy = client.runTask(b -> b.cluster(CLUSTER).taskDefinition("sick")).tasks().get(0).taskArn();
     }
@@ -84,6 +86,24 @@ class ContainerHealthTest {
         assertEquals(HealthStatus.UNHEALTHY, containerOf(sick, "app").healthStatus());
         assertEquals("RUNNING", sick.lastStatus());
         assertEquals("RUNNING", sick.desiredStatus(), "ECS keeps an unhealthy RunTask task running");
+    }
+
+    @Test
+    void aServiceReplacesItsUnhealthyTask() {
+        java.util.function.Supplier<java.util.List<Task>> tasks = () -> {
+            java.util.List<String> arns = new java.util.ArrayList<>(client.listTasks(b -> b.cluster(CLUSTER)
+                    .serviceName(SERVICE).desiredStatus("STOPPED")).taskArns());
+            arns.addAll(client.listTasks(b -> b.cluster(CLUSTER).serviceName(SERVICE)).taskArns());
+            return arns.isEmpty() ? java.util.List.of()
+                    : client.describeTasks(b -> b.cluster(CLUSTER).tasks(arns)).tasks();
+        };
+        java.util.List<Task> seen = dev.hangar.testsupport.Await.until("the unhealthy service task replaced",
+                Duration.ofSeconds(60), tasks::get, ts -> ts.stream().anyMatch(t -> "STOPPED".equals(t.lastStatus()))
+                        && ts.stream().anyMatch(t -> "RUNNING".equals(t.desiredStatus())));
+        Task replaced = seen.stream().filter(t -> "STOPPED".equals(t.lastStatus())).findFirst().orElseThrow();
+        assertEquals("Task failed container health checks", replaced.stoppedReason());
+        assertEquals(TaskStopCode.SERVICE_SCHEDULER_INITIATED, replaced.stopCode());
+        assertEquals(HealthStatus.UNHEALTHY, replaced.healthStatus());
     }
 
     @Test

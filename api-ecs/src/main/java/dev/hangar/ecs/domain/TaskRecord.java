@@ -458,24 +458,9 @@ public final class TaskRecord {
         return true;
     }
 
-    /**
-     * As ECS computes it from the essential containers that have a health check: UNHEALTHY when one is, HEALTHY
-     * when all are, else (none has a check, or one has no result yet) UNKNOWN. Non-essential containers do not count.
-     */
+    /** From the essential containers with a health check, as ECS computes it ({@link TaskHealth}). */
     public synchronized HealthStatus healthStatus() {
-        boolean any = false;
-        boolean allHealthy = true;
-        for (TaskContainer c : containers) {
-            if (!c.essential() || !c.hasHealthCheck()) {
-                continue;
-            }
-            any = true;
-            if (c.health == HealthStatus.UNHEALTHY) {
-                return HealthStatus.UNHEALTHY;
-            }
-            allHealthy &= c.health == HealthStatus.HEALTHY;
-        }
-        return any && allHealthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+        return TaskHealth.of(containers);
     }
 
     /** How long after the container's start its startTimeout may end a dependant's wait; null when it cannot. */

@@ -102,9 +102,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     private final EngineFaults faults = new EngineFaults();
     private final Map<Predicate<ContainerSpec>, Program> programs = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
-    /** Named volumes by name, created by this runtime or declared by the test (see {@link #volume}). */
-    private final Map<String, VolumeSpec> volumes = new ConcurrentHashMap<>();
-    private final java.util.Set<String> createdVolumes = ConcurrentHashMap.newKeySet();
+    /** Named volumes, created by this runtime or declared by the test (see {@link #volume}). */
+    private final FakeVolumes volumes = new FakeVolumes();
     private final AtomicInteger nextHostPort = new AtomicInteger(FIRST_HOST_PORT);
     private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("fake-engine-events"));
     private final ExecutorService processes = Executors.newCachedThreadPool(daemon("fake-container"));
@@ -260,12 +259,12 @@ public final class FakeContainerRuntime implements ContainerRuntime {
 
     /** A volume that exists on the engine, as one a user created before (it is not this instance's). */
     public void volume(String name) {
-        volumes.put(name, VolumeSpec.named(name, Map.of()));
+        volumes.declare(name);
     }
 
     /** The named volumes present now, by name. */
     public Map<String, VolumeSpec> volumes() {
-        return Map.copyOf(volumes);
+        return volumes.snapshot();
     }
 
     public boolean removed(String id) {
@@ -415,32 +414,26 @@ public final class FakeContainerRuntime implements ContainerRuntime {
             removed++;
         }
         // the volumes this runtime created go; the test's own (volume(name)), like a user's, stay
-        volumes.keySet().removeAll(createdVolumes);
-        createdVolumes.clear();
+        volumes.removeCreated();
         return removed;
     }
 
     @Override
     public boolean createVolume(VolumeSpec spec) {
         called("createVolume");
-        if (volumes.putIfAbsent(spec.name(), spec) != null) {
-            return false;
-        }
-        createdVolumes.add(spec.name());
-        return true;
+        return volumes.create(spec);
     }
 
     @Override
     public boolean volumeExists(String name) {
         called("volumeExists");
-        return volumes.containsKey(name);
+        return volumes.exists(name);
     }
 
     @Override
     public void removeVolume(String name) {
         called("removeVolume");
         volumes.remove(name);
-        createdVolumes.remove(name);
     }
 
     @Override
