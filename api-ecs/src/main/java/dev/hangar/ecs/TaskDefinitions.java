@@ -42,6 +42,7 @@ final class TaskDefinitions {
 
     TaskDefinition register(RequestContext ctx, RegisterTaskDefinitionRequest r) {
         EcsValidation.registration(r);
+        TaskDefinitionMembers.check(r);
         NetworkMode networkMode = r.networkMode() == null ? NetworkMode.BRIDGE : r.networkMode();
         String cpu = cpuUnits(r.cpu());
         String memory = memoryMib(r.memory());
@@ -103,6 +104,7 @@ final class TaskDefinitions {
                 .mountPoints(new ArrayList<>(c.mountPoints()))
                 .volumesFrom(new ArrayList<>(c.volumesFrom()))
                 .systemControls(new ArrayList<>(c.systemControls()))
+                .healthCheck(TaskDefinitionMembers.withDefaults(c.healthCheck()))
                 .build();
     }
 

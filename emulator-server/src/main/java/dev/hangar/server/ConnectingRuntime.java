@@ -14,6 +14,7 @@ import dev.hangar.runtime.NetworkSpec;
 import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
 import dev.hangar.runtime.SelfContainer;
+import dev.hangar.runtime.VolumeSpec;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -215,6 +216,21 @@ final class ConnectingRuntime implements ContainerRuntime {
     @Override
     public int removeAll() {
         return connectionStarted() ? docker().removeAll() : 0;
+    }
+
+    @Override
+    public boolean createVolume(VolumeSpec spec) {
+        return docker().createVolume(spec);
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        return docker().volumeExists(name);
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        docker().removeVolume(name);
     }
 
     @Override

@@ -91,7 +91,7 @@ final class ContainerEventStream implements AutoCloseable {
                 client.eventsCmd()
                         .withEventTypeFilter(EventType.CONTAINER)
                         .withLabelFilter(HangarLabels.INSTANCE + "=" + instanceId)
-                        .withEventFilter("start", "die", "oom")
+                        .withEventFilter("start", "die", "oom", "health_status")
                         .withSince(since())
                         .exec(sub);
                 sub.awaitCompletion();
@@ -137,14 +137,17 @@ final class ContainerEventStream implements AutoCloseable {
 
     private void dispatch(Event raw) {
         ContainerEvent event = ContainerEvents.from(raw);
-        if (event == null || !replays.firstTimeSeen(event.containerId(), event.type().name(), raw.getTimeNano())) {
+        String action = event == null || event.health() == null ? null : event.type() + ":" + event.health();
+        if (event == null || !replays.firstTimeSeen(event.containerId(), action != null ? action : event.type().name(),
+                raw.getTimeNano())) {
             return;
         }
         oomBeforeDie.accept(event);
     }
 
     private void deliver(ContainerEvent event) {
-        log.debug("Container event {} {} exit={}", event.type(), event.containerId(), event.exitCode());
+        log.debug("Container event {} {} exit={} health={}", event.type(), event.containerId(), event.exitCode(),
+                event.health());
         for (ContainerEventListener l : listeners) {
             try {
                 l.onEvent(event);

@@ -29,12 +29,26 @@ final class ContainerEvents {
         labels.keySet().removeAll(NON_LABEL_ATTRIBUTES);
         String id = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : e.getId();
         return new ContainerEvent(id, type, type == ContainerEvent.Type.DIE ? exitCode(attributes) : null,
-                Map.copyOf(labels), time(e));
+                Map.copyOf(labels), time(e), type == ContainerEvent.Type.HEALTH ? health(action) : null);
+    }
+
+    /** "health_status: healthy" → HEALTHY; null for a status Hangar does not follow ("starting"). */
+    static ContainerEvent.Health health(String action) {
+        String status = action.substring(action.indexOf(':') + 1).trim();
+        return switch (status) {
+            case "healthy" -> ContainerEvent.Health.HEALTHY;
+            case "unhealthy" -> ContainerEvent.Health.UNHEALTHY;
+            default -> null;
+        };
     }
 
     static ContainerEvent.Type type(String action) {
         if (action == null) {
             return null;
+        }
+        if (action.startsWith("health_status:")) {
+            // the engine names the new status in the action itself: "health_status: healthy"
+            return health(action) == null ? null : ContainerEvent.Type.HEALTH;
         }
         return switch (action) {
             case "start" -> ContainerEvent.Type.START;

@@ -53,12 +53,12 @@ public interface ContainerRuntime extends AutoCloseable {
     AutoCloseable followLogs(String containerId, Consumer<LogLine> onLine);
 
     /**
-     * Start, die and oom events of this instance's containers, learned from the engine's event stream. A container's
+     * Start, die, oom and health events of this instance's containers, learned from the engine's event stream. A container's
      * oom event always comes before its die event, so a listener can tell an OOM kill at the die event.
      */
     void addListener(ContainerEventListener listener);
 
-    /** Removes every container this instance created (admin reset). Returns how many. */
+    /** Removes every container this instance created, then its volumes (admin reset). Returns how many containers. */
     int removeAll();
 
     @Override
@@ -101,4 +101,16 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /** One reading of the container's resource usage, the engine's stats JSON as it writes it (about a second). */
     String statsJson(String containerId);
+    // ---- named volumes ----
+
+    /**
+     * Creates a named volume, labelled as this instance's, unless one of that name exists already (which is then
+     * left as it is). Returns whether it created it.
+     */
+    boolean createVolume(VolumeSpec spec);
+
+    boolean volumeExists(String name);
+
+    /** Removes the volume; no error when it is gone. One still in use by a container throws. */
+    void removeVolume(String name);
 }

@@ -3,13 +3,22 @@ package dev.hangar.runtime;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.VolumesFrom;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,8 +78,10 @@ final class CreateCommands {
             host.withPortBindings(bindings);
         }
         if (spec.memoryBytes() != null) {
-            // no swap on top, as on ECS and Lambda: past the limit the container is OOM-killed, not slowed down
-            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+            // no swap on top unless asked (ECS maxSwap), as on ECS and Lambda: past the limit the container is
+            // OOM-killed, not slowed down
+            long swap = spec.swapBytes() == null ? 0 : spec.swapBytes();
+            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes() + swap);
         }
         if (spec.memoryReservationBytes() != null) {
             host.withMemoryReservation(spec.memoryReservationBytes());
@@ -101,7 +112,111 @@ final class CreateCommands {
         if (notEmpty(spec.networkAliases())) {
             cmd.withAliases(spec.networkAliases());
         }
+        members(cmd, host, spec);
         return cmd.withHostConfig(host);
+    }
+
+    /** The members an ECS container definition sets beyond image, command and resources. */
+    private static void members(CreateContainerCmd cmd, HostConfig host, ContainerSpec spec) {
+        if (spec.healthCheck() != null) {
+            cmd.withHealthcheck(healthCheck(spec.healthCheck()));
+        }
+        if (spec.hostname() != null) {
+            cmd.withHostName(spec.hostname());
+        }
+        if (spec.tty()) {
+            cmd.withTty(true);
+        }
+        if (spec.openStdin()) {
+            cmd.withStdinOpen(true);
+        }
+        if (spec.privileged()) {
+            host.withPrivileged(true);
+        }
+        if (spec.readonlyRootfs()) {
+            host.withReadonlyRootfs(true);
+        }
+        if (notEmpty(spec.capAdd())) {
+            host.withCapAdd(capabilities(spec.capAdd()));
+        }
+        if (notEmpty(spec.capDrop())) {
+            host.withCapDrop(capabilities(spec.capDrop()));
+        }
+        if (spec.shmSizeBytes() != null) {
+            host.withShmSize(spec.shmSizeBytes());
+        }
+        if (spec.tmpfs() != null && !spec.tmpfs().isEmpty()) {
+            host.withTmpFs(new LinkedHashMap<>(spec.tmpfs()));
+        }
+        if (notEmpty(spec.devices())) {
+            host.withDevices(spec.devices().stream().map(d -> new Device(
+                    d.permissions() == null || d.permissions().isEmpty() ? "rwm" : d.permissions(),
+                    d.containerPath() == null ? d.hostPath() : d.containerPath(), d.hostPath())).toList());
+        }
+        if (notEmpty(spec.ulimits())) {
+            host.withUlimits(spec.ulimits().stream().map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList());
+        }
+        if (notEmpty(spec.dnsServers())) {
+            host.withDns(spec.dnsServers());
+        }
+        if (notEmpty(spec.dnsSearch())) {
+            host.withDnsSearch(spec.dnsSearch());
+        }
+        if (notEmpty(spec.securityOpts())) {
+            host.withSecurityOpts(spec.securityOpts());
+        }
+        if (spec.sysctls() != null && !spec.sysctls().isEmpty()) {
+            host.withSysctls(new LinkedHashMap<>(spec.sysctls()));
+        }
+        if (spec.swappiness() != null) {
+            host.withMemorySwappiness(spec.swappiness().longValue());
+        }
+        if (notEmpty(spec.volumeMounts())) {
+            List<Mount> mounts = new ArrayList<>();
+            for (ContainerSpec.VolumeMount v : spec.volumeMounts()) {
+                mounts.add(new Mount().withType(MountType.VOLUME).withSource(v.volume())
+                        .withTarget(v.containerPath()).withReadOnly(v.readOnly()));
+            }
+            host.withMounts(mounts);
+        }
+        if (notEmpty(spec.volumesFrom())) {
+            host.withVolumesFrom(spec.volumesFrom().stream()
+                    .map(v -> new VolumesFrom(v.container(), v.readOnly() ? AccessMode.ro : AccessMode.rw)).toList());
+        }
+    }
+
+    private static HealthCheck healthCheck(ContainerSpec.HealthCheck h) {
+        HealthCheck out = new HealthCheck().withTest(h.test());
+        if (h.interval() != null) {
+            out.withInterval(nanos(h.interval()));
+        }
+        if (h.timeout() != null) {
+            out.withTimeout(nanos(h.timeout()));
+        }
+        if (h.retries() != null) {
+            out.withRetries(h.retries());
+        }
+        if (h.startPeriod() != null) {
+            out.withStartPeriod(nanos(h.startPeriod()));
+        }
+        return out;
+    }
+
+    private static long nanos(Duration d) {
+        return d.toNanos();
+    }
+
+    private static Capability[] capabilities(List<String> names) {
+        Capability[] out = new Capability[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            String name = names.get(i).toUpperCase(java.util.Locale.ROOT);
+            try {
+                out[i] = Capability.valueOf(name.startsWith("CAP_") ? name.substring(4) : name);
+            } catch (IllegalArgumentException e) {
+                throw new ContainerRuntimeException("Unknown kernel capability: " + names.get(i));
+            }
+        }
+        return out;
     }
 
     private static List<String> environment(Map<String, String> env) {

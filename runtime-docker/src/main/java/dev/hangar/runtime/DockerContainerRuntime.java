@@ -48,6 +48,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private final EngineAvailability availability;
     private final ContainerEventStream events;
     private final LogFollows logFollows;
+    private final EngineVolumes volumes;
     /** Set at connect when Hangar runs in a container of the engine it drives: mounts become copies. */
     private volatile SelfContainer self;
 
@@ -58,6 +59,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         this.availability = availability;
         this.events = clients == null ? null : new ContainerEventStream(clients.streams, instanceId, availability);
         this.logFollows = clients == null ? null : new LogFollows(clients.streamsHttp);
+        this.volumes = clients == null ? null : new EngineVolumes(client, instanceId);
         if (events != null) {
             events.addListener(logFollows);
         }
@@ -311,6 +313,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                 }
             }
             log.info("Removed {} container(s) of Hangar instance {}", removed, instanceId);
+            // after the containers: a volume in use cannot be removed
+            volumes.removeAll();
             return removed;
         });
     }
@@ -358,6 +362,24 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         if (clients != null) {
             clients.close();
         }
+    }
+
+    @Override
+    public boolean createVolume(VolumeSpec spec) {
+        return call("create volume " + spec.name(), () -> volumes.create(spec));
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        return call("inspect volume " + name, () -> volumes.exists(name));
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        call("remove volume " + name, () -> {
+            volumes.remove(name);
+            return null;
+        });
     }
 
     /** SIGKILL; true when the container is down now (killed, or not running anyway), false when it is gone. */

@@ -29,10 +29,7 @@ final class MountCopies {
 
     /** The spec as created: the same, without its mounts. */
     static ContainerSpec withoutMounts(ContainerSpec s) {
-        return new ContainerSpec(s.image(), s.name(), s.entrypoint(), s.command(), s.environment(), s.labels(),
-                s.ports(), s.memoryBytes(), s.memoryReservationBytes(), s.cpuShares(), s.nanoCpus(), s.init(),
-                List.of(), s.extraHosts(), s.networkMode(), s.workingDir(), s.user(), s.stopSignal(),
-                s.ipv4Address(), s.networkAliases(), s.moreNetworks());
+        return s.withMounts(List.of());
     }
 
     /** Copies every mount's host folder (or file) into the container, which exists and has not started. */

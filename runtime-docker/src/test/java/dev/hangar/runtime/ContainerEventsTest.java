@@ -28,6 +28,19 @@ class ContainerEventsTest {
     }
 
     @Test
+    void aHealthStatusEventCarriesTheNewStatus() {
+        ContainerEvent e = ContainerEvents.from(new Event("health_status: unhealthy", "abc", "busybox", 1L)
+                .withAction("health_status: unhealthy")
+                .withEventActor(new EventActor().withId("abc").withAttributes(Map.of("hangar.instance", "i1"))));
+        assertEquals(ContainerEvent.Type.HEALTH, e.type());
+        assertEquals(ContainerEvent.Health.UNHEALTHY, e.health());
+        assertNull(e.exitCode());
+        assertEquals(ContainerEvent.Health.HEALTHY, ContainerEvents.health("health_status: healthy"));
+        assertNull(ContainerEvents.from(new Event("x", "abc", "b", 1L).withAction("health_status: starting")),
+                "starting is no result yet");
+    }
+
+    @Test
     void otherActionsAreIgnored() {
         assertNull(ContainerEvents.from(new Event("create", "abc", "busybox", 1L).withAction("create")));
         assertNull(ContainerEvents.from(new Event("oom", "abc", "busybox", 1L).withAction("oom")).exitCode());

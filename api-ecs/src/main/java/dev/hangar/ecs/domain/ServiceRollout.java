@@ -276,7 +276,7 @@ public final class ServiceRollout {
     }
 
     static HealthStatus health(TaskRecord t) {
-        return t.toSdk(false).healthStatus();
+        return t.healthStatus();
     }
 
     /** Counts the tasks that ended since the last plan: a task that never was healthy is a failed task. */

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,10 @@ public final class TaskContainer {
     boolean stopClaimed;
     /** The task's ENI (awsvpc), shown as the container's networkInterfaces. */
     volatile TaskEni eni;
+    /** When start() returned, for startTimeout; null before. */
+    Instant startedAt;
+    /** What its health check last reported; UNKNOWN without a check or before the first result. */
+    HealthStatus health = HealthStatus.UNKNOWN;
 
     public TaskContainer(String arn, ContainerDefinition definition, List<String> command,
                          Map<String, String> environment, Integer cpu, Integer memory, Integer memoryReservation) {
@@ -99,6 +104,11 @@ public final class TaskContainer {
         return runtimeId;
     }
 
+    /** Whether its definition has a healthCheck (the image's own HEALTHCHECK is not run, as on ECS). */
+    public boolean hasHealthCheck() {
+        return definition.healthCheck() != null;
+    }
+
     void runtimeId(String id) {
         this.runtimeId = id;
     }
@@ -122,7 +132,7 @@ public final class TaskContainer {
                 .networkBindings(networkBindings)
                 .networkInterfaces(eni == null ? List.of() : List.of(NetworkInterface.builder()
                         .attachmentId(eni.attachmentId()).privateIpv4Address(eni.privateIpv4Address()).build()))
-                .healthStatus(HealthStatus.UNKNOWN)
+                .healthStatus(health)
                 .cpu(String.valueOf(cpu == null ? 0 : cpu));
         if (runtimeId != null) {
             builder.runtimeId(runtimeId);

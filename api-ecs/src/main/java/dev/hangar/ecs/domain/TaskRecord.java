@@ -261,7 +261,7 @@ public final class TaskRecord {
     /**
      * The containers whose dependencies are now met, claimed so that no one starts them twice. A container whose
      * dependency can never be met (SUCCESS but it failed, or it never ran) is marked stopped instead; if it is
-     * essential the task stops. HEALTHY is treated as START: Hangar runs no health checks yet.
+     * essential the task stops. HEALTHY waits for the dependency's health check to pass.
      */
     public synchronized List<TaskContainer> claimStartable(Instant now) {
         List<TaskContainer> ready = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class TaskRecord {
             if (c.startClaimed || c.runtimeId() == null) {
                 continue;
             }
-            Dependencies.Readiness readiness = Dependencies.readiness(c, byName);
+            Dependencies.Readiness readiness = Dependencies.readiness(c, byName, now);
             if (readiness == Dependencies.Readiness.READY) {
                 c.startClaimed = true;
                 ready.add(c);
@@ -294,6 +294,7 @@ public final class TaskRecord {
     /** start() returned: the container runs, unless its exit was already reported (a fast command). */
     public synchronized void containerStarted(TaskContainer c, List<NetworkBinding> bindings, Instant now) {
         c.everStarted = true;
+        c.startedAt = now;
         if (!c.stopped()) {
             c.lastStatus = ContainerStatus.RUNNING;
         }
@@ -448,6 +449,32 @@ public final class TaskRecord {
         return ids;
     }
 
+    // ---- health ----
+
+    /**
+     * The engine's health check of the container moved to HEALTHY or UNHEALTHY. Ignored for a container without a
+     * healthCheck (its image's own HEALTHCHECK is disabled, so none should come) and once it stopped, which keeps
+     * the last status it had. Returns whether the status changed.
+     */
+    public synchronized boolean containerHealth(TaskContainer c, HealthStatus status, Instant now) {
+        if (!c.hasHealthCheck() || c.stopped() || c.health == status) {
+            return false;
+        }
+        c.health = status;
+        changed();
+        return true;
+    }
+
+    /** From the essential containers with a health check, as ECS computes it ({@link TaskHealth}). */
+    public synchronized HealthStatus healthStatus() {
+        return TaskHealth.of(containers);
+    }
+
+    /** How long after the container's start its startTimeout may end a dependant's wait; null when it cannot. */
+    public java.time.Duration startTimeoutToWatch(TaskContainer c) {
+        return Dependencies.startTimeoutToWatch(c, containers);
+    }
+
     // ---- status ----
 
     private void refreshStatus(Instant now) {
@@ -537,7 +564,7 @@ public final class TaskRecord {
                 .lastStatus(lastStatus.toSdk())
                 .enableExecuteCommand(options.enableExecuteCommand())
                 .group(group)
-                .healthStatus(HealthStatus.UNKNOWN)
+                .healthStatus(healthStatus())
                 .launchType(launchType)
                 .overrides(overrides)
                 .version(version)

@@ -41,6 +41,10 @@ final class ContainerSpecs {
                 .extraHosts(extraHosts(def))
                 .workingDir(def.workingDirectory())
                 .user(def.user());
+        ContainerMembers.apply(spec, def);
+        spec.mounts(TaskVolumes.hostMounts(task, container))
+                .volumeMounts(TaskVolumes.volumeMounts(task, container))
+                .volumesFrom(TaskVolumes.volumesFrom(task, container));
         TaskNetwork.applyTo(spec, task, container);
         Integer memory = container.memory();
         if (memory == null && container.memoryReservation() == null && td.memory() != null) {

@@ -19,6 +19,7 @@ import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkBinding;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
@@ -58,6 +59,7 @@ public final class TaskLifecycle implements ContainerEventListener {
     private final TaskSecrets secrets;
     /** The tasks' networks (awsvpc namespaces, the agent's endpoints); set by the service once it has made them. */
     private volatile TaskNetwork network;
+    private final TaskVolumes volumes;
     /** The times tasks report (pullStartedAt, startedAt, stoppedAt ...); stop timeouts measure real work and stay real. */
     private final HangarClock clock;
 
@@ -68,6 +70,7 @@ public final class TaskLifecycle implements ContainerEventListener {
         this.runtime = runtime;
         this.workers = workers;
         this.logs = new TaskLogs(runtime, logs);
+        this.volumes = new TaskVolumes(runtime);
         this.clock = clock;
         runtime.addListener(this);
     }
@@ -141,7 +144,10 @@ public final class TaskLifecycle implements ContainerEventListener {
             if (network != null && !network.provision(task)) {
                 return;
             }
-            for (TaskContainer container : task.containers()) {
+            if (!volumes.provision(task, clock.now())) {
+                return;
+            }
+            for (TaskContainer container : TaskVolumes.creationOrder(task)) {
                 ContainerSpec spec = ContainerSpecs.of(task, container);
                 ContainerHandle handle;
                 try {
@@ -229,7 +235,17 @@ public final class TaskLifecycle implements ContainerEventListener {
         }
         ContainerState state = inspectQuietly(container.runtimeId());
         task.containerStarted(container, bindings(state), clock.now());
+        watchStartTimeout(task, container);
         advance(task);
+    }
+
+    /** A dependant waiting on the container gives up once its startTimeout is over: look again then. */
+    private void watchStartTimeout(TaskRecord task, TaskContainer container) {
+        Duration timeout = task.startTimeoutToWatch(container);
+        if (timeout != null) {
+            // just past it: the dependency counts as timed out only after the timeout
+            clock.schedule(() -> submit(() -> advance(task)), timeout.plusMillis(50));
+        }
     }
 
     private static List<NetworkBinding> bindings(ContainerState state) {
@@ -273,9 +289,25 @@ public final class TaskLifecycle implements ContainerEventListener {
                 });
             }
             case DIE -> submit(() -> exited(task, container, event.containerId(), event.exitCode()));
+            case HEALTH -> submit(() -> healthChanged(task, container, event.health()));
             default -> {
                 // START is learned from start() returning, which also gives the published ports
             }
+        }
+    }
+
+    /**
+     * The health check passed or failed: the task's health follows, dependants waiting for HEALTHY may start, and
+     * observers (the service scheduler) learn of it. A standalone task stays up when unhealthy, as on ECS.
+     */
+    private void healthChanged(TaskRecord task, TaskContainer container, ContainerEvent.Health health) {
+        if (health == null) {
+            return;
+        }
+        HealthStatus status = health == ContainerEvent.Health.HEALTHY ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY;
+        if (task.containerHealth(container, status, clock.now())) {
+            LOG.info("Container {} of task {} is {}", container.name(), task.arn(), status);
+            advance(task);
         }
     }
 
@@ -328,6 +360,7 @@ public final class TaskLifecycle implements ContainerEventListener {
         if (network != null) {
             network.release(task);
         }
+        volumes.release(task);
         live.remove(task.arn());
         task.deprovisioned(clock.now());
         // completed after the task's lock is released: the waiter's stages run here, not under it

@@ -86,4 +86,47 @@ class ContainerSpecsTest {
         assertEquals(512L * 1024 * 1024, spec.memoryBytes(), "task-level memory when the container has none");
         assertNull(spec.cpuShares());
     }
+
+    @Test
+    void membersVolumesAndTheImagesHealthCheckTurnedOff() {
+        ContainerDefinition app = ContainerDefinition.builder().name("app").image("img").memory(64)
+                .healthCheck(h -> h.command("CMD-SHELL", "true").interval(10))
+                .hostname("h").privileged(true).readonlyRootFilesystem(true).pseudoTerminal(true).interactive(true)
+                .ulimits(u -> u.name("nofile").softLimit(10).hardLimit(20))
+                .systemControls(c -> c.namespace("net.core.somaxconn").value("512"))
+                .linuxParameters(l -> l.capabilities(c -> c.add("SYS_PTRACE").drop("NET_RAW")).sharedMemorySize(16)
+                        .tmpfs(t -> t.containerPath("/t").size(4).mountOptions("noexec", "nosuid")).maxSwap(8)
+                        .swappiness(30).devices(d -> d.hostPath("/dev/fuse").permissionsWithStrings("read", "write")))
+                .mountPoints(m -> m.sourceVolume("host").containerPath("/h").readOnly(true),
+                        m -> m.sourceVolume("scratch").containerPath("/s"))
+                .build();
+        ContainerDefinition other = ContainerDefinition.builder().name("other").image("img").memory(64)
+                .volumesFrom(f -> f.sourceContainer("app")).build();
+        TaskDefinition td = definition(NetworkMode.BRIDGE, null, other, app).toBuilder()
+                .volumes(v -> v.name("host").host(h -> h.sourcePath("/srv")), v -> v.name("scratch")).build();
+        TaskRecord task = task(td, RunTaskRequest.builder());
+        ContainerSpec spec = ContainerSpecs.of(task, task.container("app"));
+        assertEquals(java.time.Duration.ofSeconds(10), spec.healthCheck().interval());
+        assertEquals(java.time.Duration.ofSeconds(5), spec.healthCheck().timeout(), "ECS's default");
+        assertEquals("h", spec.hostname());
+        assertTrue(spec.privileged() && spec.readonlyRootfs() && spec.tty() && spec.openStdin());
+        assertEquals(List.of(new ContainerSpec.Ulimit("nofile", 10, 20)), spec.ulimits());
+        assertEquals(Map.of("net.core.somaxconn", "512"), spec.sysctls());
+        assertEquals(List.of("SYS_PTRACE"), spec.capAdd());
+        assertEquals(List.of("NET_RAW"), spec.capDrop());
+        assertEquals(16L << 20, spec.shmSizeBytes());
+        assertEquals(Map.of("/t", "noexec,nosuid,size=4m"), spec.tmpfs());
+        assertEquals(8L << 20, spec.swapBytes());
+        assertEquals(30, spec.swappiness());
+        assertEquals(List.of(new ContainerSpec.Device("/dev/fuse", null, "rw")), spec.devices());
+        assertEquals(List.of(new ContainerSpec.Mount("/srv", "/h", true)), spec.mounts());
+        assertEquals(List.of(new ContainerSpec.VolumeMount("ecs-fam-3-scratch-" + task.id(), "/s", false)),
+                spec.volumeMounts());
+        ContainerSpec borrower = ContainerSpecs.of(task, task.container("other"));
+        assertEquals(ContainerSpec.HealthCheck.NONE, borrower.healthCheck());
+        assertEquals(List.of(new ContainerSpec.VolumesFrom("ecs-fam-3-app-" + task.id(), false)),
+                borrower.volumesFrom());
+        assertEquals(List.of(task.container("app"), task.container("other")), TaskVolumes.creationOrder(task),
+                "a volumesFrom source is created first");
+    }
 }

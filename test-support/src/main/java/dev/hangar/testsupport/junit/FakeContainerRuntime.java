@@ -16,6 +16,7 @@ import dev.hangar.runtime.ImagePullException;
 import dev.hangar.runtime.LogLine;
 import dev.hangar.runtime.NetworkSpec;
 import dev.hangar.runtime.RuntimeStatus;
+import dev.hangar.runtime.VolumeSpec;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -103,6 +104,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     private final EngineFaults faults = new EngineFaults();
     private final Map<Predicate<ContainerSpec>, Program> programs = new LinkedHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** Named volumes, created by this runtime or declared by the test (see {@link #volume}). */
+    private final FakeVolumes volumes = new FakeVolumes();
     private final AtomicInteger nextHostPort = new AtomicInteger(FIRST_HOST_PORT);
     private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("fake-engine-events"));
     private final ExecutorService processes = Executors.newCachedThreadPool(daemon("fake-container"));
@@ -246,6 +249,24 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     /** The container is killed for memory: oom, then die with 137. */
     public void oom(String id) {
         container(id).oom();
+    }
+
+    /** The container's health check moved to that status: the engine's health_status event. */
+    public void health(String id, ContainerEvent.Health status) {
+        FakeContainer c = container(id);
+        ContainerEvent event = new ContainerEvent(c.id(), ContainerEvent.Type.HEALTH, null, c.labels(), Instant.now(),
+                status);
+        events.execute(() -> listeners.forEach(l -> l.onEvent(event)));
+    }
+
+    /** A volume that exists on the engine, as one a user created before (it is not this instance's). */
+    public void volume(String name) {
+        volumes.declare(name);
+    }
+
+    /** The named volumes present now, by name. */
+    public Map<String, VolumeSpec> volumes() {
+        return volumes.snapshot();
     }
 
     public boolean removed(String id) {
@@ -394,7 +415,27 @@ public final class FakeContainerRuntime implements ContainerRuntime {
             remove(c.id());
             removed++;
         }
+        // the volumes this runtime created go; the test's own (volume(name)), like a user's, stay
+        volumes.removeCreated();
         return removed;
+    }
+
+    @Override
+    public boolean createVolume(VolumeSpec spec) {
+        called("createVolume");
+        return volumes.create(spec);
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        called("volumeExists");
+        return volumes.exists(name);
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        called("removeVolume");
+        volumes.remove(name);
     }
 
     @Override
