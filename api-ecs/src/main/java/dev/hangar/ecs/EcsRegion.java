@@ -6,6 +6,8 @@ import dev.hangar.ecs.domain.EcsState;
 import dev.hangar.ecs.domain.ServiceIds;
 import dev.hangar.ecs.domain.ServiceRecord;
 import dev.hangar.ecs.domain.TaskRecord;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,7 +20,19 @@ final class EcsRegion {
     final EcsState state = new EcsState();
     final TaskDefinitions taskDefinitions;
 
-    EcsRegion(String account, String region, HangarClock clock) {
+    /** The awsvpc checks against EC2's network; they need the account, which each region knows. */
+    final NetworkChecks networks;
+    private final String account;
+
+    /** The networkConfiguration checked as ECS checks it against the account's VPC. */
+    void checkNetwork(NetworkConfiguration configuration,
+                      LaunchType launchType) {
+        networks.check(account, region, configuration, launchType);
+    }
+
+    EcsRegion(String account, String region, HangarClock clock, NetworkChecks networks) {
+        this.networks = networks;
+        this.account = account;
         this.region = region;
         this.arns = new EcsArns(region, account);
         this.taskDefinitions = new TaskDefinitions(state.taskDefinitions(), arns, clock);

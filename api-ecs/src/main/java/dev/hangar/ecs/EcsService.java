@@ -2,6 +2,7 @@ package dev.hangar.ecs;
 
 import dev.hangar.core.admin.ConsoleView;
 import dev.hangar.core.port.LogSink;
+import dev.hangar.core.port.NetworkPort;
 import dev.hangar.core.port.Ports;
 import dev.hangar.core.port.TaskPort;
 import dev.hangar.core.service.AwsService;
@@ -49,14 +50,15 @@ public final class EcsService implements AwsService {
      */
     public EcsService(ServiceContext ctx) {
         this(ctx.ports().require(ContainerRuntime.class), ctx.engine(), ctx.ports().ref(LogSink.class, LogSink.NONE),
-                ctx.clock(), ctx.calls(), Placement.enabled(ctx.environment()), ctx.workers());
+                ctx.clock(), ctx.calls(), Placement.enabled(ctx.environment()), ctx.workers(),
+                new NetworkChecks(ctx.ports().ref(NetworkPort.class, null)));
         ctx.ports().provide(TaskPort.class, new EcsTaskPort(ctx.calls(), this::taskByArn, lifecycle::whenStopped));
         // what tasks' containers reach at 169.254.170.2 (metadata, role credentials) and their awsvpc namespaces
         this.agent = new TaskAgent(ctx.ports().require(ContainerRuntime.class), ctx.listeners(), ctx.endpoint(),
                 ctx.ports().ref(CredentialsPort.class, null), ctx.clock(), ctx.engine(),
                 AgentSettings.fromEnvironment(ctx.environment()));
         lifecycle.network(new TaskNetwork(ctx.ports().require(ContainerRuntime.class), agent,
-                SubnetResolver.of(ctx.ports().ref(dev.hangar.core.port.NetworkPort.class, null)), ctx.clock()));
+                SubnetResolver.of(ctx.ports().ref(NetworkPort.class, null)), ctx.clock()));
     }
 
     /**
@@ -64,8 +66,9 @@ public final class EcsService implements AwsService {
      * @param workers where the service scheduler plans (memory only), apart from the engine calls
      */
     private EcsService(ContainerRuntime runtime, ExecutorService engine, Ports.Ref<LogSink> logs, HangarClock clock,
-                       ServiceCalls calls, boolean containerInstances, ExecutorService workers) {
-        this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock));
+                       ServiceCalls calls, boolean containerInstances, ExecutorService workers,
+                       NetworkChecks networks) {
+        this.regions = new AccountRegionStore<>((account, region) -> new EcsRegion(account, region, clock, networks));
         this.lifecycle = new TaskLifecycle(runtime, engine, logs, clock, calls);
         this.placement = new Placement(containerInstances, new HostCapacity(runtime, engine));
         lifecycle.addObserver(new TaskEventLog());

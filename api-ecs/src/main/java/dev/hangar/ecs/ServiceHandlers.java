@@ -53,6 +53,7 @@ record ServiceHandlers(AccountRegionStore<EcsRegion> regions, ServiceScheduler s
         SchedulingStrategy strategy = ServiceRequests.strategy(r.schedulingStrategy());
         int desired = ServiceRequests.desiredCount(r.desiredCount(), strategy);
         ServiceConfig config = ServiceRequests.config(r, td);
+        region.checkNetwork(config.networkConfiguration(), config.launchType());
         ServiceSettings settings = ServiceRequests.settings(r, strategy, desired);
         EcsTagging.check(r.tags());
         ServiceRecord service = new ServiceRecord(r.serviceName(), region.arns.service(cluster.name(), r.serviceName()),
@@ -85,6 +86,9 @@ record ServiceHandlers(AccountRegionStore<EcsRegion> regions, ServiceScheduler s
         ServiceSettings settings = ServiceRequests.settings(r, service.settings());
         ServiceConfig current = service.config();
         ServiceConfig next = ServiceRequests.config(r, current, td);
+        if (r.networkConfiguration() != null) {
+            region.checkNetwork(next.networkConfiguration(), next.launchType());
+        }
         // a new deployment when the revision changes or one is forced; a desired count alone scales the current one
         boolean deploy = Boolean.TRUE.equals(r.forceNewDeployment()) || !sameRevision(current, next);
         synchronized (service) {

@@ -47,6 +47,7 @@ record TaskHandlers(AccountRegionStore<EcsRegion> regions, TaskLifecycle lifecyc
         var definitionTags = region.taskDefinitions.registry().tags(definition.taskDefinitionArn()).asMap();
         List<TaskRecord> tasks = TaskFactory.create(r, cluster, definition, definitionTags, region.arns,
                 region.region, clock.now());
+        region.checkNetwork(r.networkConfiguration(), tasks.get(0).launchType());
         // placement needs the host's size: asked of the engine the first time (then this runs on the engine pool)
         boolean placing = !cluster.containerInstances().isEmpty()
                 && tasks.stream().anyMatch(t -> t.launchType() != LaunchType.FARGATE);

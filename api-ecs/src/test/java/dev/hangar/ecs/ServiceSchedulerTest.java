@@ -219,8 +219,10 @@ class ServiceSchedulerTest {
         Service throttled = await("crash", "the throttle event", s ->
                 hasEvent(s, "(service crash) is unable to consistently start tasks successfully."));
         hangar.awaitIdle();
-        int stoppedThen = tasks("crash", DesiredStatus.STOPPED).size();
-        assertEquals(3, stoppedThen, "no launch while throttled: " + throttled.events());
+        List<Task> stoppedThen = tasks("crash", DesiredStatus.STOPPED);
+        assertEquals(3, stoppedThen.size(), "no launch while throttled: " + throttled.events() + " "
+                + stoppedThen.stream().map(t -> t.stopCodeAsString() + "/" + t.stoppedReason() + "/"
+                + t.lastStatus()).toList());
         clock.advance(Duration.ofSeconds(11));
         Await.until("a launch after the first delay", () -> tasks("crash", DesiredStatus.STOPPED).size(), n -> n == 4);
     }

@@ -121,9 +121,8 @@ public final class ServiceScheduler implements TaskObserver {
             } catch (RuntimeException e) {
                 LOG.warn("planning service {} failed", service.arn(), e);
             } finally {
-                // asked again while running: one more run; else idle
+                // asked again while running (2 → 1): one more run; else (1 → 0) idle
                 if (state.decrementAndGet() > 0) {
-                    state.set(1);
                     submit();
                 }
             }
