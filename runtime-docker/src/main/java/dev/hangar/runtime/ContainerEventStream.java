@@ -142,13 +142,24 @@ final class ContainerEventStream implements AutoCloseable {
                 raw.getTimeNano())) {
             return;
         }
+        deliver(event, false);
         oomBeforeDie.accept(event);
     }
 
     private void deliver(ContainerEvent event) {
-        log.debug("Container event {} {} exit={} health={}", event.type(), event.containerId(), event.exitCode(),
-                event.health());
+        deliver(event, true);
+    }
+
+    /** @param ordered whether the event comes through OomBeforeDie: for the listeners that want that order */
+    private void deliver(ContainerEvent event, boolean ordered) {
+        if (ordered) {
+            log.debug("Container event {} {} exit={} health={}", event.type(), event.containerId(), event.exitCode(),
+                    event.health());
+        }
         for (ContainerEventListener l : listeners) {
+            if (l.wantsOomBeforeDie() != ordered) {
+                continue;
+            }
             try {
                 l.onEvent(event);
             } catch (RuntimeException e) {

@@ -266,6 +266,15 @@ public final class TaskLifecycle implements ContainerEventListener {
 
     // ---- events ----
 
+    /**
+     * Every event at once: a killed container's replacement must not wait for an oom event that never comes; a late
+     * oom event amends the container's reason instead (TaskRecord.containerOomKilled).
+     */
+    @Override
+    public boolean wantsOomBeforeDie() {
+        return false;
+    }
+
     @Override
     public void onEvent(ContainerEvent event) {
         Map<String, String> labels = event.labels() == null ? Map.of() : event.labels();
