@@ -89,6 +89,8 @@ class FakeEngineTaskTest {
         Task pull = awaitStatus(client, CLUSTER, run("unpullable").taskArn(), "STOPPED");
         assertEquals(TaskStopCode.TASK_FAILED_TO_START, pull.stopCode());
         assertEquals("CannotPullContainerError: pull access denied for img/unpullable", pull.stoppedReason());
+        assertEquals("CannotPullContainerError: pull access denied for img/unpullable",
+                pull.containers().get(0).reason(), "the container says why too, as on ECS");
         assertNull(pull.startedAt());
         assertNull(pull.containers().get(0).exitCode());
 

@@ -256,6 +256,16 @@ public final class TaskRecord {
         return requestStop(TaskStopCode.TASK_FAILED_TO_START, reason, now);
     }
 
+    /** The image could not be pulled: its containers carry the reason, as ECS shows them, and the task stops. */
+    public synchronized boolean failToPull(String image, String reason, Instant now) {
+        for (TaskContainer c : containers) {
+            if (image.equals(c.definition().image()) && !c.everStarted) {
+                c.reason = reason;
+            }
+        }
+        return failToStart(reason, now);
+    }
+
     // ---- starting containers in dependsOn order ----
 
     /**

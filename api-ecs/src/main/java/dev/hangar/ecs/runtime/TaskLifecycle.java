@@ -14,7 +14,6 @@ import dev.hangar.runtime.ContainerRuntimeException;
 import dev.hangar.runtime.ContainerSpec;
 import dev.hangar.runtime.ContainerState;
 import dev.hangar.runtime.HangarLabels;
-import dev.hangar.runtime.ImagePullException;
 import dev.hangar.runtime.RuntimeStatus;
 import dev.hangar.runtime.RuntimeUnavailableException;
 import org.slf4j.Logger;
@@ -182,13 +181,10 @@ public final class TaskLifecycle implements ContainerEventListener {
                 task.pullStopped(clock.now());
                 task.failToStart(engineUnavailable(e.getMessage()), clock.now());
                 return false;
-            } catch (ImagePullException e) {
-                task.pullStopped(clock.now());
-                task.failToStart("CannotPullContainerError: " + e.getMessage(), clock.now());
-                return false;
             } catch (ContainerRuntimeException e) {
+                // an ImagePullException or any other refusal: the container whose image it is gets the reason too
                 task.pullStopped(clock.now());
-                task.failToStart("CannotPullContainerError: " + e.getMessage(), clock.now());
+                task.failToPull(image, "CannotPullContainerError: " + e.getMessage(), clock.now());
                 return false;
             }
             if (task.stopRequested()) {
