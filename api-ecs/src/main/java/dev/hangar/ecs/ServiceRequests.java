@@ -2,7 +2,6 @@ package dev.hangar.ecs;
 
 import dev.hangar.ecs.domain.ServiceConfig;
 import dev.hangar.ecs.domain.ServiceSettings;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
@@ -99,12 +98,7 @@ final class ServiceRequests {
 
     /** A revision from CreateService's members, checked against the task definition as RunTask would be. */
     static ServiceConfig config(CreateServiceRequest r, TaskDefinition td) {
-        LaunchType launchType = launchType(r.launchType(), r.hasCapacityProviderStrategy()
-                && !r.capacityProviderStrategy().isEmpty() ? r.capacityProviderStrategy().get(0).capacityProvider() : null);
-        if (r.launchType() != null && r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty()) {
-            throw EcsErrors.invalidParameter(
-                    "Specifying both a launch type and capacity provider strategy is not supported.");
-        }
+        LaunchType launchType = TaskFactory.launchType(r.launchType(), r.capacityProviderStrategy());
         ServiceConfig config = new ServiceConfig(td, launchType, r.capacityProviderStrategy(), r.platformVersion(),
                 r.networkConfiguration(), r.loadBalancers(), r.serviceRegistries(), r.volumeConfigurations(),
                 r.serviceConnectConfiguration(), Boolean.TRUE.equals(r.enableExecuteCommand()));
@@ -119,7 +113,7 @@ final class ServiceRequests {
         if (r.hasCapacityProviderStrategy()) {
             strategy = r.capacityProviderStrategy();
             if (!strategy.isEmpty()) {
-                launchType = launchType(null, strategy.get(0).capacityProvider());
+                launchType = TaskFactory.launchType(null, strategy);
             }
         }
         ServiceConfig config = new ServiceConfig(td != null ? td : current.taskDefinition(), launchType, strategy,
@@ -136,33 +130,11 @@ final class ServiceRequests {
 
     private static void check(ServiceConfig c) {
         TaskDefinition td = c.taskDefinition();
-        if (c.launchType() == LaunchType.UNKNOWN_TO_SDK_VERSION) {
-            throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
-        }
-        if (c.launchType() == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
-            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
-        }
-        if (c.launchType() == LaunchType.EC2 && c.platformVersion() != null) {
-            throw EcsErrors.invalidParameter("The platform version must be null when specifying an EC2 launch type.");
-        }
-        if (td.networkMode() == NetworkMode.AWSVPC && c.networkConfiguration() == null) {
-            throw EcsErrors.invalidParameter(
-                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        }
+        TaskFactory.checkLaunch(td, c.launchType(), c.platformVersion(), c.networkConfiguration());
         if (td.networkMode() != NetworkMode.AWSVPC && c.networkConfiguration() != null) {
             throw EcsErrors.invalidParameter("Network Configuration is not valid for the given networkMode of this"
                     + " task definition.");
         }
-    }
-
-    private static LaunchType launchType(LaunchType asked, String capacityProvider) {
-        if (asked != null) {
-            return asked;
-        }
-        if ("FARGATE".equals(capacityProvider) || "FARGATE_SPOT".equals(capacityProvider)) {
-            return LaunchType.FARGATE;
-        }
-        return LaunchType.EC2;
     }
 
     static PropagateTags propagateTags(PropagateTags asked, PropagateTags current) {

@@ -4,11 +4,13 @@ import dev.hangar.core.state.Ids;
 import dev.hangar.ecs.domain.ClusterRecord;
 import dev.hangar.ecs.domain.TaskContainer;
 import dev.hangar.ecs.domain.TaskRecord;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
@@ -42,24 +44,11 @@ public final class TaskFactory {
         if (count < 1 || count > 10) {
             throw EcsErrors.invalidParameter("Count must be between 1 and 10.");
         }
-        if (r.launchType() != null && r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty()) {
-            throw EcsErrors.invalidParameter(
-                    "Specifying both a launch type and capacity provider strategy is not supported.");
-        }
-        if (r.launchType() == LaunchType.UNKNOWN_TO_SDK_VERSION) {
-            throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
-        }
+        LaunchType launchType = launchType(r.launchType(), r.capacityProviderStrategy());
         String capacityProvider = r.hasCapacityProviderStrategy() && !r.capacityProviderStrategy().isEmpty()
                 ? r.capacityProviderStrategy().get(0).capacityProvider() : null;
-        LaunchType launchType = launchType(r.launchType(), capacityProvider);
-        if (launchType == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
-            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
-        }
+        checkLaunch(td, launchType, r.platformVersion(), r.networkConfiguration());
         String platformVersion = platformVersion(r.platformVersion(), launchType);
-        if (td.networkMode() == NetworkMode.AWSVPC && r.networkConfiguration() == null) {
-            throw EcsErrors.invalidParameter(
-                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        }
         if (r.startedBy() != null && r.startedBy().length() > 128) {
             throw EcsErrors.invalidParameter("startedBy must be at most 128 characters long.");
         }
@@ -102,6 +91,38 @@ public final class TaskFactory {
             tasks.add(task);
         }
         return tasks;
+    }
+
+    /**
+     * The launch type a request (RunTask, CreateService, UpdateService) asks for: not both a launch type and a
+     * capacity provider strategy, as ECS refuses.
+     */
+    static LaunchType launchType(LaunchType asked, List<CapacityProviderStrategyItem> strategy) {
+        boolean hasStrategy = strategy != null && !strategy.isEmpty();
+        if (asked != null && hasStrategy) {
+            throw EcsErrors.invalidParameter(
+                    "Specifying both a launch type and capacity provider strategy is not supported.");
+        }
+        if (asked == LaunchType.UNKNOWN_TO_SDK_VERSION) {
+            throw EcsErrors.invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
+        }
+        return launchType(asked, hasStrategy ? strategy.get(0).capacityProvider() : null);
+    }
+
+    /**
+     * What ECS checks of a launch against its task definition, for a task as for a service's revision: Fargate
+     * needs a Fargate-compatible definition, EC2 no platform version, awsvpc a network configuration.
+     */
+    static void checkLaunch(TaskDefinition td, LaunchType launchType, String platformVersion,
+                            NetworkConfiguration networkConfiguration) {
+        if (launchType == LaunchType.FARGATE && !td.compatibilities().contains(Compatibility.FARGATE)) {
+            throw EcsErrors.invalidParameter("Task definition does not support launch_type FARGATE.");
+        }
+        platformVersion(platformVersion, launchType);
+        if (td.networkMode() == NetworkMode.AWSVPC && networkConfiguration == null) {
+            throw EcsErrors.invalidParameter(
+                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One deployment of a service: a revision (what its tasks run) rolled out to the desired count, with the tasks it
@@ -103,19 +104,18 @@ public final class DeploymentRecord {
     }
 
     int running() {
-        int n = 0;
-        for (TaskRecord t : tasks) {
-            if (!t.stopRequested() && t.countsAsRunning()) {
-                n++;
-            }
-        }
-        return n;
+        return count(TaskRecord::countsAsRunning);
     }
 
     int pending() {
+        return count(TaskRecord::countsAsPending);
+    }
+
+    /** Its tasks that are to run (desired RUNNING) and are in that state. */
+    private int count(Predicate<TaskRecord> state) {
         int n = 0;
         for (TaskRecord t : tasks) {
-            if (!t.stopRequested() && t.countsAsPending()) {
+            if (!t.stopRequested() && state.test(t)) {
                 n++;
             }
         }
@@ -132,7 +132,7 @@ public final class DeploymentRecord {
         return false;
     }
 
-    Deployment toSdk(int desiredCount, Instant now) {
+    Deployment toSdk(int desiredCount) {
         var builder = Deployment.builder()
                 .id(id)
                 .status(status.name())

@@ -3,14 +3,11 @@ package dev.hangar.ecs.domain;
 import dev.hangar.core.resource.PageKeys;
 import dev.hangar.core.resource.ResourceTags;
 import software.amazon.awssdk.services.ecs.model.Deployment;
-import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
-import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceCurrentRevisionSummary;
 import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.ServiceDeploymentBrief;
-import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.ServiceRevision;
 import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -92,10 +89,6 @@ public final class ServiceRecord {
         return deployments.get(0).config;
     }
 
-    public synchronized DeploymentRecord primary() {
-        return deployments.get(0);
-    }
-
     /** The service's group on its tasks, as ECS sets it. */
     public String taskGroup() {
         return "service:" + name;
@@ -153,16 +146,6 @@ public final class ServiceRecord {
         memory.steadyAnnounced = false;
     }
 
-    /** Whether the task is one of this service's (launched by one of its deployments). */
-    public synchronized boolean owns(TaskRecord task) {
-        for (DeploymentRecord d : history) {
-            if (d.tasks.contains(task)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     ServiceIds ids() {
         return ids;
     }
@@ -183,8 +166,8 @@ public final class ServiceRecord {
         for (DeploymentRecord d : deployments) {
             running += d.running();
             pending += d.pending();
-            int desired = d == primary ? s.desiredCount() : d.activeTasks().size();
-            shown.add(d.toSdk(desired, null));
+            int desired = desiredOf(d);
+            shown.add(d.toSdk(desired));
             revisions.add(ServiceCurrentRevisionSummary.builder().arn(d.revisionArn).requestedTaskCount(desired)
                     .runningTaskCount(d.running()).pendingTaskCount(d.pending()).build());
         }
@@ -240,6 +223,11 @@ public final class ServiceRecord {
         return builder.build();
     }
 
+    /** What a deployment is to run: the service's count for the PRIMARY, the tasks it still has for the others. */
+    private int desiredOf(DeploymentRecord d) {
+        return d == deployments.get(0) ? settings.desiredCount() : d.activeTasks().size();
+    }
+
     /** Its deployments as ListServiceDeployments shows them (rollbacks belong to the deployment they undo). */
     public synchronized List<ServiceDeploymentBrief> serviceDeployments() {
         List<ServiceDeploymentBrief> out = new ArrayList<>();
@@ -258,8 +246,7 @@ public final class ServiceRecord {
                 for (String revision : d.sourceRevisionArns) {
                     sources.add(revisionSummaryOf(revision));
                 }
-                int desired = d == deployments.get(0) ? settings.desiredCount() : d.activeTasks().size();
-                return d.toServiceDeployment(arn, cluster.arn(), desired, sources);
+                return d.toServiceDeployment(arn, cluster.arn(), desiredOf(d), sources);
             }
         }
         return null;
@@ -274,11 +261,6 @@ public final class ServiceRecord {
         return null;
     }
 
-    /** The statuses ListServiceDeployments filters on, for the deployment of that ARN. */
-    public synchronized ServiceDeploymentStatus serviceDeploymentStatus(DeploymentRecord d) {
-        return d.serviceDeploymentStatus;
-    }
-
     private ServiceRevisionSummary revisionSummaryOf(String revisionArn) {
         for (DeploymentRecord d : deployments) {
             if (d.revisionArn.equals(revisionArn)) {
@@ -289,13 +271,4 @@ public final class ServiceRecord {
                 .pendingTaskCount(0).build();
     }
 
-    /** The rollout state of the PRIMARY deployment (tests and the console). */
-    public synchronized DeploymentRolloutState rolloutState() {
-        return deployments.get(0).rolloutState;
-    }
-
-    /** The deployment configuration in force for a new deployment. */
-    synchronized DeploymentConfiguration deploymentConfiguration() {
-        return settings.deploymentConfiguration();
-    }
 }
